@@ -1,0 +1,63 @@
+// swift-tools-version: 6.1
+// StressPack: regulatory stress-testing report generator.
+//
+// Dependencies point inward: CLI → Inputs / Reports / StressRun → engines →
+// StressCore / RiskMath → C shims. Engines are pure value code with no I/O.
+import PackageDescription
+
+let package = Package(
+    name: "StressPack",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "stresspack", targets: ["stresspack"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // MARK: - C shims (leaves; each imported by exactly one Swift target)
+        /// OpenBLAS (CBLAS + LAPACK) and LAPACKE, which Debian ships separately.
+        .systemLibrary(name: "CLapack", path: "Sources/CLapack", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
+        /// libxlsxwriter for the submission workbooks.
+        .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", pkgConfig: "xlsxwriter",
+                       providers: [.apt(["libxlsxwriter-dev"])]),
+        /// Cairo with its PDF surface for the board pack.
+        .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
+                       providers: [.apt(["libcairo2-dev"])]),
+
+        // MARK: - Numerics and domain values (no I/O)
+        /// Φ/Φ⁻¹, Philox4x32-10 streams, matrices over OpenBLAS/LAPACKE.
+        .target(name: "RiskMath", dependencies: ["CLapack"]),
+        /// Domain values: portfolio columns, scenarios, balance sheet, frameworks, errors.
+        .target(name: "StressCore"),
+
+        // MARK: - Inputs, sample data, orchestration, rendering
+        /// CSV and YAML files → validated domain values; errors carry file, line, key.
+        .target(name: "Inputs", dependencies: ["StressCore", .product(name: "Yams", package: "Yams")]),
+        /// The deterministic sample bank (portfolio and matching balance sheet).
+        .target(name: "SampleBank", dependencies: ["StressCore", "RiskMath"]),
+        /// The one place that combines engines for a run, and its results document.
+        .target(name: "StressRun", dependencies: ["StressCore", "RiskMath"]),
+        /// Owners of the libxlsxwriter and Cairo handles; renderers build on them.
+        .target(name: "Reports", dependencies: ["CXlsxWriter", "CCairo", "StressCore"]),
+        /// The thin CLI.
+        .executableTarget(name: "stresspack", dependencies: [
+            "StressCore", "Inputs", "SampleBank", "StressRun", "Reports",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+
+        // MARK: - Tests
+        .target(name: "TestSupport", dependencies: ["StressCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "RiskMathTests", dependencies: ["RiskMath", "TestSupport"]),
+        .testTarget(name: "StressCoreTests", dependencies: ["StressCore", "TestSupport"]),
+        .testTarget(name: "InputsTests", dependencies: ["Inputs", "StressCore", "TestSupport"],
+                    resources: [.copy("Corpus")]),
+        .testTarget(name: "SampleBankTests", dependencies: ["SampleBank", "Inputs", "StressCore", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ]
+)

@@ -1,0 +1,2 @@
+// libxlsxwriter (Debian: libxlsxwriter-dev).
+#include <xlsxwriter.h>

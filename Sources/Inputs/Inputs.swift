@@ -1,0 +1,2 @@
+/// Inputs: CSV and YAML files to validated domain values.
+public enum Inputs {}

@@ -1,0 +1,35 @@
+/// A text column stored as small integer codes into a table of distinct levels,
+/// so ten million exposures cost four bytes each per column, not a String each.
+/// Level order is first appearance, which keeps it deterministic for a given file.
+public struct CategoricalColumn: Sendable, Equatable {
+    public private(set) var codes: [UInt32] = []
+    public private(set) var levels: [String] = []
+    private var index: [String: UInt32] = [:]
+
+    public init() {}
+
+    public init<S: Sequence>(_ values: S) where S.Element == String {
+        for value in values { append(value) }
+    }
+
+    public var count: Int { codes.count }
+
+    public mutating func reserveCapacity(_ n: Int) { codes.reserveCapacity(n) }
+
+    public mutating func append(_ value: String) {
+        if let code = index[value] {
+            codes.append(code)
+        } else {
+            let code = UInt32(levels.count)
+            levels.append(value)
+            index[value] = code
+            codes.append(code)
+        }
+    }
+
+    public subscript(row: Int) -> String { levels[Int(codes[row])] }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.codes == b.codes && a.levels == b.levels
+    }
+}
