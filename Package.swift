@@ -45,9 +45,14 @@ let package = Package(
         .target(name: "Reports", dependencies: ["CXlsxWriter", "CCairo", "StressCore"]),
         /// The thin CLI.
         .executableTarget(name: "stresspack", dependencies: [
-            "StressCore", "Inputs", "SampleBank", "StressRun", "Reports",
+            "StressCore", "RiskMath", "Inputs", "SampleBank", "StressRun", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+
+        /// Benchmarks: `make bench`.
+        .executableTarget(name: "stresspack-bench", dependencies: [
+            "RiskMath", "Inputs", "SampleBank", "StressRun",
         ]),
 
         // MARK: - Tests

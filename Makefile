@@ -1,0 +1,33 @@
+# StressPack. `make demo` and `make test` work on a fresh Debian 12 machine with Swift:
+# each installs the missing Debian packages first (scripts/bootstrap).
+SWIFT ?= swift
+BIN := .build/release/stresspack
+
+.PHONY: bootstrap build debug test demo bench clean
+
+bootstrap:
+	@scripts/bootstrap
+
+## Release build of the stresspack CLI.
+build: bootstrap
+	$(SWIFT) build -c release --product stresspack
+
+debug: bootstrap
+	$(SWIFT) build
+
+## Unit, golden, bad-input corpus and end-to-end tests.
+test: bootstrap
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## Runs the main job on the bundled sample bank and prints where the reports are.
+demo: build
+	$(BIN) demo
+
+## Benchmarks (release build); figures go to BENCHMARKS.md.
+bench: bootstrap
+	$(SWIFT) build -c release --product stresspack-bench
+	.build/release/stresspack-bench
+
+clean:
+	rm -rf .build reports/*/

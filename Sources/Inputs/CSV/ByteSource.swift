@@ -1,0 +1,71 @@
+import Foundation
+import StressCore
+
+/// Where the CSV reader gets its bytes: an open file, read in chunks with `read(2)`,
+/// or bytes already in memory (tests, embedded samples).
+///
+/// The file descriptor has exactly one owner, this class, and is closed in `deinit`
+/// (STYLE habit 8), so an error thrown halfway through a file never leaks it.
+final class ByteSource {
+    private enum Storage {
+        case file(descriptor: Int32)
+        case memory(bytes: [UInt8], offset: Int)
+    }
+
+    private var storage: Storage
+
+    /// Opens `path` for reading; the message carries the system's reason.
+    init(path: String) throws(InputError) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw InputError(file: path, message: "cannot open the file: " + String(cString: strerror(errno)))
+        }
+        var status = stat()
+        if fstat(descriptor, &status) != 0 { status.st_size = 0 }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            close(descriptor)
+            throw InputError(file: path, message: "cannot read the file: it is a directory")
+        }
+        storage = .file(descriptor: descriptor)
+        byteCount = status.st_size > 0 ? Int(status.st_size) : nil
+    }
+
+    init(bytes: [UInt8]) {
+        storage = .memory(bytes: bytes, offset: 0)
+        byteCount = bytes.count
+    }
+
+    /// The size of the input when known in advance (a regular file, memory), used
+    /// only to reserve capacity.
+    let byteCount: Int?
+
+    deinit {
+        if case .file(let descriptor) = storage { close(descriptor) }
+    }
+
+    /// Reads up to `capacity` bytes into `buffer`; 0 means end of input. A failing
+    /// system call gives its `strerror` text.
+    func read(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) -> Result<Int, IOFailure> {
+        switch storage {
+        case .file(let descriptor):
+            while true {
+                let count = Foundation.read(descriptor, buffer, capacity)
+                if count >= 0 { return .success(count) }
+                if errno == EINTR { continue }
+                return .failure(IOFailure(message: String(cString: strerror(errno))))
+            }
+        case .memory(let bytes, let offset):
+            let count = min(capacity, bytes.count - offset)
+            guard count > 0 else { return .success(0) }
+            bytes.withUnsafeBufferPointer { all in
+                buffer.update(from: all.baseAddress! + offset, count: count)
+            }
+            storage = .memory(bytes: bytes, offset: offset + count)
+            return .success(count)
+        }
+    }
+
+    struct IOFailure: Error {
+        var message: String
+    }
+}

@@ -1,2 +1,0 @@
-/// Inputs: CSV and YAML files to validated domain values.
-public enum Inputs {}

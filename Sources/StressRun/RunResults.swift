@@ -1,0 +1,117 @@
+import StressCore
+
+/// The results document (INTERFACES.md, `results.json`): every figure the
+/// workbook and the PDF show. Engines add their sections as they land.
+public struct RunResults: Sendable, Codable {
+    public var run: RunInfo
+    public var portfolio: PortfolioSummary
+    public var balanceSheet: BalanceSheetSummary?
+    public var scenarios: [ScenarioResult]
+    public var dataQuality: DataQuality
+
+    enum CodingKeys: String, CodingKey {
+        case run, portfolio, balanceSheet = "balance_sheet", scenarios, dataQuality = "data_quality"
+    }
+
+    public init(run: RunInfo, portfolio: PortfolioSummary, balanceSheet: BalanceSheetSummary?,
+                scenarios: [ScenarioResult], dataQuality: DataQuality) {
+        self.run = run
+        self.portfolio = portfolio
+        self.balanceSheet = balanceSheet
+        self.scenarios = scenarios
+        self.dataQuality = dataQuality
+    }
+}
+
+public struct RunInfo: Sendable, Codable, Equatable {
+    public var id: String
+    public var asOf: String
+    public var seed: UInt64
+    public var engineVersion: String
+    public var pack: String
+    public var createdFrom: CreatedFrom
+
+    public struct CreatedFrom: Sendable, Codable, Equatable {
+        public var inputs: [InputFile]
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, asOf = "as_of", seed, engineVersion = "engine_version", pack, createdFrom = "created_from"
+    }
+
+    public init(id: String, asOf: String, seed: UInt64, pack: String, inputs: [InputFile]) {
+        self.id = id
+        self.asOf = asOf
+        self.seed = seed
+        self.engineVersion = EngineVersion.current
+        self.pack = pack
+        self.createdFrom = CreatedFrom(inputs: inputs)
+    }
+}
+
+/// An input file with its content hash, as in the manifest.
+public struct InputFile: Sendable, Codable, Equatable {
+    public var role: String
+    public var path: String
+    public var sha256: String
+    public var bytes: Int
+
+    public init(role: String, path: String, sha256: String, bytes: Int) {
+        self.role = role
+        self.path = path
+        self.sha256 = sha256
+        self.bytes = bytes
+    }
+}
+
+/// Jump-off capital ratios as reported in the balance sheet.
+public struct BalanceSheetSummary: Sendable, Codable, Equatable {
+    public var currency: String
+    public var cet1: Double
+    public var rwa: Double?
+    public var cet1Ratio: Double?
+    public var tier1Ratio: Double?
+    public var totalCapitalRatio: Double?
+    public var leverageRatio: Double
+
+    enum CodingKeys: String, CodingKey {
+        case currency, cet1, rwa, cet1Ratio = "cet1_ratio", tier1Ratio = "tier1_ratio"
+        case totalCapitalRatio = "total_capital_ratio", leverageRatio = "leverage_ratio"
+    }
+
+    public init(_ b: BalanceSheet) {
+        currency = b.currency
+        cet1 = b.capital.cet1
+        rwa = b.capital.rwa
+        cet1Ratio = b.capital.rwa.map { b.capital.cet1 / $0 }
+        tier1Ratio = b.capital.rwa.map { b.capital.tier1 / $0 }
+        totalCapitalRatio = b.capital.rwa.map { b.capital.totalCapital / $0 }
+        leverageRatio = b.capital.tier1 / b.capital.leverageExposure
+    }
+}
+
+/// One scenario of the run. Engines fill in credit, capital, liquidity and
+/// attribution as their issues land; until then the scenario's identity and
+/// its validated inputs are reported.
+public struct ScenarioResult: Sendable, Codable, Equatable {
+    public var id: String
+    public var framework: String
+    public var severity: String
+    public var periods: [String]
+    public var source: String
+    public var variables: [String]
+
+    public init(_ s: Scenario) {
+        id = s.id
+        framework = s.framework.rawValue
+        severity = s.severity.rawValue
+        periods = s.periods
+        source = s.source
+        variables = s.variables.map(\.name)
+    }
+}
+
+public struct DataQuality: Sendable, Codable, Equatable {
+    public var findings: [DataQualityFinding]
+    public init(findings: [DataQualityFinding]) { self.findings = findings }
+}

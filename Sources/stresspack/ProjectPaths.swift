@@ -1,0 +1,30 @@
+import Foundation
+
+/// Where the bundled scenarios and templates live: `$STRESSPACK_HOME`, else the
+/// current directory when it holds `scenarios/`, else the repository the
+/// executable was built in (`.build/<config>/stresspack` → three levels up).
+enum ProjectPaths {
+    static var home: URL {
+        let fm = FileManager.default
+        if let env = ProcessInfo.processInfo.environment["STRESSPACK_HOME"], !env.isEmpty {
+            return URL(fileURLWithPath: env)
+        }
+        let cwd = URL(fileURLWithPath: fm.currentDirectoryPath)
+        if fm.fileExists(atPath: cwd.appendingPathComponent("scenarios").path) { return cwd }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            if fm.fileExists(atPath: dir.appendingPathComponent("scenarios").path) { return dir }
+            dir.deleteLastPathComponent()
+        }
+        return cwd
+    }
+
+    static var scenarios: URL { home.appendingPathComponent("scenarios") }
+    static var reports: URL { home.appendingPathComponent("reports") }
+
+    /// The bundled scenario files, sorted by name.
+    static func bundledScenarioFiles() -> [URL] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: scenarios.path)) ?? []
+        return files.filter { $0.hasSuffix(".yaml") }.sorted().map { scenarios.appendingPathComponent($0) }
+    }
+}

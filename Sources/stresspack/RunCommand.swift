@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import Inputs
+import StressCore
+
+/// `stresspack run`: one run of a pack over chosen frameworks and scenarios.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a stress-test pack on a portfolio and balance sheet.",
+        discussion: """
+            Without --framework or --scenario every bundled scenario runs. Without \
+            --portfolio the sample bank is used (generated under reports/sample-bank/).
+            Example: stresspack run --framework eba --portfolio bank.csv --balance-sheet bank.yaml
+            """)
+
+    @Option(help: "Report pack: quarterly-submission, board or audit.") var pack = "quarterly-submission"
+    @Option(help: "Framework whose bundled scenarios run: eba, boe, ccar, rbi (repeatable).")
+    var framework: [String] = []
+    @Option(help: "Bundled scenario id or path to a scenario YAML (repeatable).") var scenario: [String] = []
+    @Option(help: "Portfolio CSV.") var portfolio: String?
+    @Option(name: .customLong("balance-sheet"), help: "Balance sheet YAML.") var balanceSheet: String?
+    @Option(help: "Market data folder (VaR backtesting, factor model).") var market: String?
+    @Option(name: .customLong("as-of"), help: "As-of date YYYY-MM-DD (default: the balance sheet's).") var asOf: String?
+    @Option(help: "Seed for the Monte Carlo.") var seed: UInt64 = 42
+    @Option(help: "Monte Carlo paths.") var paths = 100_000
+    @Option(help: "Output folder (default reports/<run-id>/).") var out: String?
+    @Option(help: "Run store.") var store: String?
+    @OptionGroup var compute: ComputeOptions
+
+    static let packs = ["quarterly-submission", "board", "audit"]
+
+    func validate() throws {
+        guard Self.packs.contains(pack) else {
+            throw ValidationError("--pack must be one of \(Self.packs.joined(separator: ", ")), got '\(pack)'")
+        }
+        for f in framework where Framework(rawValue: f) == nil {
+            throw ValidationError("--framework must be one of \(Framework.allNames), got '\(f)'")
+        }
+        if let asOf { try validateDate(asOf, option: "--as-of") }
+        guard paths >= 1 else { throw ValidationError("--paths must be at least 1") }
+        if portfolio != nil && balanceSheet == nil {
+            throw ValidationError("--portfolio needs --balance-sheet (the bank's capital and liquidity)")
+        }
+    }
+
+    func run() throws {
+        let progress = ProgressReporter(quiet: compute.quiet)
+        let inputs: (portfolio: String, balanceSheet: String)
+        if let portfolio, let balanceSheet {
+            inputs = (portfolio, balanceSheet)
+        } else {
+            inputs = try SampleBankFiles.ensureDemoBank(exposures: 250_000, seed: 42,
+                                                        threads: compute.threads, progress: progress)
+        }
+        let job = RunJob(portfolioPath: inputs.portfolio, balanceSheetPath: balanceSheet ?? inputs.balanceSheet,
+                         scenarioPaths: try selectedScenarios(), pack: pack, asOf: asOf, seed: seed,
+                         threads: compute.threads, outDirectory: out)
+        printOutcome(try job.execute(progress: progress))
+    }
+
+    /// Scenario files chosen by --scenario and --framework; all bundled when neither is given.
+    func selectedScenarios() throws -> [String] {
+        var chosen: [String] = []
+        for s in scenario {
+            if s.hasSuffix(".yaml") || s.hasSuffix(".yml") || s.contains("/") {
+                chosen.append(s)
+            } else {
+                let path = ProjectPaths.scenarios.appendingPathComponent("\(s).yaml").path
+                guard FileManager.default.fileExists(atPath: path) else {
+                    let ids = ProjectPaths.bundledScenarioFiles().map { $0.deletingPathExtension().lastPathComponent }
+                    throw UsageError(message: "unknown scenario '\(s)': expected a path to a .yaml file or one of "
+                                     + (ids.isEmpty ? "(no bundled scenarios)" : ids.joined(separator: ", ")))
+                }
+                chosen.append(path)
+            }
+        }
+        if !framework.isEmpty {
+            for file in ProjectPaths.bundledScenarioFiles() {
+                let loaded = try ScenarioFile.load(path: file.path)
+                if framework.contains(loaded.scenario.framework.rawValue) { chosen.append(file.path) }
+            }
+        }
+        if scenario.isEmpty && framework.isEmpty {
+            chosen = ProjectPaths.bundledScenarioFiles().map(\.path)
+        }
+        return chosen
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// The `stresspack` executable as a user runs it: outputs, exit codes, messages.
+final class CLITests: XCTestCase {
+    private var work: URL!
+    private var fixtures: URL { TestSupport.repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Fixtures") }
+
+    override func setUpWithError() throws {
+        work = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: work) }
+
+    private func path(_ name: String) -> String { work.appendingPathComponent(name).path }
+
+    private func sampleBank(_ n: Int = 3_000, seed: Int = 7, name: String = "bank.csv") throws {
+        let r = try CommandRunner.run(["portfolio", "sample", "--exposures", "\(n)", "--seed", "\(seed)",
+                                       "--out", path(name), "--quiet"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+    }
+
+    func testHelpListsTheCommands() throws {
+        let r = try CommandRunner.run(["--help"])
+        XCTAssertEqual(r.status, 0)
+        for command in ["demo", "run", "scenarios", "portfolio", "runs"] {
+            XCTAssertTrue(r.stdout.contains(command), "help mentions \(command)")
+        }
+    }
+
+    func testSampleWritesPortfolioAndBalanceSheetDeterministically() throws {
+        try sampleBank(name: "a.csv")
+        try sampleBank(name: "b.csv")
+        let a = try Data(contentsOf: URL(fileURLWithPath: path("a.csv")))
+        XCTAssertEqual(a, try Data(contentsOf: URL(fileURLWithPath: path("b.csv"))))
+        XCTAssertEqual(try String(contentsOfFile: path("a.balance-sheet.yaml"), encoding: .utf8)
+                        .replacingOccurrences(of: "a.csv", with: ""),
+                       try String(contentsOfFile: path("b.balance-sheet.yaml"), encoding: .utf8)
+                        .replacingOccurrences(of: "b.csv", with: ""))
+        let r = try CommandRunner.run(["portfolio", "validate", path("a.csv")])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("3000 exposures"), r.stdout)
+    }
+
+    func testRunWritesResultsAndManifestAndIsReproducible() throws {
+        try sampleBank()
+        let scenario = fixtures.appendingPathComponent("e2e-eba-adverse.yaml").path
+        let args = ["run", "--portfolio", path("bank.csv"), "--balance-sheet", path("bank.balance-sheet.yaml"),
+                    "--scenario", scenario, "--quiet", "--out"]
+        let first = try CommandRunner.run(args + [path("out1"), "--threads", "1"])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let second = try CommandRunner.run(args + [path("out2"), "--threads", "2"])
+        XCTAssertEqual(second.status, 0, second.stderr)
+
+        let files = try FileManager.default.contentsOfDirectory(atPath: path("out1")).sorted()
+        XCTAssertEqual(files, ["manifest.json", "results.json"], "exactly the run's files, no staging left")
+        for name in files {
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path("out1/\(name)"))),
+                           try Data(contentsOf: URL(fileURLWithPath: path("out2/\(name)"))),
+                           "\(name) is byte-identical for 1 and 2 threads")
+        }
+
+        let results = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: path("out1/results.json")))) as! [String: Any]
+        let portfolio = results["portfolio"] as! [String: Any]
+        XCTAssertEqual(portfolio["exposures"] as? Int, 3_000)
+        // Identity: segment ELs add up to the total.
+        let total = portfolio["expected_loss"] as! Double
+        let bySegment = portfolio["by_segment"] as! [String: [String: Any]]
+        let sum = bySegment.values.map { $0["expected_loss"] as! Double }.reduce(0, +)
+        XCTAssertEqual(sum, total, accuracy: total * 1e-12)
+        let scenarios = results["scenarios"] as! [[String: Any]]
+        XCTAssertEqual(scenarios.first?["id"] as? String, "e2e-eba-adverse")
+        let run = results["run"] as! [String: Any]
+        XCTAssertEqual(run["as_of"] as? String, "2025-12-31")
+
+        // The manifest's output hash is the hash of results.json.
+        let manifest = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: path("out1/manifest.json")))) as! [String: Any]
+        let outputs = manifest["outputs"] as! [[String: Any]]
+        let sha = try CommandRunner.sha256(of: path("out1/results.json"))
+        XCTAssertEqual(outputs.first?["sha256"] as? String, sha)
+        XCTAssertEqual((manifest["inputs"] as! [[String: Any]]).count, 3)
+    }
+
+    func testBadPortfolioExitsTwoNamingTheLineAndWritesNothing() throws {
+        try sampleBank()
+        let bad = "id,pd,lgd,ead\nA,0.01,0.4,100\nB,0.02,0.4,-5\n"
+        try bad.write(toFile: path("bad.csv"), atomically: true, encoding: .utf8)
+        let r = try CommandRunner.run(["run", "--portfolio", path("bad.csv"), "--balance-sheet",
+                                       path("bank.balance-sheet.yaml"), "--out", path("out"), "--quiet"])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertTrue(r.stderr.contains("bad.csv:3"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("ead"), r.stderr)
+        let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: path("out"))) ?? []
+        XCTAssertEqual(leftovers, [], "a failed run leaves no file in the output folder")
+    }
+
+    func testUsageErrorsExitTwo() throws {
+        XCTAssertEqual(try CommandRunner.run(["run", "--as-of", "2025-13-40"]).status, 2)
+        XCTAssertEqual(try CommandRunner.run(["run", "--framework", "xyz"]).status, 2)
+        XCTAssertEqual(try CommandRunner.run(["--no-such-option"]).status, 2)
+        XCTAssertEqual(try CommandRunner.run(["run", "--scenario", "no-such-scenario"]).status, 2)
+        let notYet = try CommandRunner.run(["runs", "list"])
+        XCTAssertEqual(notYet.status, 2)
+        XCTAssertTrue(notYet.stderr.contains("not available yet"), notYet.stderr)
+    }
+
+    func testScenarioValidateReportsTheKey() throws {
+        let bad = """
+            id: short
+            framework: boe
+            name: Too short for the Bank of England
+            severity: adverse
+            frequency: annual
+            periods: ["2026", "2027", "2028"]
+            source: test
+            variables:
+              gdp_growth: [-0.02, -0.01, 0.0]
+            """
+        try bad.write(toFile: path("short.yaml"), atomically: true, encoding: .utf8)
+        let r = try CommandRunner.run(["scenarios", "validate", path("short.yaml")])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("short.yaml"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("at least 5"), r.stderr)
+        let ok = try CommandRunner.run(["scenarios", "validate", fixtures.appendingPathComponent("e2e-eba-adverse.yaml").path])
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class InputsTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }

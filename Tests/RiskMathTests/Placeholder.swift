@@ -1,2 +1,0 @@
-import XCTest
-final class RiskMathTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }

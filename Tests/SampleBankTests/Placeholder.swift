@@ -1,2 +1,0 @@
-import XCTest
-final class SampleBankTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }

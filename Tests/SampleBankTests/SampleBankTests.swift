@@ -1,0 +1,129 @@
+import Foundation
+import Inputs
+@testable import SampleBank
+import StressCore
+import XCTest
+
+/// The sample bank is deterministic, loads through the validating loader, and
+/// has the distributions the README documents.
+final class SampleBankTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("sample-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
+
+    private func generate(_ n: Int, seed: UInt64, threads: Int, name: String) throws -> (Data, SampleBankTotals) {
+        let path = directory.appendingPathComponent(name).path
+        let totals = try SampleBankGenerator(exposures: n, seed: seed).writePortfolio(to: path, threads: threads)
+        return (try Data(contentsOf: URL(fileURLWithPath: path)), totals)
+    }
+
+    func testSameBytesForAnyThreadCount() throws {
+        // 70,000 rows span three chunks, so the chunk order matters.
+        let (one, totalsOne) = try generate(70_000, seed: 11, threads: 1, name: "a.csv")
+        let (two, totalsTwo) = try generate(70_000, seed: 11, threads: 2, name: "b.csv")
+        let (eight, _) = try generate(70_000, seed: 11, threads: 8, name: "c.csv")
+        XCTAssertEqual(one, two)
+        XCTAssertEqual(one, eight)
+        XCTAssertEqual(totalsOne, totalsTwo)
+    }
+
+    func testDifferentSeedsDiffer() throws {
+        let (a, _) = try generate(1_000, seed: 1, threads: 2, name: "a.csv")
+        let (b, _) = try generate(1_000, seed: 2, threads: 2, name: "b.csv")
+        XCTAssertNotEqual(a, b)
+    }
+
+    func testNoPartialFileRemains() throws {
+        _ = try generate(5_000, seed: 3, threads: 2, name: "bank.csv")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        XCTAssertEqual(files, ["bank.csv"])
+    }
+
+    func testLoadsThroughTheValidatingLoaderWithMatchingTotals() throws {
+        let path = directory.appendingPathComponent("bank.csv").path
+        let totals = try SampleBankGenerator(exposures: 20_000, seed: 42).writePortfolio(to: path, threads: 2)
+        let loaded = try PortfolioCSV.load(path: path)
+        let p = loaded.portfolio
+        XCTAssertEqual(p.count, 20_000)
+        XCTAssertEqual(Set(p.ids).count, 20_000, "ids are unique")
+        XCTAssertEqual(p.totalEAD, totals.totalEAD, accuracy: totals.totalEAD * 1e-12)
+        XCTAssertTrue(loaded.findings.allSatisfy { $0.severity != .error }, "\(loaded.findings)")
+        // EAD = drawn + CCF·undrawn wherever a commitment exists (to the cent).
+        let drawn = try XCTUnwrap(p.drawn), undrawn = try XCTUnwrap(p.undrawn), ccf = try XCTUnwrap(p.ccf)
+        for i in 0..<p.count where ccf[i].isFinite {
+            XCTAssertEqual(p.ead[i], drawn[i] + ccf[i] * undrawn[i], accuracy: 0.011, "row \(i)")
+        }
+    }
+
+    func testSegmentSharesAreExactToAFewExposures() throws {
+        let n = 50_000
+        var counts = [Int](repeating: 0, count: SampleBankProfiles.all.count)
+        for i in 0..<n { counts[SampleExposure(seed: 5, index: i).segment] += 1 }
+        for (profile, count) in zip(SampleBankProfiles.all, counts) {
+            // The Kronecker sequence's discrepancy grows like log n: a handful of exposures.
+            XCTAssertEqual(Double(count), profile.countShare * Double(n), accuracy: 5, profile.name)
+        }
+    }
+
+    /// The distributions documented in the README's sample-bank table.
+    func testSegmentDistributionsAreRealistic() throws {
+        let n = 60_000
+        var pd: [String: [Double]] = [:], lgd: [String: [Double]] = [:], ltv: [String: [Double]] = [:]
+        for i in 0..<n {
+            let e = SampleExposure(seed: 42, index: i)
+            pd[e.profile.name, default: []].append(e.pd)
+            lgd[e.profile.name, default: []].append(e.lgd)
+            if e.collateralValue.isFinite { ltv[e.profile.name, default: []].append(e.ead / e.collateralValue) }
+        }
+        func median(_ xs: [Double]?) -> Double { let s = (xs ?? []).sorted(); return s[s.count / 2] }
+        XCTAssert((0.005...0.010).contains(median(pd["Retail mortgages"])), "\(median(pd["Retail mortgages"]))")
+        XCTAssert((0.10...0.25).contains(median(lgd["Retail mortgages"])), "\(median(lgd["Retail mortgages"]))")
+        XCTAssert((0.02...0.04).contains(median(pd["Credit cards"])), "\(median(pd["Credit cards"]))")
+        XCTAssert((0.75...0.85).contains(median(lgd["Credit cards"])), "\(median(lgd["Credit cards"]))")
+        XCTAssert((0.0025...0.009).contains(median(pd["Large corporates"])))
+        XCTAssert((0.5...0.75).contains(median(ltv["Retail mortgages"])), "\(median(ltv["Retail mortgages"]))")
+        XCTAssertEqual(median(lgd["Sovereigns"]), 0.45)
+        for (name, values) in pd {
+            XCTAssertTrue(values.allSatisfy { $0 >= 0.0003 && $0 <= 0.35 }, name)
+        }
+    }
+
+    func testBalanceSheetRatiosAndRoundTrip() throws {
+        let path = directory.appendingPathComponent("bank.csv").path
+        let totals = try SampleBankGenerator(exposures: 30_000, seed: 42).writePortfolio(to: path, threads: 2)
+        let sheet = SampleBalanceSheet.make(totals: totals)
+        let rwa = try XCTUnwrap(sheet.capital.rwa)
+        XCTAssert((0.13...0.15).contains(sheet.capital.cet1 / rwa), "CET1 ratio \(sheet.capital.cet1 / rwa)")
+        let leverage = sheet.capital.tier1 / sheet.capital.leverageExposure
+        XCTAssert((0.045...0.055).contains(leverage), "leverage ratio \(leverage)")
+
+        let yamlPath = directory.appendingPathComponent("bank.balance-sheet.yaml").path
+        try BalanceSheetYAML.render(sheet, comment: "test").write(toFile: yamlPath, atomically: true, encoding: .utf8)
+        let loaded = try BalanceSheetFile.load(path: yamlPath).balanceSheet
+        XCTAssertEqual(loaded, sheet, "the YAML writer and the loader agree on every figure")
+    }
+
+    func testCSVDecimalFormatting() {
+        var w = CSVRowWriter(capacity: 64)
+        w.decimal(0.0065, decimals: 6); w.comma()
+        w.decimal(170_000.5, decimals: 2); w.comma()
+        w.decimal(3, decimals: 2); w.comma()
+        w.decimal(.nan, decimals: 2); w.comma()
+        w.padded(42, width: 9); w.comma()
+        w.decimal(-1.25, decimals: 2)
+        XCTAssertEqual(String(decoding: w.bytes, as: UTF8.self), "0.0065,170000.5,3,,000000042,-1.25")
+    }
+
+    func testAmountFormattingUsesDigitSeparators() {
+        XCTAssertEqual(BalanceSheetYAML.amount(12_000_000_000), "12_000_000_000")
+        XCTAssertEqual(BalanceSheetYAML.amount(999), "999")
+        XCTAssertEqual(BalanceSheetYAML.amount(1_000), "1_000")
+        XCTAssertEqual(BalanceSheetYAML.rate(0.0075), "0.0075")
+        XCTAssertEqual(BalanceSheetYAML.rate(1.2), "1.2")
+    }
+}

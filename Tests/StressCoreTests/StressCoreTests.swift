@@ -1,0 +1,50 @@
+import StressCore
+import XCTest
+
+final class StressCoreTests: XCTestCase {
+    func testCategoricalColumnKeepsFirstAppearanceOrder() {
+        let column = CategoricalColumn(["DE", "FR", "DE", "IT", "FR"])
+        XCTAssertEqual(column.levels, ["DE", "FR", "IT"])
+        XCTAssertEqual(column.codes, [0, 1, 0, 2, 1])
+        XCTAssertEqual(column[3], "IT")
+        XCTAssertEqual(column.count, 5)
+    }
+
+    func testInputErrorNamesFileLineColumnAndKey() {
+        XCTAssertEqual(InputError(file: "s.yaml", line: 12, column: 3, key: "variables.gdp_growth",
+                                  message: "expected a number").description,
+                       "s.yaml:12:3: variables.gdp_growth: expected a number")
+        XCTAssertEqual(InputError(file: "p.csv", line: 7, key: "ead", message: "negative").description,
+                       "p.csv:7: ead: negative")
+        XCTAssertEqual(InputError(file: "p.csv", message: "empty file").description, "p.csv: empty file")
+    }
+
+    func testFrameworkHorizonRules() {
+        XCTAssertEqual(Framework.eba.minimumPeriods, 3)
+        XCTAssertEqual(Framework.boe.minimumPeriods, 5)
+        XCTAssertEqual(Framework.ccar.minimumPeriods, 9)
+        XCTAssertEqual(Framework.ccar.frequency, .quarterly)
+        XCTAssertEqual(Framework.rbi.maximumPeriods, 3)
+        XCTAssertNil(Framework.eba.maximumPeriods)
+    }
+
+    func testScenarioVariablesAreSortedAndAddressable() {
+        let s = Scenario(id: "x", framework: .eba, name: "x", severity: .adverse, frequency: .annual,
+                         periods: ["2026", "2027", "2028"], source: "test",
+                         variables: [.init(name: "unemployment", values: [0.07, 0.08, 0.08]),
+                                     .init(name: "gdp_growth", values: [-0.02, -0.01, 0])])
+        XCTAssertEqual(s.variables.map(\.name), ["gdp_growth", "unemployment"])
+        XCTAssertEqual(s.path("unemployment"), [0.07, 0.08, 0.08])
+        XCTAssertNil(s.path("house_price_index"))
+    }
+
+    func testCapitalTiersAddUp() {
+        let c = BalanceSheet.Capital(cet1: 10, at1: 2, tier2: 3, leverageExposure: 200)
+        XCTAssertEqual(c.tier1, 12)
+        XCTAssertEqual(c.totalCapital, 15)
+    }
+
+    func testAssetClassRetailFlag() {
+        XCTAssertEqual(AssetClass.allCases.filter(\.isRetail), [.residentialMortgage, .qrre, .otherRetail])
+    }
+}
