@@ -34,13 +34,19 @@ let package = Package(
         /// Domain values: portfolio columns, scenarios, balance sheet, frameworks, errors.
         .target(name: "StressCore"),
 
+        // MARK: - Engines (pure functions of values; engines do not import each other)
+        /// PD/LGD/EAD stress projections per framework, satellites, reverse stress (METHODOLOGY §2).
+        .target(name: "CreditEngine", dependencies: ["StressCore", "RiskMath"]),
+        /// LCR, NSFR, stressed outflows and survival horizon (METHODOLOGY §4).
+        .target(name: "LiquidityEngine", dependencies: ["StressCore"]),
+
         // MARK: - Inputs, sample data, orchestration, rendering
         /// CSV and YAML files → validated domain values; errors carry file, line, key.
         .target(name: "Inputs", dependencies: ["StressCore", .product(name: "Yams", package: "Yams")]),
         /// The deterministic sample bank (portfolio and matching balance sheet).
         .target(name: "SampleBank", dependencies: ["StressCore", "RiskMath"]),
         /// The one place that combines engines for a run, and its results document.
-        .target(name: "StressRun", dependencies: ["StressCore", "RiskMath"]),
+        .target(name: "StressRun", dependencies: ["StressCore", "RiskMath", "CreditEngine", "LiquidityEngine"]),
         /// Owners of the libxlsxwriter and Cairo handles; renderers build on them.
         .target(name: "Reports", dependencies: ["CXlsxWriter", "CCairo", "StressCore"]),
         /// The thin CLI.
@@ -59,6 +65,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["StressCore"], path: "Tests/TestSupport"),
         .testTarget(name: "RiskMathTests", dependencies: ["RiskMath", "TestSupport"]),
         .testTarget(name: "StressCoreTests", dependencies: ["StressCore", "TestSupport"]),
+        .testTarget(name: "CreditEngineTests", dependencies: ["CreditEngine", "StressCore", "RiskMath", "TestSupport"]),
+        .testTarget(name: "LiquidityEngineTests", dependencies: ["LiquidityEngine", "StressCore", "TestSupport"]),
         .testTarget(name: "InputsTests", dependencies: ["Inputs", "StressCore", "TestSupport"],
                     resources: [.copy("Corpus")]),
         .testTarget(name: "SampleBankTests", dependencies: ["SampleBank", "Inputs", "StressCore", "TestSupport"]),

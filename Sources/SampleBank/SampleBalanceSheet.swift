@@ -1,7 +1,7 @@
 import StressCore
 
 /// The sample bank's balance sheet, scaled from its portfolio so the ratios
-/// hold at any size: CET1 ratio ≈ 14.2%, leverage ratio ≈ 5%, LCR ≈ 145%
+/// hold at any size: CET1 ratio ≈ 14.2%, leverage ratio ≈ 5%, LCR ≈ 140%
 /// (stable retail at 5%) and NSFR ≈ 120% under the Basel rates (LCR40, NSFR).
 public enum SampleBalanceSheet {
     /// Leverage exposure per unit of credit EAD: cash, trading assets and
@@ -42,7 +42,7 @@ public enum SampleBalanceSheet {
             "corporate_non_operational": le(0.07), "financial": le(0.035),
         ]
         let liquidity = BalanceSheet.Liquidity(
-            hqla: ["level1": le(0.085), "level2a": le(0.022), "level2b": le(0.008)],
+            hqla: ["level1": le(0.09), "level2a": le(0.022), "level2b": le(0.008)],
             outflows: deposits.merging([
                 "committed_facilities_retail": undrawn([.qrre, .otherRetail, .residentialMortgage]),
                 "committed_facilities_corporate": undrawn([.corporate, .sme, .cre]),
@@ -56,7 +56,7 @@ public enum SampleBalanceSheet {
                 "other_liabilities": le(0.11),
             ],
             nsfrRequired: [
-                "level1": le(0.085), "level2a": le(0.022), "level2b": le(0.008),
+                "level1": le(0.09), "level2a": le(0.022), "level2b": le(0.008),
                 "residential_mortgages": segment([.residentialMortgage]),
                 "retail_loans": segment([.qrre, .otherRetail]),
                 "corporate_loans": segment([.corporate, .sme, .cre]),
