@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["CXlsxWriter", "CCairo", "StressCore"]),
         /// The thin CLI.
         .executableTarget(name: "stresspack", dependencies: [
-            "StressCore", "RiskMath", "Inputs", "SampleBank", "StressRun", "Reports",
+            "StressCore", "RiskMath", "CreditEngine", "Inputs", "SampleBank", "StressRun", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),

@@ -11,6 +11,11 @@ public struct Scenario: Sendable, Equatable {
     public var periods: [String]
     /// Where the figures come from (publication and date).
     public var source: String
+    /// The repository-relative path of the file the figures were converted from
+    /// (`source_file:`), when the scenario was built from one.
+    public var sourceFile: String?
+    /// The SHA-256 of that file, 64 lowercase hexadecimal digits (`source_sha256:`).
+    public var sourceSHA256: String?
     /// Variables in name order, each with one value per period.
     public var variables: [ScenarioVariable]
     public var satellite: SatelliteSpec?
@@ -25,7 +30,8 @@ public struct Scenario: Sendable, Equatable {
                 frequency: Frequency, periods: [String], source: String,
                 variables: [ScenarioVariable], satellite: SatelliteSpec? = nil,
                 pdFloor: Double? = nil, balanceSheetMode: BalanceSheetMode = .runoff,
-                ppnr: [Double]? = nil, sensitivities: RBISensitivities? = nil) {
+                ppnr: [Double]? = nil, sensitivities: RBISensitivities? = nil,
+                sourceFile: String? = nil, sourceSHA256: String? = nil) {
         self.id = id
         self.framework = framework
         self.name = name
@@ -39,6 +45,8 @@ public struct Scenario: Sendable, Equatable {
         self.balanceSheetMode = balanceSheetMode
         self.ppnr = ppnr
         self.sensitivities = sensitivities
+        self.sourceFile = sourceFile
+        self.sourceSHA256 = sourceSHA256
     }
 
     public var periodCount: Int { periods.count }
@@ -64,6 +72,10 @@ public struct ScenarioVariable: Sendable, Equatable {
         "prime_rate", "equity_index", "vix", "fx_change", "deposit_runoff", "hqla_haircut",
         "disposable_income_growth", "nominal_gdp_growth", "nominal_disposable_income_growth",
         "treasury_3m", "treasury_5y", "treasury_10y", "corporate_spread", "bank_rate",
+        // Bundled scenarios (scenarios/*.yaml): the Fed's BBB yield as published, the
+        // Bank of England's high-yield spread, and the seed library's changes.
+        "bbb_yield", "corporate_spread_hy", "policy_rate_change", "inflation_change",
+        "sovereign_spread_change",
     ]
 }
 

@@ -1,3 +1,4 @@
+import CreditEngine
 import StressCore
 
 /// The results document (INTERFACES.md, `results.json`): every figure the
@@ -90,21 +91,31 @@ public struct BalanceSheetSummary: Sendable, Codable, Equatable {
     }
 }
 
-/// One scenario of the run. Engines fill in credit, capital, liquidity and
-/// attribution as their issues land; until then the scenario's identity and
-/// its validated inputs are reported.
+/// One scenario of the run: its identity and every engine's figures.
 public struct ScenarioResult: Sendable, Codable, Equatable {
     public var id: String
     public var framework: String
     public var severity: String
+    public var frequency: String
     public var periods: [String]
     public var source: String
     public var variables: [String]
+    public var satellite: SatelliteSummary?
+    public var credit: CreditProjection?
+    public var capital: CapitalTrajectory?
+    public var reverseStress: ReverseStressResult?
+    public var rbi: RBIResult?
+
+    enum CodingKeys: String, CodingKey {
+        case id, framework, severity, frequency, periods, source, variables, satellite, credit, capital
+        case reverseStress = "reverse_stress", rbi
+    }
 
     public init(_ s: Scenario) {
         id = s.id
         framework = s.framework.rawValue
         severity = s.severity.rawValue
+        frequency = s.frequency.rawValue
         periods = s.periods
         source = s.source
         variables = s.variables.map(\.name)

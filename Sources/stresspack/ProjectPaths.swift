@@ -1,4 +1,5 @@
 import Foundation
+import StressCore
 
 /// Where the bundled scenarios and templates live: `$STRESSPACK_HOME`, else the
 /// current directory when it holds `scenarios/`, else the repository the
@@ -21,6 +22,11 @@ enum ProjectPaths {
 
     static var scenarios: URL { home.appendingPathComponent("scenarios") }
     static var reports: URL { home.appendingPathComponent("reports") }
+
+    /// `frameworks/<framework>.yaml`: satellite coefficients and PD floor of a framework.
+    static func frameworkFile(_ f: Framework) -> String {
+        home.appendingPathComponent("frameworks/\(f.rawValue).yaml").path
+    }
 
     /// The bundled scenario files, sorted by name.
     static func bundledScenarioFiles() -> [URL] {

@@ -39,18 +39,41 @@ struct RunJob {
             seen[s.scenario.id] = path
         }
 
+        // Framework files (satellite coefficients, PD floors) of the frameworks in the run.
+        var frameworkSettings: [Framework: (settings: FrameworkSettings, path: String)] = [:]
+        for framework in Set(scenarios.map(\.scenario.framework)).sorted(by: { $0.rawValue < $1.rawValue }) {
+            let path = ProjectPaths.frameworkFile(framework)
+            if FileManager.default.fileExists(atPath: path) {
+                frameworkSettings[framework] = (try FrameworkFile.load(path: path), path)
+            }
+        }
+
         var inputs = [try inputFile(role: "portfolio", path: portfolioPath),
                       try inputFile(role: "balance_sheet", path: balanceSheetPath)]
         for path in scenarioPaths { inputs.append(try inputFile(role: "scenario", path: path)) }
+        for framework in frameworkSettings.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+            inputs.append(try inputFile(role: "framework", path: frameworkSettings[framework]!.path))
+        }
         let asOf = self.asOf ?? balanceSheet.balanceSheet.asOf
         let runID = Self.runID(inputs: inputs, pack: pack, asOf: asOf, seed: seed)
 
-        let findings = portfolio.findings + balanceSheet.findings + scenarios.flatMap(\.findings)
+        var findings = portfolio.findings + balanceSheet.findings + scenarios.flatMap(\.findings)
+        var scenarioResults: [ScenarioResult] = []
+        for (loaded, path) in zip(scenarios, scenarioPaths) {
+            progress.note("scenario \(loaded.scenario.id)")
+            let settings = frameworkSettings[loaded.scenario.framework]
+            let (result, scenarioFindings) = try ScenarioRunner.run(.init(
+                scenario: loaded.scenario, scenarioFile: path, portfolio: portfolio.portfolio,
+                balanceSheet: balanceSheet.balanceSheet, balanceSheetFile: balanceSheetPath,
+                settings: settings?.settings, frameworkFile: settings?.path, threads: threads))
+            scenarioResults.append(result)
+            findings += scenarioFindings
+        }
         let results = RunResults(
             run: RunInfo(id: runID, asOf: asOf, seed: seed, pack: pack, inputs: inputs),
             portfolio: PortfolioSummary(portfolio.portfolio),
             balanceSheet: BalanceSheetSummary(balanceSheet.balanceSheet),
-            scenarios: scenarios.map { ScenarioResult($0.scenario) },
+            scenarios: scenarioResults,
             dataQuality: DataQuality(findings: findings))
 
         let directory = URL(fileURLWithPath: outDirectory ?? "reports/\(runID)")

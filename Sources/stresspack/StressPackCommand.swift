@@ -11,5 +11,5 @@ struct StressPackCommand: ParsableCommand {
             """,
         version: "stresspack \(engineVersion)",
         subcommands: [DemoCommand.self, RunCommand.self, ScenariosCommand.self,
-                      PortfolioCommand.self, RunsCommand.self])
+                      PortfolioCommand.self, RunsCommand.self, SatelliteCommand.self])
 }

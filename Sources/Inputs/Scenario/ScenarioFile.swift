@@ -11,7 +11,8 @@ public enum ScenarioFile {
     /// Accepted and ignored: free-text documentation of the file.
     static let commentKeys = ["description", "notes", "jump_off", "units"]
     static let acceptedKeys = requiredKeys
-        + ["satellite", "pd_floor", "balance_sheet", "ppnr", "sensitivities"] + commentKeys
+        + ["satellite", "pd_floor", "balance_sheet", "ppnr", "sensitivities", "source_file", "source_sha256"]
+        + commentKeys
 
     /// Loads the file at `path`, which must be named `<id>.yaml`.
     public static func load(path: String) throws(InputError) -> LoadedScenario {
@@ -50,6 +51,7 @@ public enum ScenarioFile {
         }
         let periods = try Self.periods(try top.required("periods"), framework: framework)
         let source = try top.required("source").text()
+        let (sourceFile, sourceSHA256) = try Self.lineage(top)
 
         var findings: [DataQualityFinding] = []
         let variables = try Self.variables(try top.required("variables"), periodCount: periods.count, findings: &findings)
@@ -76,8 +78,29 @@ public enum ScenarioFile {
         let scenario = Scenario(
             id: id, framework: framework, name: name, severity: severity, frequency: frequency,
             periods: periods, source: source, variables: variables, satellite: satellite,
-            pdFloor: pdFloor, balanceSheetMode: balanceSheetMode, ppnr: ppnr, sensitivities: sensitivities)
+            pdFloor: pdFloor, balanceSheetMode: balanceSheetMode, ppnr: ppnr, sensitivities: sensitivities,
+            sourceFile: sourceFile, sourceSHA256: sourceSHA256)
         return LoadedScenario(scenario: scenario, findings: findings)
+    }
+
+    /// `source_file:` (the file the figures were converted from, a path relative to
+    /// the repository) and `source_sha256:` (its SHA-256 in hexadecimal, kept in
+    /// lowercase), so a run's manifest can show the lineage. A digest needs a file.
+    private static func lineage(_ top: YAMLMapping) throws(InputError) -> (file: String?, sha256: String?) {
+        let file = try top.optional("source_file")?.text()
+        guard let value = top.optional("source_sha256") else { return (file, nil) }
+        let digest = try value.text()
+        let isHex = digest.utf8.allSatisfy { byte in
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+        }
+        guard digest.utf8.count == 64, isHex else {
+            throw value.error("expected a SHA-256 digest of 64 hexadecimal digits, found '\(digest)'")
+        }
+        guard file != nil else {
+            throw value.error("source_sha256 needs source_file: name the file the digest is of")
+        }
+        return (file, digest.lowercased())
     }
 
     /// Ids are file names, so they are kept to letters, digits, '.', '_' and '-'.

@@ -1,0 +1,24 @@
+import StressCore
+
+/// How a projection runs (METHODOLOGY §2.2–2.3).
+public struct ProjectionOptions: Sendable, Equatable {
+    public var frequency: Frequency
+    public var balanceSheet: BalanceSheetMode
+    /// Applied to every PD before the stress: PD ← max(PD, floor).
+    public var pdFloor: Double
+    /// Portfolio-wide amortisation per period (the seed's `amortisation_rates`);
+    /// when nil, the portfolio's `amortisation` column applies per exposure
+    /// (annual rate, a quarter of it per quarter), or none.
+    public var amortisation: [Double]?
+    /// Worker threads; results do not depend on it.
+    public var threads: Int
+
+    public init(frequency: Frequency = .annual, balanceSheet: BalanceSheetMode = .runoff, pdFloor: Double = 0.0003,
+                amortisation: [Double]? = nil, threads: Int = 1) {
+        self.frequency = frequency
+        self.balanceSheet = balanceSheet
+        self.pdFloor = pdFloor
+        self.amortisation = amortisation
+        self.threads = threads
+    }
+}

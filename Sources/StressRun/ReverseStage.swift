@@ -1,0 +1,100 @@
+import CreditEngine
+import StressCore
+
+/// Reverse stress per scenario (METHODOLOGY §2.5): the uniform PD multiplier
+/// at which one year's losses take CET1 to the hurdle, and the factor k by
+/// which the scenario's deviations from neutral must be scaled to breach it.
+public struct ReverseStressResult: Sendable, Equatable, Codable {
+    /// The floor the reverse tests aim at (the framework hurdle; 4.5% for the EBA).
+    public var cet1Floor: Double
+    public var capitalBreachMultiplier: Double?
+    public var capitalBreachEL: Double?
+    /// Why no multiplier was found (already breached, or not even at 10×).
+    public var capitalBreachNote: String?
+    /// Severity scaling factor k (1 = the scenario as published); nil when not breached at k = 5.
+    public var severityScalingFactor: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case cet1Floor = "cet1_floor", capitalBreachMultiplier = "capital_breach_multiplier"
+        case capitalBreachEL = "capital_breach_el", capitalBreachNote = "capital_breach_note"
+        case severityScalingFactor = "severity_scaling_factor"
+    }
+}
+
+enum ReverseStage {
+    static func run(scenario s: Scenario, portfolio: Portfolio, balanceSheet b: BalanceSheet,
+                    credit: CreditStage.Output, threads: Int) -> ReverseStressResult {
+        let floor = CapitalTrajectory.hurdle(s.framework, balanceSheet: b) ?? 0.045
+        let pd = portfolio.pd.map { max($0, credit.pdFloor) }
+        let rwa = b.capital.rwa ?? (portfolio.totalEAD + b.capital.otherRWA)
+        var result = ReverseStressResult(cet1Floor: floor)
+        do {
+            let breach = try ReverseStress.capitalBreachMultiplier(pd: pd, lgd: portfolio.lgd, ead: portfolio.ead,
+                                                                   cet1: b.capital.cet1, floor: floor) { _ in rwa }
+            result.capitalBreachMultiplier = breach.multiplier
+            result.capitalBreachEL = breach.stressedEL
+        } catch {
+            result.capitalBreachNote = error.description
+        }
+
+        let periods = credit.plan.periods
+        let labels = Array(s.periods.prefix(periods))
+        let options = ProjectionOptions(frequency: s.frequency, balanceSheet: s.balanceSheetMode,
+                                        pdFloor: credit.pdFloor, threads: threads)
+        result.severityScalingFactor = ReverseStress.severityScaling { k in
+            let plan = SeverityScaling.scaled(credit.plan, scenario: s, configuration: credit.configuration,
+                                              portfolio: portfolio, factor: k)
+            let losses = CreditProjector.project(portfolio: portfolio, plan: plan, periodLabels: labels, options: options)
+            let (capital, _) = CapitalTrajectory.project(framework: s.framework, frequency: s.frequency, periods: labels,
+                                                         creditLosses: losses.periodEL, balanceSheet: b,
+                                                         ppnrOverride: s.ppnr)
+            return capital.minCET1Ratio < floor
+        }
+        return result
+    }
+}
+
+/// Scales a scenario's severity by k: every macro variable the satellites use
+/// becomes neutral + k·(x − neutral), where neutral is the satellite's own
+/// baseline (the linear rule's g* and u*, the Vasicek sample means, zero price
+/// change). A severity-table plan (RBI) scales m − 1 and the add-ons instead.
+public enum SeverityScaling {
+    public static func neutralValues(_ c: SatelliteConfiguration) -> [String: Double] {
+        var neutral: [String: Double] = ["house_price_index": 0, "commercial_property_index": 0]
+        func add(_ pd: PDSatellite) {
+            switch pd {
+            case let .linear(p):
+                neutral["gdp_growth"] = p.gdpBaseline
+                neutral["unemployment"] = p.unemploymentBaseline
+            case let .vasicek(v):
+                for d in v.drivers { neutral[d.variable] = d.mean }
+            case .multipliers: break
+            }
+        }
+        add(c.pd)
+        for o in c.overrides.values { if let pd = o.pd { add(pd) } }
+        return neutral
+    }
+
+    public static func scaled(_ plan: StressPlan, scenario: Scenario, configuration: SatelliteConfiguration,
+                              portfolio: Portfolio, factor k: Double) -> StressPlan {
+        if scenario.framework == .rbi && scenario.satellite == nil {
+            var scaled = plan
+            scaled.groups = plan.groups.map { g in
+                var g = g
+                if case let .multipliers(m) = g.pd { g.pd = .multipliers(m.map { 1 + k * ($0 - 1) }) }
+                if case let .addOns(a) = g.lgd { g.lgd = .addOns(a.map { k * $0 }) }
+                return g
+            }
+            return scaled
+        }
+        let neutral = neutralValues(configuration)
+        var s = scenario
+        s.variables = scenario.variables.map { v in
+            guard let n = neutral[v.name] else { return v }
+            return ScenarioVariable(name: v.name, values: v.values.map { n + k * ($0 - n) })
+        }
+        return StressPlan.build(configuration: configuration, scenario: s, portfolio: portfolio,
+                                periods: plan.periods, sourceFile: "").0
+    }
+}

@@ -1,0 +1,61 @@
+import CreditEngine
+import StressCore
+
+/// Runs one scenario through the engines: credit, capital, reverse stress and
+/// (RBI) sensitivities. Pure: values in, values out.
+public enum ScenarioRunner {
+    public struct Inputs: Sendable {
+        public var scenario: Scenario
+        public var scenarioFile: String
+        public var portfolio: Portfolio
+        public var balanceSheet: BalanceSheet
+        public var balanceSheetFile: String
+        public var settings: FrameworkSettings?
+        public var frameworkFile: String?
+        public var threads: Int
+
+        public init(scenario: Scenario, scenarioFile: String, portfolio: Portfolio, balanceSheet: BalanceSheet,
+                    balanceSheetFile: String, settings: FrameworkSettings?, frameworkFile: String?, threads: Int) {
+            self.scenario = scenario
+            self.scenarioFile = scenarioFile
+            self.portfolio = portfolio
+            self.balanceSheet = balanceSheet
+            self.balanceSheetFile = balanceSheetFile
+            self.settings = settings
+            self.frameworkFile = frameworkFile
+            self.threads = threads
+        }
+    }
+
+    public static func run(_ input: Inputs) throws(InputError) -> (ScenarioResult, [DataQualityFinding]) {
+        let s = input.scenario
+        var result = ScenarioResult(s)
+        let credit = try CreditStage.run(scenario: s, scenarioFile: input.scenarioFile, portfolio: input.portfolio,
+                                         settings: input.settings, frameworkFile: input.frameworkFile,
+                                         threads: input.threads)
+        var findings = credit.findings
+        result.credit = credit.projection
+        result.satellite = credit.satellite
+
+        let (capital, missing) = CapitalTrajectory.project(
+            framework: s.framework, frequency: s.frequency, periods: credit.projection.periods,
+            creditLosses: credit.projection.periodEL, balanceSheet: input.balanceSheet, ppnrOverride: s.ppnr)
+        result.capital = capital
+        for line in missing {
+            findings.append(DataQualityFinding(
+                severity: .warning, file: input.balanceSheetFile, field: "income.\(line)",
+                message: "income.\(line) does not cover every period of \(s.id): missing periods count as zero"))
+        }
+        result.reverseStress = ReverseStage.run(scenario: s, portfolio: input.portfolio,
+                                                balanceSheet: input.balanceSheet, credit: credit, threads: input.threads)
+        if s.framework == .rbi {
+            let (rbi, rbiFindings) = RBIStage.run(scenario: s, portfolio: input.portfolio,
+                                                  balanceSheet: input.balanceSheet, pdFloor: credit.pdFloor,
+                                                  scenarioFile: input.scenarioFile,
+                                                  balanceSheetFile: input.balanceSheetFile)
+            result.rbi = rbi
+            findings += rbiFindings
+        }
+        return (result, findings)
+    }
+}
