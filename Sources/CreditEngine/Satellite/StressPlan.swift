@@ -40,7 +40,9 @@ public enum PDStress: Sendable, Equatable {
     /// PD_t = min(PD·m_t, 1): the seed's linear rule, or multipliers given outright.
     case multipliers([Double])
     /// Vasicek Z-shift: PD_t = Φ((Φ⁻¹(PD) − √ρ·Z_t) / √(1 − ρ)), ρ the Basel
-    /// asset correlation of the exposure (CRE31); Z_t < 0 in a downturn.
+    /// asset correlation of the exposure (CRE31); Z_t < 0 in a downturn. The
+    /// input PD is read as through-the-cycle: Z = 0 is the median year (PD below
+    /// the TTC PD), and the average over Z ~ N(0, 1) is the TTC PD.
     case zShift([Double])
 }
 
