@@ -58,14 +58,14 @@ let package = Package(
 
         /// Benchmarks: `make bench`.
         .executableTarget(name: "stresspack-bench", dependencies: [
-            "RiskMath", "Inputs", "SampleBank", "StressRun",
+            "RiskMath", "CreditEngine", "Inputs", "SampleBank", "StressRun",
         ]),
 
         // MARK: - Tests
         .target(name: "TestSupport", dependencies: ["StressCore"], path: "Tests/TestSupport"),
         .testTarget(name: "RiskMathTests", dependencies: ["RiskMath", "TestSupport"]),
         .testTarget(name: "StressCoreTests", dependencies: ["StressCore", "TestSupport"]),
-        .testTarget(name: "CreditEngineTests", dependencies: ["CreditEngine", "StressCore", "RiskMath", "TestSupport"]),
+        .testTarget(name: "CreditEngineTests", dependencies: ["CreditEngine", "Inputs", "StressCore", "RiskMath", "TestSupport"]),
         .testTarget(name: "LiquidityEngineTests", dependencies: ["LiquidityEngine", "StressCore", "TestSupport"]),
         .testTarget(name: "InputsTests", dependencies: ["Inputs", "StressCore", "TestSupport"],
                     resources: [.copy("Corpus")]),

@@ -9,6 +9,10 @@ import StressRun
 // BENCHMARKS.md together with the command and the machine.
 
 let arguments = CommandLine.arguments
+if arguments.count > 1 && arguments[1] == "credit" {
+    try CreditBenchmark.run(arguments: Array(arguments.dropFirst(2)))
+    exit(0)
+}
 let exposures = arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000
 let repetitions = 5
 let threads = ProcessInfo.processInfo.activeProcessorCount

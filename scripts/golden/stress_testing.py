@@ -92,6 +92,14 @@ def custom_scenarios() -> dict[str, st.MacroScenario]:
         "custom_gdp_only_5y": st.MacroScenario(
             name="Custom GDP only 5Y", horizon_years=5, severity="adverse",
             variables={"gdp_growth": a([0.03, -0.01, -0.06, 0.0, 0.04])}),
+        # No GDP: read as a path of zeros, i.e. growth 2 pp (EBA) / 1.5 pp (BoE) below
+        # the satellite baseline, so a stress of 1.04 (EBA) / 1.0375 + unemployment (BoE).
+        "custom_no_gdp_5y": st.MacroScenario(
+            name="Custom No GDP 5Y", horizon_years=5, severity="adverse",
+            variables={
+                "unemployment": a([0.05, 0.065, 0.07, 0.06, 0.05]),
+                "house_price_index": a([-0.06, -0.04, 0.0, 0.02, 0.03]),
+            }),
         # Longer than the BoE horizon: BoE truncates to horizon_years, EBA does not.
         "custom_long_7y": st.MacroScenario(
             name="Custom Long 7Y", horizon_years=7, severity="severely_adverse",
@@ -128,7 +136,8 @@ def scenario_json(key: str, s: st.MacroScenario, source: str) -> dict:
             "variables": {k: arr(v) for k, v in s.variables.items()}}
 
 
-ANNUAL_CUSTOM = ["custom_adverse_5y", "custom_acs_severe_5y", "custom_gdp_only_5y", "custom_long_7y"]
+ANNUAL_CUSTOM = ["custom_adverse_5y", "custom_acs_severe_5y", "custom_gdp_only_5y",
+                 "custom_no_gdp_5y", "custom_long_7y"]
 QUARTERLY_CUSTOM = ["custom_ccar_severely_adverse_9q", "custom_ccar_adverse_9q"]
 
 
