@@ -37,6 +37,10 @@ let package = Package(
         // MARK: - Engines (pure functions of values; engines do not import each other)
         /// PD/LGD/EAD stress projections per framework, satellites, reverse stress (METHODOLOGY §2).
         .target(name: "CreditEngine", dependencies: ["StressCore", "RiskMath"]),
+        /// IRB and standardised RWA, capital trajectories, hurdles, buffers, MDA, waterfall (METHODOLOGY §3).
+        .target(name: "CapitalEngine", dependencies: ["StressCore", "RiskMath"]),
+        /// Credit VaR, expected shortfall, economic capital; Monte Carlo copulas; backtesting (METHODOLOGY §6).
+        .target(name: "VaREngine", dependencies: ["StressCore", "RiskMath"]),
         /// LCR, NSFR, stressed outflows and survival horizon (METHODOLOGY §4).
         .target(name: "LiquidityEngine", dependencies: ["StressCore"]),
 
@@ -46,19 +50,20 @@ let package = Package(
         /// The deterministic sample bank (portfolio and matching balance sheet).
         .target(name: "SampleBank", dependencies: ["StressCore", "RiskMath"]),
         /// The one place that combines engines for a run, and its results document.
-        .target(name: "StressRun", dependencies: ["StressCore", "RiskMath", "CreditEngine", "LiquidityEngine"]),
+        .target(name: "StressRun", dependencies: ["StressCore", "RiskMath", "CreditEngine", "CapitalEngine",
+                                                  "LiquidityEngine", "VaREngine"]),
         /// Owners of the libxlsxwriter and Cairo handles; renderers build on them.
         .target(name: "Reports", dependencies: ["CXlsxWriter", "CCairo", "StressCore"]),
         /// The thin CLI.
         .executableTarget(name: "stresspack", dependencies: [
-            "StressCore", "RiskMath", "CreditEngine", "Inputs", "SampleBank", "StressRun", "Reports",
+            "StressCore", "RiskMath", "CreditEngine", "VaREngine", "Inputs", "SampleBank", "StressRun", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
         /// Benchmarks: `make bench`.
         .executableTarget(name: "stresspack-bench", dependencies: [
-            "RiskMath", "CreditEngine", "Inputs", "SampleBank", "StressRun",
+            "RiskMath", "CreditEngine", "VaREngine", "Inputs", "SampleBank", "StressRun",
         ]),
 
         // MARK: - Tests
@@ -66,6 +71,8 @@ let package = Package(
         .testTarget(name: "RiskMathTests", dependencies: ["RiskMath", "TestSupport"]),
         .testTarget(name: "StressCoreTests", dependencies: ["StressCore", "TestSupport"]),
         .testTarget(name: "CreditEngineTests", dependencies: ["CreditEngine", "Inputs", "StressCore", "RiskMath", "TestSupport"]),
+        .testTarget(name: "CapitalEngineTests", dependencies: ["CapitalEngine", "StressCore", "RiskMath", "TestSupport"]),
+        .testTarget(name: "VaREngineTests", dependencies: ["VaREngine", "Inputs", "StressCore", "RiskMath", "TestSupport"]),
         .testTarget(name: "LiquidityEngineTests", dependencies: ["LiquidityEngine", "StressCore", "TestSupport"]),
         .testTarget(name: "InputsTests", dependencies: ["Inputs", "StressCore", "TestSupport"],
                     resources: [.copy("Corpus")]),

@@ -1,0 +1,2 @@
+/// CapitalEngine: RWA and capital trajectories (METHODOLOGY §3).
+public enum CapitalEngine {}

@@ -1,0 +1,2 @@
+/// VaREngine: credit VaR, expected shortfall and economic capital (METHODOLOGY §6).
+public enum VaREngine {}
