@@ -1,2 +1,0 @@
-import XCTest
-final class LiquidityEngineTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
