@@ -31,71 +31,143 @@ public enum CreditProjector {
 
     // MARK: - Kernel
 
+    /// The plan as flat arrays (group × period), so the inner loop reads plain
+    /// numbers: no enum payloads, no reference counting per exposure.
+    struct FlatPlan: Sendable {
+        let periods: Int
+        let zShift: [Bool]
+        let pdValues: [Double]
+        let collateral: [Bool]
+        let lgdValues: [Double]
+        let residentialIndex: [Double]
+        let commercialIndex: [Double]
+        let haircut: [Double]
+
+        init(_ plan: StressPlan) {
+            let t = plan.periods
+            var zShift: [Bool] = [], pd: [Double] = [], collateral: [Bool] = [], lgd: [Double] = []
+            var residential: [Double] = [], commercial: [Double] = [], haircut: [Double] = []
+            for g in plan.groups {
+                switch g.pd {
+                case let .multipliers(m): zShift.append(false); pd += m.prefix(t)
+                case let .zShift(z): zShift.append(true); pd += z.prefix(t)
+                }
+                switch g.lgd {
+                case let .addOns(a):
+                    collateral.append(false); lgd += a.prefix(t)
+                    residential += repeatElement(1, count: t); commercial += repeatElement(1, count: t); haircut.append(0)
+                case let .collateral(c):
+                    collateral.append(true); lgd += c.unsecuredAddOns.prefix(t)
+                    residential += c.residentialIndex.prefix(t); commercial += c.commercialIndex.prefix(t)
+                    haircut.append(c.haircut)
+                }
+            }
+            periods = t
+            self.zShift = zShift; pdValues = pd; self.collateral = collateral; lgdValues = lgd
+            residentialIndex = residential; commercialIndex = commercial; self.haircut = haircut
+        }
+    }
+
     static func projectChunk(_ rows: Range<Int>, portfolio p: Portfolio, plan: StressPlan,
                              options: ProjectionOptions, into acc: inout Accumulator) {
-        let periods = plan.periods
+        let flat = FlatPlan(plan)
+        let periods = flat.periods
         let quarterly = options.frequency == .quarterly
         let runoff = !quarterly && options.balanceSheet == .runoff
-        let turnover = p.turnoverEURm
-        let collateral = p.collateralValue
-        let amortisationColumn = p.amortisation
         let amortisationScale = quarterly ? 0.25 : 1.0
+        let groups = plan.groupOfExposure
+        let layout = acc.layout
+        let bySegment = !layout.segment.isEmpty, bySector = !layout.sector.isEmpty, byCountry = !layout.country.isEmpty
+        let classIndex = AssetClass.allCases.map { layout.assetClassIndex[$0]! }
+        let globalAmortisation = options.amortisation.map { Array($0.prefix(periods)) }
+
+        // Chunk-local sums in plain buffers, copied into the accumulator at the end.
+        let width = 4 * periods
+        let totals = UnsafeMutableBufferPointer<Double>.allocate(capacity: width)
+        totals.initialize(repeating: 0)
+        defer { totals.deallocate() }
+        var baseline = 0.0
+
         for i in rows {
             let pd0 = max(p.pd[i], options.pdFloor)
             let lgd0 = p.lgd[i]
             var ead = p.ead[i]
             let assetClass = p.assetClass[i]
-            let group = plan.groups[Int(plan.groupOfExposure?[i] ?? 0)]
+            let g = groups.map { Int($0[i]) } ?? 0
+            let row = g * periods
             let q0 = quarterly ? quarterlyPD(pd0) : pd0
-            acc.baselineEL += q0 * lgd0 * ead
+            baseline += q0 * lgd0 * ead
 
             // Per-exposure constants of the Z-shift: Φ⁻¹(PD), √ρ and √(1 − ρ).
+            let isZShift = flat.zShift[g]
             var threshold = 0.0, sqrtRho = 0.0, sqrtOneMinusRho = 1.0
-            if case .zShift = group.pd {
+            if isZShift {
                 threshold = Normal.quantile(pd0)
-                let rho = AssetCorrelation.value(assetClass, pd: pd0, turnoverEURm: turnover?[i] ?? .nan)
+                let rho = AssetCorrelation.value(assetClass, pd: pd0, turnoverEURm: p.turnoverEURm?[i] ?? .nan)
                 sqrtRho = rho.squareRoot()
                 sqrtOneMinusRho = (1 - rho).squareRoot()
             }
-            let collateralValue = collateral.map { $0[i].isFinite && $0[i] > 0 ? $0[i] : 0 } ?? 0
-            let exposureAmortisation = amortisationColumn.map { $0[i].isFinite ? $0[i] : 0 } ?? 0
+            let collateralValue: Double
+            if flat.collateral[g], let c = p.collateralValue?[i], c.isFinite, c > 0 { collateralValue = c } else { collateralValue = 0 }
+            let propertyIndex = assetClass == .residentialMortgage ? flat.residentialIndex : flat.commercialIndex
+            let haircut = flat.haircut[g]
+            let exposureAmortisation: Double
+            if let a = p.amortisation?[i], a.isFinite { exposureAmortisation = a } else { exposureAmortisation = 0 }
 
-            let segmentCode = acc.layout.segment.isEmpty ? 0 : Int(p.segment.codes[i])
-            let sectorCode = acc.layout.sector.isEmpty ? 0 : Int(p.sector.codes[i])
-            let countryCode = acc.layout.country.isEmpty ? 0 : Int(p.country.codes[i])
-            let classCode = acc.layout.assetClassIndex[assetClass]!
+            let segmentCode = bySegment ? Int(p.segment.codes[i]) : 0
+            let sectorCode = bySector ? Int(p.sector.codes[i]) : 0
+            let countryCode = byCountry ? Int(p.country.codes[i]) : 0
+            let classCode = classIndex[assetClassOrdinal(assetClass)]
             acc.addStartEAD(ead, segment: segmentCode, assetClass: classCode, sector: sectorCode, country: countryCode)
 
             for t in 0..<periods {
                 let pdT: Double
-                switch group.pd {
-                case let .multipliers(m):
-                    pdT = min(q0 * m[t], 1)
-                case let .zShift(z):
-                    let annual = Normal.cdf((threshold - sqrtRho * z[t]) / sqrtOneMinusRho)
+                if isZShift {
+                    let annual = Normal.cdf((threshold - sqrtRho * flat.pdValues[row + t]) / sqrtOneMinusRho)
                     pdT = quarterly ? quarterlyPD(annual) : annual
+                } else {
+                    pdT = min(q0 * flat.pdValues[row + t], 1)
                 }
                 let lgdT: Double
-                switch group.lgd {
-                case let .addOns(a):
-                    lgdT = min(max(lgd0 + a[t], 0), 1)
-                case let .collateral(c):
-                    if collateralValue > 0 && ead > 0 {
-                        let index = assetClass == .residentialMortgage ? c.residentialIndex[t] : c.commercialIndex[t]
-                        let shortfall = (ead - (1 - c.haircut) * collateralValue * index) / ead
-                        lgdT = min(max(max(lgd0, shortfall), 0), 1)
-                    } else {
-                        lgdT = min(max(lgd0 + c.unsecuredAddOns[t], 0), 1)
-                    }
+                if collateralValue > 0 && ead > 0 {
+                    let shortfall = (ead - (1 - haircut) * collateralValue * propertyIndex[row + t]) / ead
+                    lgdT = min(max(max(lgd0, shortfall), 0), 1)
+                } else {
+                    lgdT = min(max(lgd0 + flat.lgdValues[row + t], 0), 1)
                 }
                 let el = pdT * lgdT * ead
-                acc.add(period: t, el: el, ead: ead, pd: pdT, lgd: lgdT,
-                        segment: segmentCode, assetClass: classCode, sector: sectorCode, country: countryCode)
+                totals[t] += el
+                totals[periods + t] += ead
+                totals[2 * periods + t] += pdT * ead
+                totals[3 * periods + t] += lgdT * ead
+                acc.addBreakdown(period: t, el: el, segment: segmentCode, assetClass: classCode,
+                                 sector: sectorCode, country: countryCode)
                 if runoff {
-                    let r = (options.amortisation?[t] ?? exposureAmortisation) * amortisationScale
+                    let r = (globalAmortisation?[t] ?? exposureAmortisation) * amortisationScale
                     ead = max(ead - pdT * ead - r * ead, 0)
                 }
             }
+        }
+        acc.baselineEL += baseline
+        for t in 0..<periods {
+            acc.periodEL[t] += totals[t]
+            acc.periodEAD[t] += totals[periods + t]
+            acc.pdEAD[t] += totals[2 * periods + t]
+            acc.lgdEAD[t] += totals[3 * periods + t]
+        }
+    }
+
+    @inline(__always)
+    static func assetClassOrdinal(_ c: AssetClass) -> Int {
+        switch c {
+        case .corporate: return 0
+        case .sovereign: return 1
+        case .bank: return 2
+        case .sme: return 3
+        case .residentialMortgage: return 4
+        case .qrre: return 5
+        case .otherRetail: return 6
+        case .cre: return 7
         }
     }
 

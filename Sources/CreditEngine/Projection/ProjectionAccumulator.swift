@@ -55,13 +55,8 @@ struct Accumulator: Sendable {
     }
 
     @inline(__always)
-    mutating func add(period t: Int, el: Double, ead: Double, pd: Double, lgd: Double,
-                      segment: Int, assetClass: Int, sector: Int, country: Int) {
+    mutating func addBreakdown(period t: Int, el: Double, segment: Int, assetClass: Int, sector: Int, country: Int) {
         let n = layout.periods
-        periodEL[t] += el
-        periodEAD[t] += ead
-        pdEAD[t] += pd * ead
-        lgdEAD[t] += lgd * ead
         segmentEL[segment * n + t] += el
         classEL[assetClass * n + t] += el
         sectorEL[sector * n + t] += el
