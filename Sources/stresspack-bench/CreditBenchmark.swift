@@ -45,8 +45,11 @@ enum CreditBenchmark {
                     plan = StressPlan.build(configuration: configuration, scenario: s, portfolio: portfolio,
                                             periods: periods, sourceFile: "").0
                 }
+                // Seed mode runs the book off without amortisation, as creditriskengine.
                 plans.append((s, plan, ProjectionOptions(frequency: s.frequency, balanceSheet: s.balanceSheetMode,
-                                                         pdFloor: floor, threads: threads)))
+                                                         pdFloor: floor,
+                                                         amortisation: mode == "seed" ? Array(repeating: 0, count: periods) : nil,
+                                                         threads: threads)))
             }
             var times: [Double] = []
             var checksum = 0.0

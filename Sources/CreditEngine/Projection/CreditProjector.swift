@@ -81,11 +81,17 @@ public enum CreditProjector {
         let classIndex = AssetClass.allCases.map { layout.assetClassIndex[$0]! }
         let globalAmortisation = options.amortisation.map { Array($0.prefix(periods)) }
 
-        // Chunk-local sums in plain buffers, copied into the accumulator at the end.
+        // Chunk-local sums in plain buffers, copied into the accumulator at the end
+        // (no copy-on-write or exclusivity checks in the loop).
         let width = 4 * periods
         let totals = UnsafeMutableBufferPointer<Double>.allocate(capacity: width)
         totals.initialize(repeating: 0)
         defer { totals.deallocate() }
+        let segmentEL = LocalSums(count: acc.segmentEL.count), sectorEL = LocalSums(count: acc.sectorEL.count)
+        let countryEL = LocalSums(count: acc.countryEL.count), classEL = LocalSums(count: acc.classEL.count)
+        let segmentEAD = LocalSums(count: acc.segmentEAD.count), sectorEAD = LocalSums(count: acc.sectorEAD.count)
+        let countryEAD = LocalSums(count: acc.countryEAD.count), classEAD = LocalSums(count: acc.classEAD.count)
+        defer { for b in [segmentEL, sectorEL, countryEL, classEL, segmentEAD, sectorEAD, countryEAD, classEAD] { b.free() } }
         var baseline = 0.0
 
         for i in rows {
@@ -118,7 +124,10 @@ public enum CreditProjector {
             let sectorCode = bySector ? Int(p.sector.codes[i]) : 0
             let countryCode = byCountry ? Int(p.country.codes[i]) : 0
             let classCode = classIndex[assetClassOrdinal(assetClass)]
-            acc.addStartEAD(ead, segment: segmentCode, assetClass: classCode, sector: sectorCode, country: countryCode)
+            segmentEAD[segmentCode] += ead
+            classEAD[classCode] += ead
+            sectorEAD[sectorCode] += ead
+            countryEAD[countryCode] += ead
 
             for t in 0..<periods {
                 let pdT: Double
@@ -140,8 +149,10 @@ public enum CreditProjector {
                 totals[periods + t] += ead
                 totals[2 * periods + t] += pdT * ead
                 totals[3 * periods + t] += lgdT * ead
-                acc.addBreakdown(period: t, el: el, segment: segmentCode, assetClass: classCode,
-                                 sector: sectorCode, country: countryCode)
+                segmentEL[segmentCode * periods + t] += el
+                classEL[classCode * periods + t] += el
+                sectorEL[sectorCode * periods + t] += el
+                countryEL[countryCode * periods + t] += el
                 if runoff {
                     let r = (globalAmortisation?[t] ?? exposureAmortisation) * amortisationScale
                     ead = max(ead - pdT * ead - r * ead, 0)
@@ -149,12 +160,32 @@ public enum CreditProjector {
             }
         }
         acc.baselineEL += baseline
+        segmentEL.add(into: &acc.segmentEL); sectorEL.add(into: &acc.sectorEL)
+        countryEL.add(into: &acc.countryEL); classEL.add(into: &acc.classEL)
+        segmentEAD.add(into: &acc.segmentEAD); sectorEAD.add(into: &acc.sectorEAD)
+        countryEAD.add(into: &acc.countryEAD); classEAD.add(into: &acc.classEAD)
         for t in 0..<periods {
             acc.periodEL[t] += totals[t]
             acc.periodEAD[t] += totals[periods + t]
             acc.pdEAD[t] += totals[2 * periods + t]
             acc.lgdEAD[t] += totals[3 * periods + t]
         }
+    }
+
+    /// A zeroed buffer of sums owned by one chunk.
+    struct LocalSums {
+        let buffer: UnsafeMutableBufferPointer<Double>
+        init(count: Int) {
+            buffer = .allocate(capacity: count)
+            buffer.initialize(repeating: 0)
+        }
+        @inline(__always)
+        subscript(i: Int) -> Double {
+            get { buffer[i] }
+            nonmutating set { buffer[i] = newValue }
+        }
+        func add(into target: inout [Double]) { for k in target.indices { target[k] += buffer[k] } }
+        func free() { buffer.deallocate() }
     }
 
     @inline(__always)
