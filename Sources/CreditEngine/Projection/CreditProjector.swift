@@ -19,10 +19,13 @@ public enum CreditProjector {
         precondition(periodLabels.count == periods, "one label per projected period")
         let layout = BreakdownLayout(portfolio: p, periods: periods)
         let partition = BlockPartition(count: p.count, blockSize: chunkSize)
-        let chunks = parallelMap(blocks: partition, threads: max(1, options.threads)) { range, _ in
-            var acc = Accumulator(layout: layout)
-            projectChunk(range, portfolio: p, plan: plan, options: options, into: &acc)
-            return acc
+        let flat = FlatPlan(plan)
+        let chunks = ExposureColumns.with(p, groups: plan.groupOfExposure) { columns in
+            parallelMap(blocks: partition, threads: max(1, options.threads)) { range, _ in
+                var acc = Accumulator(layout: layout)
+                projectChunk(range, columns: columns, plan: flat, options: options, into: &acc)
+                return acc
+            }
         }
         var total = Accumulator(layout: layout)
         for chunk in chunks { total.add(chunk) }
@@ -68,108 +71,124 @@ public enum CreditProjector {
         }
     }
 
-    static func projectChunk(_ rows: Range<Int>, portfolio p: Portfolio, plan: StressPlan,
+    static func projectChunk(_ rows: Range<Int>, columns c: ExposureColumns, plan flat: FlatPlan,
                              options: ProjectionOptions, into acc: inout Accumulator) {
-        let flat = FlatPlan(plan)
         let periods = flat.periods
         let quarterly = options.frequency == .quarterly
         let runoff = !quarterly && options.balanceSheet == .runoff
         let amortisationScale = quarterly ? 0.25 : 1.0
-        let groups = plan.groupOfExposure
         let layout = acc.layout
         let bySegment = !layout.segment.isEmpty, bySector = !layout.sector.isEmpty, byCountry = !layout.country.isEmpty
-        let classIndex = AssetClass.allCases.map { layout.assetClassIndex[$0]! }
-        let globalAmortisation = options.amortisation.map { Array($0.prefix(periods)) }
+        let hasGroups = c.group.count == c.count
+        let hasTurnover = c.turnover.count == c.count
+        let hasCollateral = c.collateral.count == c.count
+        let hasAmortisation = c.amortisation.count == c.count
+        let floor = options.pdFloor
+        let globalAmortisation = options.amortisation.map { Array($0.prefix(periods)) + Array(repeating: 0, count: max(0, periods - $0.count)) }
 
-        // Chunk-local sums in plain buffers, copied into the accumulator at the end
-        // (no copy-on-write or exclusivity checks in the loop).
-        let width = 4 * periods
-        let totals = UnsafeMutableBufferPointer<Double>.allocate(capacity: width)
-        totals.initialize(repeating: 0)
-        defer { totals.deallocate() }
+        // Chunk-local sums in plain buffers, added into the accumulator at the end
+        // (no copy-on-write, exclusivity or bounds checks in the loop).
+        let totals = LocalSums(count: 4 * periods)
         let segmentEL = LocalSums(count: acc.segmentEL.count), sectorEL = LocalSums(count: acc.sectorEL.count)
         let countryEL = LocalSums(count: acc.countryEL.count), classEL = LocalSums(count: acc.classEL.count)
         let segmentEAD = LocalSums(count: acc.segmentEAD.count), sectorEAD = LocalSums(count: acc.sectorEAD.count)
         let countryEAD = LocalSums(count: acc.countryEAD.count), classEAD = LocalSums(count: acc.classEAD.count)
-        defer { for b in [segmentEL, sectorEL, countryEL, classEL, segmentEAD, sectorEAD, countryEAD, classEAD] { b.free() } }
+        defer {
+            for b in [totals, segmentEL, sectorEL, countryEL, classEL, segmentEAD, sectorEAD, countryEAD, classEAD] { b.free() }
+        }
         var baseline = 0.0
 
-        for i in rows {
-            let pd0 = max(p.pd[i], options.pdFloor)
-            let lgd0 = p.lgd[i]
-            var ead = p.ead[i]
-            let assetClass = p.assetClass[i]
-            let g = groups.map { Int($0[i]) } ?? 0
-            let row = g * periods
-            let q0 = quarterly ? quarterlyPD(pd0) : pd0
-            baseline += q0 * lgd0 * ead
+        flat.pdValues.withUnsafeBufferPointer { pdValues in
+        flat.lgdValues.withUnsafeBufferPointer { lgdValues in
+        flat.residentialIndex.withUnsafeBufferPointer { residential in
+        flat.commercialIndex.withUnsafeBufferPointer { commercial in
+        (globalAmortisation ?? []).withUnsafeBufferPointer { amortisationPath in
+            for i in rows {
+                let pd0 = max(c.pd[i], floor)
+                let lgd0 = c.lgd[i]
+                var ead = c.ead[i]
+                let assetClass = c.assetClass[i]
+                let g = hasGroups ? Int(c.group[i]) : 0
+                let row = g * periods
+                let q0 = quarterly ? quarterlyPD(pd0) : pd0
+                baseline += q0 * lgd0 * ead
 
-            // Per-exposure constants of the Z-shift: Φ⁻¹(PD), √ρ and √(1 − ρ).
-            let isZShift = flat.zShift[g]
-            var threshold = 0.0, sqrtRho = 0.0, sqrtOneMinusRho = 1.0
-            if isZShift {
-                threshold = Normal.quantile(pd0)
-                let rho = AssetCorrelation.value(assetClass, pd: pd0, turnoverEURm: p.turnoverEURm?[i] ?? .nan)
-                sqrtRho = rho.squareRoot()
-                sqrtOneMinusRho = (1 - rho).squareRoot()
-            }
-            let collateralValue: Double
-            if flat.collateral[g], let c = p.collateralValue?[i], c.isFinite, c > 0 { collateralValue = c } else { collateralValue = 0 }
-            let propertyIndex = assetClass == .residentialMortgage ? flat.residentialIndex : flat.commercialIndex
-            let haircut = flat.haircut[g]
-            let exposureAmortisation: Double
-            if let a = p.amortisation?[i], a.isFinite { exposureAmortisation = a } else { exposureAmortisation = 0 }
-
-            let segmentCode = bySegment ? Int(p.segment.codes[i]) : 0
-            let sectorCode = bySector ? Int(p.sector.codes[i]) : 0
-            let countryCode = byCountry ? Int(p.country.codes[i]) : 0
-            let classCode = classIndex[assetClassOrdinal(assetClass)]
-            segmentEAD[segmentCode] += ead
-            classEAD[classCode] += ead
-            sectorEAD[sectorCode] += ead
-            countryEAD[countryCode] += ead
-
-            for t in 0..<periods {
-                let pdT: Double
+                // Per-exposure constants of the Z-shift: Φ⁻¹(PD), √ρ and √(1 − ρ).
+                let isZShift = flat.zShift[g]
+                var threshold = 0.0, sqrtRho = 0.0, sqrtOneMinusRho = 1.0
                 if isZShift {
-                    let annual = Normal.cdf((threshold - sqrtRho * flat.pdValues[row + t]) / sqrtOneMinusRho)
-                    pdT = quarterly ? quarterlyPD(annual) : annual
-                } else {
-                    pdT = min(q0 * flat.pdValues[row + t], 1)
+                    threshold = Normal.quantile(pd0)
+                    let rho = AssetCorrelation.value(assetClass, pd: pd0, turnoverEURm: hasTurnover ? c.turnover[i] : .nan)
+                    sqrtRho = rho.squareRoot()
+                    sqrtOneMinusRho = (1 - rho).squareRoot()
                 }
-                let lgdT: Double
-                if collateralValue > 0 && ead > 0 {
-                    let shortfall = (ead - (1 - haircut) * collateralValue * propertyIndex[row + t]) / ead
-                    lgdT = min(max(max(lgd0, shortfall), 0), 1)
-                } else {
-                    lgdT = min(max(lgd0 + flat.lgdValues[row + t], 0), 1)
+                var collateralValue = 0.0
+                if flat.collateral[g] && hasCollateral {
+                    let v = c.collateral[i]
+                    if v.isFinite && v > 0 { collateralValue = v }
                 }
-                let el = pdT * lgdT * ead
-                totals[t] += el
-                totals[periods + t] += ead
-                totals[2 * periods + t] += pdT * ead
-                totals[3 * periods + t] += lgdT * ead
-                segmentEL[segmentCode * periods + t] += el
-                classEL[classCode * periods + t] += el
-                sectorEL[sectorCode * periods + t] += el
-                countryEL[countryCode * periods + t] += el
-                if runoff {
-                    let r = (globalAmortisation?[t] ?? exposureAmortisation) * amortisationScale
-                    ead = max(ead - pdT * ead - r * ead, 0)
+                let propertyIndex = assetClass == .residentialMortgage ? residential : commercial
+                let haircut = flat.haircut[g]
+                var exposureAmortisation = 0.0
+                if hasAmortisation {
+                    let a = c.amortisation[i]
+                    if a.isFinite { exposureAmortisation = a }
+                }
+                let segmentCode = bySegment ? Int(c.segment[i]) : 0
+                let sectorCode = bySector ? Int(c.sector[i]) : 0
+                let countryCode = byCountry ? Int(c.country[i]) : 0
+                let classCode = assetClassOrdinal(assetClass)
+                segmentEAD[segmentCode] += ead
+                classEAD[classCode] += ead
+                sectorEAD[sectorCode] += ead
+                countryEAD[countryCode] += ead
+
+                for t in 0..<periods {
+                    let pdT: Double
+                    if isZShift {
+                        let annual = Normal.cdf((threshold - sqrtRho * pdValues[row + t]) / sqrtOneMinusRho)
+                        pdT = quarterly ? quarterlyPD(annual) : annual
+                    } else {
+                        pdT = min(q0 * pdValues[row + t], 1)
+                    }
+                    let lgdT: Double
+                    if collateralValue > 0 && ead > 0 {
+                        let shortfall = (ead - (1 - haircut) * collateralValue * propertyIndex[row + t]) / ead
+                        lgdT = min(max(max(lgd0, shortfall), 0), 1)
+                    } else {
+                        lgdT = min(max(lgd0 + lgdValues[row + t], 0), 1)
+                    }
+                    let el = pdT * lgdT * ead
+                    totals[t] += el
+                    totals[periods + t] += ead
+                    totals[2 * periods + t] += pdT * ead
+                    totals[3 * periods + t] += lgdT * ead
+                    segmentEL[segmentCode * periods + t] += el
+                    classEL[classCode * periods + t] += el
+                    sectorEL[sectorCode * periods + t] += el
+                    countryEL[countryCode * periods + t] += el
+                    if runoff {
+                        let r = (globalAmortisation != nil ? amortisationPath[t] : exposureAmortisation) * amortisationScale
+                        ead = max(ead - pdT * ead - r * ead, 0)
+                    }
                 }
             }
         }
+        }
+        }
+        }
+        }
         acc.baselineEL += baseline
-        segmentEL.add(into: &acc.segmentEL); sectorEL.add(into: &acc.sectorEL)
-        countryEL.add(into: &acc.countryEL); classEL.add(into: &acc.classEL)
-        segmentEAD.add(into: &acc.segmentEAD); sectorEAD.add(into: &acc.sectorEAD)
-        countryEAD.add(into: &acc.countryEAD); classEAD.add(into: &acc.classEAD)
         for t in 0..<periods {
             acc.periodEL[t] += totals[t]
             acc.periodEAD[t] += totals[periods + t]
             acc.pdEAD[t] += totals[2 * periods + t]
             acc.lgdEAD[t] += totals[3 * periods + t]
         }
+        segmentEL.add(into: &acc.segmentEL); sectorEL.add(into: &acc.sectorEL)
+        countryEL.add(into: &acc.countryEL); classEL.add(into: &acc.classEL)
+        segmentEAD.add(into: &acc.segmentEAD); sectorEAD.add(into: &acc.sectorEAD)
+        countryEAD.add(into: &acc.countryEAD); classEAD.add(into: &acc.classEAD)
     }
 
     /// A zeroed buffer of sums owned by one chunk.
