@@ -25,7 +25,8 @@ enum CreditBenchmark {
         print("loaded \(portfolio.count) exposures in \(seconds(since: loadStart)) s; \(scenarioPaths.count) scenarios; \(threads) threads")
         let scenarios = try scenarioPaths.map { try ScenarioFile.load(path: $0).scenario }
 
-        for mode in ["seed", "framework"] {
+        let modes = ProcessInfo.processInfo.environment["STRESSPACK_BENCH_MODE"].map { [$0] } ?? ["seed", "framework"]
+        for mode in modes {
             var plans: [(Scenario, StressPlan, ProjectionOptions)] = []
             for s in scenarios {
                 var configuration = SatelliteDefaults.configuration(s.framework)
