@@ -56,8 +56,8 @@ let package = Package(
         .target(name: "Reports", dependencies: ["CXlsxWriter", "CCairo", "StressCore"]),
         /// The thin CLI.
         .executableTarget(name: "stresspack", dependencies: [
-            "StressCore", "RiskMath", "CreditEngine", "VaREngine", "Inputs", "SampleBank", "StressRun", "Reports",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "StressCore", "RiskMath", "CreditEngine", "LiquidityEngine", "VaREngine", "Inputs", "SampleBank",
+            "StressRun", "Reports", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
@@ -73,7 +73,8 @@ let package = Package(
         .testTarget(name: "CreditEngineTests", dependencies: ["CreditEngine", "Inputs", "StressCore", "RiskMath", "TestSupport"]),
         .testTarget(name: "CapitalEngineTests", dependencies: ["CapitalEngine", "StressCore", "RiskMath", "TestSupport"]),
         .testTarget(name: "VaREngineTests", dependencies: ["VaREngine", "Inputs", "StressCore", "RiskMath", "TestSupport"]),
-        .testTarget(name: "LiquidityEngineTests", dependencies: ["LiquidityEngine", "StressCore", "TestSupport"]),
+        .testTarget(name: "LiquidityEngineTests", dependencies: ["LiquidityEngine", "StressCore", "TestSupport"],
+                    exclude: ["Golden"]),
         .testTarget(name: "InputsTests", dependencies: ["Inputs", "StressCore", "TestSupport"],
                     resources: [.copy("Corpus")]),
         .testTarget(name: "SampleBankTests", dependencies: ["SampleBank", "Inputs", "StressCore", "TestSupport"]),

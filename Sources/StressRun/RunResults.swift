@@ -1,4 +1,5 @@
 import CreditEngine
+import LiquidityEngine
 import StressCore
 
 /// The results document (INTERFACES.md, `results.json`): every figure the
@@ -103,11 +104,12 @@ public struct ScenarioResult: Sendable, Codable, Equatable {
     public var satellite: SatelliteSummary?
     public var credit: CreditProjection?
     public var capital: CapitalTrajectory?
+    public var liquidity: ScenarioLiquidityResult?
     public var reverseStress: ReverseStressResult?
     public var rbi: RBIResult?
 
     enum CodingKeys: String, CodingKey {
-        case id, framework, severity, frequency, periods, source, variables, satellite, credit, capital
+        case id, framework, severity, frequency, periods, source, variables, satellite, credit, capital, liquidity
         case reverseStress = "reverse_stress", rbi
     }
 

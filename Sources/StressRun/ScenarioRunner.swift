@@ -1,4 +1,5 @@
 import CreditEngine
+import LiquidityEngine
 import StressCore
 
 /// Runs one scenario through the engines: credit, capital, reverse stress and
@@ -12,10 +13,13 @@ public enum ScenarioRunner {
         public var balanceSheetFile: String
         public var settings: FrameworkSettings?
         public var frameworkFile: String?
+        public var liquidityRates: LiquidityRates
         public var threads: Int
 
         public init(scenario: Scenario, scenarioFile: String, portfolio: Portfolio, balanceSheet: BalanceSheet,
-                    balanceSheetFile: String, settings: FrameworkSettings?, frameworkFile: String?, threads: Int) {
+                    balanceSheetFile: String, settings: FrameworkSettings?, frameworkFile: String?,
+                    liquidityRates: LiquidityRates = .basel, threads: Int) {
+            self.liquidityRates = liquidityRates
             self.scenario = scenario
             self.scenarioFile = scenarioFile
             self.portfolio = portfolio
@@ -45,6 +49,20 @@ public enum ScenarioRunner {
             findings.append(DataQualityFinding(
                 severity: .warning, file: input.balanceSheetFile, field: "income.\(line)",
                 message: "income.\(line) does not cover every period of \(s.id): missing periods count as zero"))
+        }
+        if input.balanceSheet.liquidity != nil {
+            do {
+                let liquidity = try LiquidityEngine.scenarioResult(
+                    balanceSheet: input.balanceSheet, scenario: s, rates: input.liquidityRates,
+                    periods: credit.projection.periods.count)
+                result.liquidity = liquidity
+                findings += liquidity.findings(scenarioFile: input.scenarioFile, severity: s.severity)
+            } catch {
+                throw error.inputError(file: error.input == .scenario ? input.scenarioFile : input.balanceSheetFile)
+            }
+        } else {
+            findings.append(DataQualityFinding(severity: .warning, file: input.balanceSheetFile, field: "liquidity",
+                                               message: "the balance sheet has no liquidity section: no LCR, NSFR or survival horizon"))
         }
         result.reverseStress = ReverseStage.run(scenario: s, portfolio: input.portfolio,
                                                 balanceSheet: input.balanceSheet, credit: credit, threads: input.threads)

@@ -1,5 +1,6 @@
 import Foundation
 import Inputs
+import LiquidityEngine
 import StressCore
 import StressRun
 
@@ -48,8 +49,22 @@ struct RunJob {
             }
         }
 
+        // The liquidity rate table; balance-sheet categories are checked against it
+        // here, where the file's lines are known.
+        let liquidityTablePath = ProjectPaths.home.appendingPathComponent("tables/liquidity-basel.yaml").path
+        var liquidityRates = LiquidityRates.basel
+        let hasLiquidityTable = FileManager.default.fileExists(atPath: liquidityTablePath)
+        if hasLiquidityTable {
+            let table = try LiquidityTableFile.load(path: liquidityTablePath)
+            if balanceSheet.balanceSheet.liquidity != nil {
+                try BalanceSheetLiquidityCategories.check(path: balanceSheetPath, table: table)
+            }
+            liquidityRates = LiquidityRates(table)
+        }
+
         var inputs = [try inputFile(role: "portfolio", path: portfolioPath),
                       try inputFile(role: "balance_sheet", path: balanceSheetPath)]
+        if hasLiquidityTable { inputs.append(try inputFile(role: "liquidity_rates", path: liquidityTablePath)) }
         for path in scenarioPaths { inputs.append(try inputFile(role: "scenario", path: path)) }
         for framework in frameworkSettings.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
             inputs.append(try inputFile(role: "framework", path: frameworkSettings[framework]!.path))
@@ -65,7 +80,8 @@ struct RunJob {
             let (result, scenarioFindings) = try ScenarioRunner.run(.init(
                 scenario: loaded.scenario, scenarioFile: path, portfolio: portfolio.portfolio,
                 balanceSheet: balanceSheet.balanceSheet, balanceSheetFile: balanceSheetPath,
-                settings: settings?.settings, frameworkFile: settings?.path, threads: threads))
+                settings: settings?.settings, frameworkFile: settings?.path, liquidityRates: liquidityRates,
+                threads: threads))
             scenarioResults.append(result)
             findings += scenarioFindings
         }

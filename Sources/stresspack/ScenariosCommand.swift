@@ -8,7 +8,7 @@ struct ScenariosCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scenarios",
         abstract: "List, show and validate scenario files.",
-        subcommands: [List.self, Show.self, Validate.self])
+        subcommands: [List.self, Show.self, Validate.self, ScenariosImportCommand.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the bundled scenarios.")

@@ -82,7 +82,13 @@ final class CLITests: XCTestCase {
         let outputs = manifest["outputs"] as! [[String: Any]]
         let sha = try CommandRunner.sha256(of: path("out1/results.json"))
         XCTAssertEqual(outputs.first?["sha256"] as? String, sha)
-        XCTAssertEqual((manifest["inputs"] as! [[String: Any]]).count, 3)
+        let roles = (manifest["inputs"] as! [[String: Any]]).compactMap { $0["role"] as? String }
+        XCTAssertEqual(roles, ["portfolio", "balance_sheet", "liquidity_rates", "scenario", "framework"])
+        // Every engine reported for the scenario.
+        let scenario = scenarios[0]
+        for section in ["credit", "capital", "liquidity", "satellite", "reverse_stress"] {
+            XCTAssertNotNil(scenario[section], "results.json has \(section)")
+        }
     }
 
     func testBadPortfolioExitsTwoNamingTheLineAndWritesNothing() throws {

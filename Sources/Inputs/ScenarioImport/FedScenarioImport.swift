@@ -146,10 +146,12 @@ public enum FedScenarioImport {
             scenario: scenario, jumpOff: jumpOff.label,
             notes: [
                 "Converted from the Board's rows '\(scenarioName)' (Sources/Inputs/ScenarioImport/FedScenarioImport.swift).",
-                "All \(periods.count) published quarters (\(periods[0].label)-\(periods[periods.count - 1].label)) are kept;",
-                "the CCAR engine projects the first 9. Index changes start from the jump-off",
-                "\(jumpOff.label), the last row of \(history.file).",
-                "The international block (euro area, UK, developing Asia, Japan) is not included.",
+                "All \(periods.count) published quarters (\(periods[0].label)-\(periods[periods.count - 1].label)) are kept; "
+                    + "the CCAR engine projects the first 9.",
+                "Index changes start from the jump-off \(jumpOff.label), the last row of \(history.file).",
+                "The VIX is written as level / 100 (an implied volatility as a fraction); bbb_spread is derived",
+                "as the BBB corporate yield less the 10-year Treasury yield.",
+                "The international block (euro area, UK, developing Asia, Japan) was not available and is left out.",
             ],
             units: units)
     }

@@ -43,9 +43,10 @@ public enum PublishedScenarios {
             ScenarioDocument(
                 scenario: adverse,
                 notes: missing + [
-                    "Also confirmed: a cumulative adverse GDP fall of 6.3% over 2025-2027, 10.4 pp below the",
-                    "baseline by 2027. EU-wide result for comparing orders of magnitude (EBA, 2025-08-01): CET1",
-                    "ratio 15.8% -> 12.1% (transitional), depletion 370 bp, EUR 547 bn of losses over 64 banks.",
+                    "Also confirmed: a cumulative adverse GDP fall of 6.3% over 2025-2027 (the rounded annual",
+                    "figures above compound to 6.4%), 10.4 pp below the baseline by 2027.",
+                    "EU-wide result for comparing orders of magnitude (EBA, 2025-08-01): CET1 ratio 15.8% -> 12.1%",
+                    "(transitional), depletion 370 bp, EUR 547 bn of losses over 64 banks.",
                 ],
                 units: ["gdp_growth": gdpUnit, "inflation": "EU aggregate HICP inflation, annual percent / 100"]),
         ]
