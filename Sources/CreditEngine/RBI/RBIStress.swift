@@ -14,6 +14,8 @@ public enum RBIStress {
         switch s {
         case .mild: return Severity(pdMultiplier: 1.5, lgdAddOn: 0.05, npaShift: 0.02)
         case .severe, .severelyAdverse: return Severity(pdMultiplier: 3.0, lgdAddOn: 0.15, npaShift: 0.10)
+        // Beyond the seed: the RBI's baseline is the forecast path, so no shock.
+        case .baseline: return Severity(pdMultiplier: 1, lgdAddOn: 0, npaShift: 0)
         // The seed falls back to moderate for any other label.
         default: return Severity(pdMultiplier: 2.0, lgdAddOn: 0.10, npaShift: 0.05)
         }
