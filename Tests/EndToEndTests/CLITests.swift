@@ -85,9 +85,8 @@ final class CLITests: XCTestCase {
         let roles = (manifest["inputs"] as! [[String: Any]]).compactMap { $0["role"] as? String }
         XCTAssertEqual(roles, ["portfolio", "balance_sheet", "liquidity_rates", "scenario", "framework"])
         // Every engine reported for the scenario.
-        let scenario = scenarios[0]
         for section in ["credit", "capital", "liquidity", "satellite", "reverse_stress"] {
-            XCTAssertNotNil(scenario[section], "results.json has \(section)")
+            XCTAssertNotNil(scenarios[0][section], "results.json has \(section)")
         }
     }
 
