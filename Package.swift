@@ -53,7 +53,8 @@ let package = Package(
         .target(name: "StressRun", dependencies: ["StressCore", "RiskMath", "CreditEngine", "CapitalEngine",
                                                   "LiquidityEngine", "VaREngine"]),
         /// Owners of the libxlsxwriter and Cairo handles; renderers build on them.
-        .target(name: "Reports", dependencies: ["CXlsxWriter", "CCairo", "StressCore"]),
+        .target(name: "Reports", dependencies: ["CXlsxWriter", "CCairo", "StressCore", "StressRun", "CreditEngine",
+                                                "LiquidityEngine"]),
         /// The thin CLI.
         .executableTarget(name: "stresspack", dependencies: [
             "StressCore", "RiskMath", "CreditEngine", "LiquidityEngine", "VaREngine", "Inputs", "SampleBank",
@@ -78,7 +79,7 @@ let package = Package(
         .testTarget(name: "InputsTests", dependencies: ["Inputs", "StressCore", "TestSupport"],
                     resources: [.copy("Corpus")]),
         .testTarget(name: "SampleBankTests", dependencies: ["SampleBank", "Inputs", "StressCore", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "StressRun", "StressCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
 )
