@@ -41,6 +41,8 @@ let package = Package(
         .target(name: "CapitalEngine", dependencies: ["StressCore", "RiskMath"]),
         /// Credit VaR, expected shortfall, economic capital; Monte Carlo copulas; backtesting (METHODOLOGY §6).
         .target(name: "VaREngine", dependencies: ["StressCore", "RiskMath"]),
+        /// Barra-style factor risk model: exposures, WLS factor returns, covariance, GARCH, risk decomposition (METHODOLOGY §5).
+        .target(name: "FactorModel", dependencies: ["StressCore", "RiskMath"]),
         /// LCR, NSFR, stressed outflows and survival horizon (METHODOLOGY §4).
         .target(name: "LiquidityEngine", dependencies: ["StressCore"]),
 
@@ -51,20 +53,20 @@ let package = Package(
         .target(name: "SampleBank", dependencies: ["StressCore", "RiskMath"]),
         /// The one place that combines engines for a run, and its results document.
         .target(name: "StressRun", dependencies: ["StressCore", "RiskMath", "CreditEngine", "CapitalEngine",
-                                                  "LiquidityEngine", "VaREngine"]),
+                                                  "LiquidityEngine", "VaREngine", "FactorModel"]),
         /// Owners of the libxlsxwriter and Cairo handles; renderers build on them.
         .target(name: "Reports", dependencies: ["CXlsxWriter", "CCairo", "StressCore", "StressRun", "CreditEngine",
                                                 "LiquidityEngine"]),
         /// The thin CLI.
         .executableTarget(name: "stresspack", dependencies: [
-            "StressCore", "RiskMath", "CreditEngine", "LiquidityEngine", "VaREngine", "Inputs", "SampleBank",
+            "StressCore", "RiskMath", "CreditEngine", "LiquidityEngine", "VaREngine", "FactorModel", "Inputs", "SampleBank",
             "StressRun", "Reports", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
         /// Benchmarks: `make bench`.
         .executableTarget(name: "stresspack-bench", dependencies: [
-            "RiskMath", "CreditEngine", "VaREngine", "Inputs", "SampleBank", "StressRun",
+            "RiskMath", "CreditEngine", "VaREngine", "FactorModel", "Inputs", "SampleBank", "StressRun",
         ]),
 
         // MARK: - Tests
@@ -74,6 +76,7 @@ let package = Package(
         .testTarget(name: "CreditEngineTests", dependencies: ["CreditEngine", "Inputs", "StressCore", "RiskMath", "TestSupport"]),
         .testTarget(name: "CapitalEngineTests", dependencies: ["CapitalEngine", "StressCore", "RiskMath", "TestSupport"]),
         .testTarget(name: "VaREngineTests", dependencies: ["VaREngine", "Inputs", "StressCore", "RiskMath", "TestSupport"]),
+        .testTarget(name: "FactorModelTests", dependencies: ["FactorModel", "Inputs", "StressCore", "RiskMath", "TestSupport"]),
         .testTarget(name: "LiquidityEngineTests", dependencies: ["LiquidityEngine", "StressCore", "TestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "InputsTests", dependencies: ["Inputs", "StressCore", "TestSupport"],

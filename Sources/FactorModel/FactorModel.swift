@@ -1,0 +1,2 @@
+/// FactorModel: Barra-style factor risk model (METHODOLOGY §5).
+public enum FactorModel {}
