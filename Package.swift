@@ -79,6 +79,7 @@ let package = Package(
         .testTarget(name: "FactorModelTests", dependencies: ["FactorModel", "Inputs", "StressCore", "RiskMath", "TestSupport"]),
         .testTarget(name: "LiquidityEngineTests", dependencies: ["LiquidityEngine", "StressCore", "TestSupport"],
                     exclude: ["Golden"]),
+        .testTarget(name: "StressRunTests", dependencies: ["StressRun", "CreditEngine", "StressCore", "TestSupport"]),
         .testTarget(name: "InputsTests", dependencies: ["Inputs", "StressCore", "TestSupport"],
                     resources: [.copy("Corpus")]),
         .testTarget(name: "SampleBankTests", dependencies: ["SampleBank", "Inputs", "StressCore", "TestSupport"]),

@@ -105,12 +105,13 @@ public struct ScenarioResult: Sendable, Codable, Equatable {
     public var credit: CreditProjection?
     public var capital: CapitalTrajectory?
     public var liquidity: ScenarioLiquidityResult?
+    public var attribution: StressAttribution?
     public var reverseStress: ReverseStressResult?
     public var rbi: RBIResult?
 
     enum CodingKeys: String, CodingKey {
         case id, framework, severity, frequency, periods, source, variables, satellite, credit, capital, liquidity
-        case reverseStress = "reverse_stress", rbi
+        case attribution, reverseStress = "reverse_stress", rbi
     }
 
     public init(_ s: Scenario) {

@@ -64,6 +64,8 @@ public enum ScenarioRunner {
             findings.append(DataQualityFinding(severity: .warning, file: input.balanceSheetFile, field: "liquidity",
                                                message: "the balance sheet has no liquidity section: no LCR, NSFR or survival horizon"))
         }
+        result.attribution = AttributionStage.run(scenario: s, portfolio: input.portfolio,
+                                                  balanceSheet: input.balanceSheet, credit: credit, threads: input.threads)
         result.reverseStress = ReverseStage.run(scenario: s, portfolio: input.portfolio,
                                                 balanceSheet: input.balanceSheet, credit: credit, threads: input.threads)
         if s.framework == .rbi {

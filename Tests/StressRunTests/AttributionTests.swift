@@ -1,0 +1,68 @@
+import CreditEngine
+import StressCore
+@testable import StressRun
+import XCTest
+
+final class AttributionTests: XCTestCase {
+    /// An additive game: each player's Shapley value is its own increment.
+    func testShapleyOfAnAdditiveGameIsEachPlayersIncrement() {
+        let increments = [3.0, -1.5, 7.25]
+        let value = (0..<8).map { mask in (0..<3).reduce(10.0) { $0 + (mask & (1 << $1) != 0 ? increments[$1] : 0) } }
+        let phi = AttributionStage.shapley(count: 3, value: value)
+        for (p, e) in zip(phi, increments) { XCTAssertEqual(p, e, accuracy: 1e-12) }
+    }
+
+    /// The glove game v(S) = 1 when S holds player 0 and one of 1, 2: φ = (2/3, 1/6, 1/6).
+    func testShapleyOfTheGloveGame() {
+        let value = (0..<8).map { mask -> Double in (mask & 1 != 0 && mask & 6 != 0) ? 1 : 0 }
+        let phi = AttributionStage.shapley(count: 3, value: value)
+        XCTAssertEqual(phi[0], 2.0 / 3, accuracy: 1e-15)
+        XCTAssertEqual(phi[1], 1.0 / 6, accuracy: 1e-15)
+        XCTAssertEqual(phi[2], 1.0 / 6, accuracy: 1e-15)
+    }
+
+    private func portfolio() -> Portfolio {
+        var p = Portfolio()
+        let n = 400
+        p.ids = (0..<n).map { "E\($0)" }
+        p.pd = (0..<n).map { 0.002 + 0.05 * Double($0 % 17) / 17 }
+        p.lgd = (0..<n).map { 0.2 + 0.6 * Double($0 % 5) / 5 }
+        p.ead = (0..<n).map { 1_000 + 100 * Double($0 % 11) }
+        p.assetClass = (0..<n).map { $0 % 3 == 0 ? .residentialMortgage : .corporate }
+        p.collateralValue = (0..<n).map { $0 % 3 == 0 ? 1_600 : .nan }
+        for column in [\Portfolio.segment, \Portfolio.sector, \Portfolio.country, \Portfolio.rating, \Portfolio.currency] {
+            p[keyPath: column] = CategoricalColumn(Array(repeating: "x", count: n))
+        }
+        return p
+    }
+
+    func testAttributionAddsUpToTheChangeAndNeutralIsTheBaselinePath() throws {
+        let s = Scenario(id: "a", framework: .boe, name: "a", severity: .adverse, frequency: .annual,
+                         periods: ["1", "2", "3", "4", "5"], source: "t", variables: [
+                            .init(name: "gdp_growth", values: [-0.04, -0.02, 0, 0.01, 0.02]),
+                            .init(name: "unemployment", values: [0.07, 0.09, 0.095, 0.08, 0.07]),
+                            .init(name: "house_price_index", values: [-0.15, -0.1, -0.03, 0, 0.02]),
+                            .init(name: "inflation", values: [0.05, 0.04, 0.03, 0.02, 0.02])])
+        let settings = FrameworkSettings(framework: .boe, name: "boe", pdFloor: 0.0003, satellite: SatelliteSpec(
+            pd: .init(model: "vasicek", parameters: ["beta_gdp_growth": 0.34, "mean_gdp_growth": 0.03, "sd_gdp_growth": 0.02,
+                                                     "beta_unemployment": -0.6, "mean_unemployment": 0.06, "sd_unemployment": 0.014]),
+            lgd: .init(model: "collateral", parameters: ["haircut": 0.3, "hpi_sensitivity": 0.6])))
+        let b = BalanceSheet(asOf: "2025-12-31", currency: "EUR",
+                             capital: .init(cet1: 60_000, rwa: 400_000, leverageExposure: 900_000),
+                             income: .init(ppnr: [5_000, 5_000, 5_000, 5_000, 5_000], taxRate: 0.25))
+        let p = portfolio()
+        let credit = try CreditStage.run(scenario: s, scenarioFile: "a.yaml", portfolio: p, settings: settings,
+                                         frameworkFile: nil, threads: 2)
+        let a = try XCTUnwrap(AttributionStage.run(scenario: s, portfolio: p, balanceSheet: b, credit: credit, threads: 2))
+        XCTAssertEqual(Set(a.byVariable.keys), ["gdp_growth", "unemployment", "house_price_index"],
+                       "inflation does not enter the satellites")
+        XCTAssertEqual(a.stressedEL, credit.projection.cumulativeEL, accuracy: 1e-9 * a.stressedEL)
+        XCTAssertEqual(a.byVariable.values.reduce(0, +), a.stressedEL - a.neutralEL,
+                       accuracy: 1e-9 * a.stressedEL, "Shapley efficiency for EL")
+        XCTAssertEqual(a.minCET1.byVariable.values.reduce(0, +), a.minCET1.stressed - a.minCET1.neutral,
+                       accuracy: 1e-12, "Shapley efficiency for the minimum CET1 ratio")
+        XCTAssertGreaterThan(a.byVariable["unemployment"]!, 0, "rising unemployment adds losses")
+        XCTAssertGreaterThan(a.byVariable["house_price_index"]!, 0, "falling house prices add losses")
+        XCTAssertLessThan(a.minCET1.byVariable["unemployment"]!, 0)
+    }
+}
