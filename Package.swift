@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: - C shims (leaves; each imported by exactly one Swift target)
@@ -54,13 +55,15 @@ let package = Package(
         /// The one place that combines engines for a run, and its results document.
         .target(name: "StressRun", dependencies: ["StressCore", "RiskMath", "CreditEngine", "CapitalEngine",
                                                   "LiquidityEngine", "VaREngine", "FactorModel"]),
+        /// The SQLite run store (GRDB): inputs by content hash, runs, outputs, key figures.
+        .target(name: "RunStore", dependencies: ["StressCore", .product(name: "GRDB", package: "GRDB.swift")]),
         /// Owners of the libxlsxwriter and Cairo handles; renderers build on them.
         .target(name: "Reports", dependencies: ["CXlsxWriter", "CCairo", "StressCore", "StressRun", "CreditEngine",
                                                 "LiquidityEngine"]),
         /// The thin CLI.
         .executableTarget(name: "stresspack", dependencies: [
             "StressCore", "RiskMath", "CreditEngine", "LiquidityEngine", "VaREngine", "FactorModel", "Inputs", "SampleBank",
-            "StressRun", "Reports", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "StressRun", "Reports", "RunStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
@@ -80,6 +83,7 @@ let package = Package(
         .testTarget(name: "LiquidityEngineTests", dependencies: ["LiquidityEngine", "StressCore", "TestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "StressRunTests", dependencies: ["StressRun", "CreditEngine", "StressCore", "TestSupport"]),
+        .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "StressCore", "TestSupport"]),
         .testTarget(name: "InputsTests", dependencies: ["Inputs", "StressCore", "TestSupport"],
                     resources: [.copy("Corpus")]),
         .testTarget(name: "SampleBankTests", dependencies: ["SampleBank", "Inputs", "StressCore", "TestSupport"]),

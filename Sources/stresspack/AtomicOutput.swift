@@ -2,17 +2,22 @@ import Foundation
 
 /// Writes a run's output files so they appear whole or not at all
 /// (INTERFACES.md): everything is written into a hidden staging folder beside
-/// the destination, then renamed into place; on failure the staging folder is
-/// removed and the destination holds no file of this run.
+/// the destination (same file system), and the folder is then renamed onto the
+/// destination in one step. A failed or killed run leaves no file in the
+/// destination; its staging folder is removed, or, after SIGKILL, by the next
+/// run writing beside it.
 struct AtomicOutput {
     let destination: URL
     private let staging: URL
+    static let stagingPrefix = ".stresspack-staging-"
 
     init(destination: URL) throws {
-        self.destination = destination
+        self.destination = destination.standardizedFileURL
         let fm = FileManager.default
-        try fm.createDirectory(at: destination, withIntermediateDirectories: true)
-        staging = destination.appendingPathComponent(".partial-\(getpid())-\(UUID().uuidString.prefix(8))")
+        let parent = self.destination.deletingLastPathComponent()
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        Self.removeAbandonedStaging(in: parent)
+        staging = parent.appendingPathComponent("\(Self.stagingPrefix)\(getpid())-\(UUID().uuidString.prefix(8))")
         try fm.createDirectory(at: staging, withIntermediateDirectories: false)
     }
 
@@ -23,22 +28,39 @@ struct AtomicOutput {
         try data.write(to: stagingPath(name))
     }
 
-    /// Renames every staged file into the destination. Returns the final URLs.
+    /// Puts the staged files in place in one rename. An existing destination
+    /// folder is moved aside first and removed after, so the destination never
+    /// holds a mix of two runs' files. Returns the final URLs of `names`.
     func commit(_ names: [String]) throws -> [URL] {
         let fm = FileManager.default
-        var placed: [URL] = []
-        for name in names {
-            let target = destination.appendingPathComponent(name)
-            if rename(stagingPath(name).path, target.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
+        var aside: URL?
+        if fm.fileExists(atPath: destination.path) {
+            let old = staging.deletingLastPathComponent()
+                .appendingPathComponent("\(Self.stagingPrefix)\(getpid())-old-\(UUID().uuidString.prefix(8))")
+            guard rename(destination.path, old.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination.path])
             }
-            placed.append(target)
+            aside = old
         }
-        try? fm.removeItem(at: staging)
-        return placed
+        guard rename(staging.path, destination.path) == 0 else {
+            if let aside { _ = rename(aside.path, destination.path) }
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination.path])
+        }
+        if let aside { try? fm.removeItem(at: aside) }
+        return names.map { destination.appendingPathComponent($0) }
     }
 
     func abandon() {
         try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Staging folders of processes that no longer exist (killed mid-run).
+    static func removeAbandonedStaging(in parent: URL) {
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(stagingPrefix) {
+            let rest = name.dropFirst(stagingPrefix.count)
+            guard let pid = Int32(rest.prefix { $0.isNumber }), kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            try? fm.removeItem(at: parent.appendingPathComponent(name))
+        }
     }
 }

@@ -23,11 +23,18 @@ struct DemoCommand: ParsableCommand {
         let bank = try SampleBankFiles.ensureDemoBank(exposures: exposures, seed: seed,
                                                       threads: compute.threads, progress: progress)
         let scenarios = ProjectPaths.bundledScenarioFiles().map { "scenarios/\($0.lastPathComponent)" }
+        // The embedded store, with the sample bank imported on first use.
+        let store = try StoreOptions().open()
+        if try store.portfolio(named: "sample-bank") == nil {
+            try PortfolioImport.run(path: bank.portfolio, name: "sample-bank", store: store)
+        }
         let job = RunJob(portfolioPath: bank.portfolio, balanceSheetPath: bank.balanceSheet,
                          scenarioPaths: scenarios, pack: "quarterly-submission", asOf: nil,
-                         seed: seed, threads: compute.threads, outDirectory: out)
+                         seed: seed, threads: compute.threads, outDirectory: out, store: store)
         let outcome = try job.execute(progress: progress)
         printOutcome(outcome, home: ProjectPaths.home)
+        print("run store: \(ProjectPaths.home.appendingPathComponent(store.path).path) "
+              + "(stresspack runs verify \(outcome.runID))")
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Inputs
+import RunStore
 import StressRun
 
 /// `stresspack portfolio sample | validate | import | list`.
@@ -53,14 +54,46 @@ struct PortfolioCommand: ParsableCommand {
     }
 
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import a portfolio into the run store.")
+        static let configuration = CommandConfiguration(
+            abstract: "Validate a portfolio CSV and import it into the run store under a name.",
+            discussion: "A file that fails validation changes nothing in the store. Use the name with run --portfolio NAME.")
         @Argument(help: "Portfolio CSV.") var path: String
         @Option(help: "Name in the store.") var name: String
-        func run() throws { throw notAvailableYet("portfolio import", issue: 10) }
+        @OptionGroup var storeOptions: StoreOptions
+        func run() throws {
+            let record = try PortfolioImport.run(path: path, name: name, store: try storeOptions.open())
+            print("imported \(record.name): \(record.exposures) exposures, EAD \(String(format: "%.2f", record.totalEAD)), sha256 \(record.sha256)")
+        }
     }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the portfolios in the run store.")
-        func run() throws { throw notAvailableYet("portfolio list", issue: 10) }
+        @OptionGroup var storeOptions: StoreOptions
+        func run() throws {
+            let portfolios = try storeOptions.open().portfolios()
+            if portfolios.isEmpty { print("no portfolios in \(storeOptions.store)") }
+            for p in portfolios {
+                print("\(p.name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(String(p.exposures).leftPadded(10)) exposures  "
+                      + "EAD \(String(format: "%.0f", p.totalEAD).leftPadded(16))  \(p.sha256.prefix(16))…  \(p.importedAt)")
+            }
+        }
+    }
+}
+
+/// Validates first, then records: a bad file changes nothing in the store.
+enum PortfolioImport {
+    @discardableResult
+    static func run(path: String, name: String, store: RunStore) throws -> PortfolioRecord {
+        guard !name.isEmpty, !name.contains("/"), !FileManager.default.fileExists(atPath: name) else {
+            throw UsageError(message: "--name must be a plain name (no '/'), not a file path, got '\(name)'")
+        }
+        let loaded = try PortfolioCSV.load(path: path)
+        let digest = try FileDigest.sha256(path: path)
+        try store.importPortfolio(name: name, file: path, sha256: digest.hex, exposures: loaded.portfolio.count,
+                                  totalEAD: loaded.portfolio.totalEAD, importedAt: RunRecording.timestamp(Date()))
+        guard let record = try store.portfolio(named: name) else {
+            throw UsageError(message: "\(name): not found in the store after import")
+        }
+        return record
     }
 }

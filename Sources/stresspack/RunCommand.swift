@@ -18,14 +18,14 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Framework whose bundled scenarios run: eba, boe, ccar, rbi (repeatable).")
     var framework: [String] = []
     @Option(help: "Bundled scenario id or path to a scenario YAML (repeatable).") var scenario: [String] = []
-    @Option(help: "Portfolio CSV.") var portfolio: String?
+    @Option(help: "Portfolio CSV, or the name of a portfolio imported into the store.") var portfolio: String?
     @Option(name: .customLong("balance-sheet"), help: "Balance sheet YAML.") var balanceSheet: String?
     @Option(help: "Market data folder (VaR backtesting, factor model).") var market: String?
     @Option(name: .customLong("as-of"), help: "As-of date YYYY-MM-DD (default: the balance sheet's).") var asOf: String?
     @Option(help: "Seed for the Monte Carlo.") var seed: UInt64 = 42
     @Option(help: "Monte Carlo paths.") var paths = 100_000
     @Option(help: "Output folder (default reports/<run-id>/).") var out: String?
-    @Option(help: "Run store.") var store: String?
+    @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var compute: ComputeOptions
 
     static let packs = ["quarterly-submission", "board", "audit"]
@@ -46,16 +46,30 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let progress = ProgressReporter(quiet: compute.quiet)
-        let inputs: (portfolio: String, balanceSheet: String)
+        let store = try storeOptions.open()
+        var inputs: (portfolio: String, balanceSheet: String)
+        var display: [String: String] = [:]
+        var scratch: URL?
+        defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
         if let portfolio, let balanceSheet {
             inputs = (portfolio, balanceSheet)
+            if !FileManager.default.fileExists(atPath: portfolio), let stored = try store.portfolio(named: portfolio) {
+                // A portfolio imported into the store, by name.
+                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stresspack-\(getpid())")
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                scratch = folder
+                let path = folder.appendingPathComponent("\(portfolio).csv").path
+                try store.extract(stored.sha256, to: path)
+                inputs.portfolio = path
+                display[path] = "store:\(portfolio)"
+            }
         } else {
             inputs = try SampleBankFiles.ensureDemoBank(exposures: 250_000, seed: 42,
                                                         threads: compute.threads, progress: progress)
         }
-        let job = RunJob(portfolioPath: inputs.portfolio, balanceSheetPath: balanceSheet ?? inputs.balanceSheet,
+        let job = RunJob(portfolioPath: inputs.portfolio, balanceSheetPath: inputs.balanceSheet,
                          scenarioPaths: try selectedScenarios(), pack: pack, asOf: asOf, seed: seed,
-                         threads: compute.threads, outDirectory: out)
+                         threads: compute.threads, outDirectory: out, store: store, displayPath: display)
         printOutcome(try job.execute(progress: progress))
     }
 

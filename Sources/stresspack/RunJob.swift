@@ -1,12 +1,14 @@
 import Foundation
 import Inputs
+import RunStore
 import LiquidityEngine
 import StressCore
 import StressRun
 
-/// One run from files to files: load and validate the inputs, compute the
-/// results, and write results.json and manifest.json atomically. Engines are
-/// called through StressRun; this type only does the I/O around them.
+/// One run from files to files: resolve and hash the inputs, record the run in
+/// the store, load and validate, compute the results, and write the outputs
+/// atomically; then record the outputs and key figures (or the failure).
+/// Engines are called through StressRun; this type only does the I/O around them.
 struct RunJob {
     var portfolioPath: String
     var balanceSheetPath: String
@@ -16,6 +18,13 @@ struct RunJob {
     var seed: UInt64
     var threads: Int
     var outDirectory: String?
+    /// The run store to record in; nil runs unrecorded (`runs verify` re-executions).
+    var store: RunStore?
+    /// Framework files and rate tables; by default those under the StressPack home.
+    var environment = RunEnvironment.bundled
+    /// How each file is named in the results, manifest and findings: the path as
+    /// the user gave it, or for a re-verification the path recorded originally.
+    var displayPath: [String: String] = [:]
 
     struct Outcome {
         var runID: String
@@ -24,8 +33,29 @@ struct RunJob {
         var results: RunResults
     }
 
+    func display(_ path: String) -> String { displayPath[path] ?? path }
+
     func execute(progress: ProgressReporter) throws -> Outcome {
-        progress.note("loading portfolio \(portfolioPath)")
+        let started = Date()
+        let files = try RunInputs.resolve(self)
+        let inputs = files.map { InputFile(role: $0.role, path: display($0.path), sha256: $0.sha256, bytes: $0.bytes) }
+        let asOf = self.asOf ?? files.asOf ?? "unknown"
+        let runID = Self.runID(inputs: inputs, pack: pack, asOf: asOf, seed: seed)
+        let recording = try RunRecording.begin(store: store, runID: runID, job: self, asOf: asOf, files: files,
+                                               inputs: inputs, started: started, progress: progress)
+        do {
+            let outcome = try compute(runID: runID, asOf: asOf, inputs: inputs, files: files, progress: progress)
+            try recording?.finish(outcome: outcome, started: started)
+            return outcome
+        } catch {
+            recording?.fail(error, started: started)
+            throw error
+        }
+    }
+
+    private func compute(runID: String, asOf: String, inputs: [InputFile], files: RunInputs,
+                         progress: ProgressReporter) throws -> Outcome {
+        progress.note("loading portfolio \(display(portfolioPath))")
         let portfolio = try PortfolioCSV.load(path: portfolioPath)
         progress.note("loaded \(portfolio.portfolio.count) exposures")
         let balanceSheet = try BalanceSheetFile.load(path: balanceSheetPath)
@@ -34,43 +64,28 @@ struct RunJob {
         var seen: [String: String] = [:]
         for (s, path) in zip(scenarios, scenarioPaths) {
             if let other = seen[s.scenario.id] {
-                throw InputError(file: path, key: "id",
-                                 message: "scenario id '\(s.scenario.id)' is also used by \(other)")
+                throw InputError(file: display(path), key: "id",
+                                 message: "scenario id '\(s.scenario.id)' is also used by \(display(other))")
             }
             seen[s.scenario.id] = path
         }
 
         // Framework files (satellite coefficients, PD floors) of the frameworks in the run.
         var frameworkSettings: [Framework: (settings: FrameworkSettings, path: String)] = [:]
-        for framework in Set(scenarios.map(\.scenario.framework)).sorted(by: { $0.rawValue < $1.rawValue }) {
-            let path = ProjectPaths.frameworkFile(framework)
-            if FileManager.default.fileExists(atPath: path) {
-                frameworkSettings[framework] = (try FrameworkFile.load(path: path), path)
-            }
+        for (framework, path) in files.frameworkFiles {
+            frameworkSettings[framework] = (try FrameworkFile.load(path: path), display(path))
         }
 
         // The liquidity rate table; balance-sheet categories are checked against it
         // here, where the file's lines are known.
-        let liquidityTablePath = ProjectPaths.home.appendingPathComponent("tables/liquidity-basel.yaml").path
         var liquidityRates = LiquidityRates.basel
-        let hasLiquidityTable = FileManager.default.fileExists(atPath: liquidityTablePath)
-        if hasLiquidityTable {
-            let table = try LiquidityTableFile.load(path: liquidityTablePath)
+        if let tablePath = files.liquidityTable {
+            let table = try LiquidityTableFile.load(path: tablePath)
             if balanceSheet.balanceSheet.liquidity != nil {
                 try BalanceSheetLiquidityCategories.check(path: balanceSheetPath, table: table)
             }
             liquidityRates = LiquidityRates(table)
         }
-
-        var inputs = [try inputFile(role: "portfolio", path: portfolioPath),
-                      try inputFile(role: "balance_sheet", path: balanceSheetPath)]
-        if hasLiquidityTable { inputs.append(try inputFile(role: "liquidity_rates", path: liquidityTablePath)) }
-        for path in scenarioPaths { inputs.append(try inputFile(role: "scenario", path: path)) }
-        for framework in frameworkSettings.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
-            inputs.append(try inputFile(role: "framework", path: frameworkSettings[framework]!.path))
-        }
-        let asOf = self.asOf ?? balanceSheet.balanceSheet.asOf
-        let runID = Self.runID(inputs: inputs, pack: pack, asOf: asOf, seed: seed)
 
         var findings = portfolio.findings + balanceSheet.findings + scenarios.flatMap(\.findings)
         var scenarioResults: [ScenarioResult] = []
@@ -78,13 +93,14 @@ struct RunJob {
             progress.note("scenario \(loaded.scenario.id)")
             let settings = frameworkSettings[loaded.scenario.framework]
             let (result, scenarioFindings) = try ScenarioRunner.run(.init(
-                scenario: loaded.scenario, scenarioFile: path, portfolio: portfolio.portfolio,
-                balanceSheet: balanceSheet.balanceSheet, balanceSheetFile: balanceSheetPath,
+                scenario: loaded.scenario, scenarioFile: display(path), portfolio: portfolio.portfolio,
+                balanceSheet: balanceSheet.balanceSheet, balanceSheetFile: display(balanceSheetPath),
                 settings: settings?.settings, frameworkFile: settings?.path, liquidityRates: liquidityRates,
                 threads: threads))
             scenarioResults.append(result)
             findings += scenarioFindings
         }
+        findings = findings.map { var f = $0; f.file = display(f.file); return f }
         let results = RunResults(
             run: RunInfo(id: runID, asOf: asOf, seed: seed, pack: pack, inputs: inputs),
             portfolio: PortfolioSummary(portfolio.portfolio),
@@ -92,6 +108,7 @@ struct RunJob {
             scenarios: scenarioResults,
             dataQuality: DataQuality(findings: findings))
 
+        // MARK: Outputs (written under a staging name, renamed into place together)
         let directory = URL(fileURLWithPath: outDirectory ?? "reports/\(runID)")
         let output = try AtomicOutput(destination: directory)
         do {
@@ -110,11 +127,6 @@ struct RunJob {
             output.abandon()
             throw error
         }
-    }
-
-    private func inputFile(role: String, path: String) throws -> InputFile {
-        let digest = try FileDigest.sha256(path: path)
-        return InputFile(role: role, path: path, sha256: digest.hex, bytes: digest.bytes)
     }
 
     /// A run is named by what it is made of: the same inputs, pack, as-of date,

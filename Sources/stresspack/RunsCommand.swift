@@ -1,6 +1,10 @@
 import ArgumentParser
+import Foundation
+import Inputs
+import RunStore
+import StressCore
 
-/// `stresspack runs list | show | verify | diff`: the run store (issue #10).
+/// `stresspack runs list | show | verify | diff`: the run store.
 struct RunsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "runs",
@@ -9,30 +13,108 @@ struct RunsCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the runs in the store.")
-        @Option(help: "The run store.") var store = "stresspack.sqlite"
-        func run() throws { throw notAvailableYet("runs list", issue: 10) }
+        @OptionGroup var storeOptions: StoreOptions
+        func run() throws {
+            let runs = try storeOptions.open().runs()
+            if runs.isEmpty { print("no runs in \(storeOptions.store)"); return }
+            for r in runs {
+                let duration = r.durationMilliseconds.map { String(format: "%.1f s", Double($0) / 1000) } ?? "-"
+                print("\(r.label.padding(toLength: 32, withPad: " ", startingAt: 0)) \(r.status.padding(toLength: 10, withPad: " ", startingAt: 0)) "
+                      + "\(r.startedAt)  \(duration.leftPadded(8))  \(r.pack)  as of \(r.asOf ?? "-")")
+            }
+        }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one run's parameters, inputs and key figures.")
-        @Argument(help: "Run id.") var runID: String
-        @Option(help: "The run store.") var store = "stresspack.sqlite"
-        func run() throws { throw notAvailableYet("runs show", issue: 10) }
+        static let configuration = CommandConfiguration(abstract: "Show one run's parameters, inputs, outputs and key figures.")
+        @Argument(help: "Run id (run-…), or run-…#N for one of several records.") var runID: String
+        @OptionGroup var storeOptions: StoreOptions
+        func run() throws {
+            let store = try storeOptions.open()
+            guard let r = try store.run(runID) else { throw UsageError(message: "no run '\(runID)' in \(storeOptions.store)") }
+            print("run \(r.label): \(r.status)\(r.error.map { " (\($0))" } ?? "")")
+            print("engine \(r.engineVersion), pack \(r.pack), as of \(r.asOf ?? "-"), seed \(r.seed)")
+            print("started \(r.startedAt), finished \(r.finishedAt ?? "-"), output \(r.outputDirectory ?? "-")")
+            print("parameters: \(r.parameters.replacingOccurrences(of: "\n", with: " "))")
+            print("inputs:")
+            for i in try store.inputs(of: r.key) { print("  \(i.role.padding(toLength: 16, withPad: " ", startingAt: 0)) \(i.sha256)  \(i.path)") }
+            print("outputs:")
+            for o in try store.outputs(of: r.key) { print("  \(o.sha256)  \(o.path) (\(o.bytes) bytes)") }
+            let figures = try store.figures(of: r.key).filter { $0.period.isEmpty }
+            if !figures.isEmpty { print("key figures:") }
+            for f in figures { print("  \(f.scenario.padding(toLength: 30, withPad: " ", startingAt: 0)) \(f.metric.padding(toLength: 16, withPad: " ", startingAt: 0)) \(f.value)") }
+        }
     }
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Re-execute a run from its stored inputs; exit 0 only if every output hash matches (3 otherwise).")
-        @Argument(help: "Run id.") var runID: String
-        @Option(help: "The run store.") var store = "stresspack.sqlite"
-        func run() throws { throw notAvailableYet("runs verify", issue: 10) }
+        @Argument(help: "Run id (run-…), or run-…#N.") var runID: String
+        @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var compute: ComputeOptions
+        func run() throws {
+            let store = try storeOptions.open()
+            guard let record = try store.run(runID) else { throw UsageError(message: "no run '\(runID)' in \(storeOptions.store)") }
+            guard record.status == "succeeded" else {
+                throw UsageError(message: "run \(record.label) is \(record.status): only a succeeded run has outputs to verify")
+            }
+            let result = try RunVerifier(store: store, record: record, threads: compute.threads)
+                .verify(progress: ProgressReporter(quiet: compute.quiet))
+            for line in result.report { print(line) }
+            if !result.mismatches.isEmpty {
+                throw VerifyMismatch(message: "run \(record.label) does not reproduce: "
+                                     + result.mismatches.joined(separator: "; "))
+            }
+            print("verified: run \(record.label) reproduces every output byte for byte")
+        }
     }
 
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Compare two runs figure by figure.")
-        @Argument(help: "First run id.") var runA: String
-        @Argument(help: "Second run id.") var runB: String
-        @Option(help: "The run store.") var store = "stresspack.sqlite"
-        func run() throws { throw notAvailableYet("runs diff", issue: 10) }
+        @Argument(help: "First run.") var runA: String
+        @Argument(help: "Second run.") var runB: String
+        @Flag(help: "Only figures that differ.") var changedOnly = false
+        @OptionGroup var storeOptions: StoreOptions
+        func run() throws {
+            let store = try storeOptions.open()
+            guard let a = try store.run(runA) else { throw UsageError(message: "no run '\(runA)'") }
+            guard let b = try store.run(runB) else { throw UsageError(message: "no run '\(runB)'") }
+            let rows = RunDiff.rows(try store.figures(of: a.key), try store.figures(of: b.key))
+            print(["scenario", "period", "metric", "A", "B", "change"].joined(separator: "\t"))
+            for row in rows where !changedOnly || row.changed {
+                print(row.columns.joined(separator: "\t"))
+            }
+        }
+    }
+}
+
+/// Figure-by-figure comparison of two runs, keyed by (scenario, period, metric).
+enum RunDiff {
+    struct Row {
+        var scenario: String, period: String, metric: String
+        var a: Double?, b: Double?
+        var changed: Bool { a != b }
+        var columns: [String] {
+            func f(_ x: Double?) -> String { x.map { String($0) } ?? "-" }
+            let change = (a != nil && b != nil) ? String(b! - a!) : "-"
+            return [scenario, period, metric, f(a), f(b), change]
+        }
+    }
+
+    static func rows(_ a: [RunFigure], _ b: [RunFigure]) -> [Row] {
+        struct Key: Hashable { var scenario: String, period: String, metric: String }
+        var order: [Key] = []
+        var values: [Key: (Double?, Double?)] = [:]
+        for f in a {
+            let k = Key(scenario: f.scenario, period: f.period, metric: f.metric)
+            if values[k] == nil { order.append(k) }
+            values[k, default: (nil, nil)].0 = f.value
+        }
+        for f in b {
+            let k = Key(scenario: f.scenario, period: f.period, metric: f.metric)
+            if values[k] == nil { order.append(k) }
+            values[k, default: (nil, nil)].1 = f.value
+        }
+        return order.map { Row(scenario: $0.scenario, period: $0.period, metric: $0.metric, a: values[$0]!.0, b: values[$0]!.1) }
     }
 }

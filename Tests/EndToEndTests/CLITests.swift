@@ -48,11 +48,13 @@ final class CLITests: XCTestCase {
         try sampleBank()
         let scenario = fixtures.appendingPathComponent("e2e-eba-adverse.yaml").path
         let args = ["run", "--portfolio", path("bank.csv"), "--balance-sheet", path("bank.balance-sheet.yaml"),
-                    "--scenario", scenario, "--quiet", "--out"]
+                    "--scenario", scenario, "--quiet", "--store", path("store.sqlite"), "--out"]
         let first = try CommandRunner.run(args + [path("out1"), "--threads", "1"])
         XCTAssertEqual(first.status, 0, first.stderr)
         let second = try CommandRunner.run(args + [path("out2"), "--threads", "2"])
         XCTAssertEqual(second.status, 0, second.stderr)
+        let eighth = try CommandRunner.run(args + [path("out8"), "--threads", "8"])
+        XCTAssertEqual(eighth.status, 0, eighth.stderr)
 
         let files = try FileManager.default.contentsOfDirectory(atPath: path("out1")).sorted()
         XCTAssertEqual(files, ["manifest.json", "results.json"], "exactly the run's files, no staging left")
@@ -60,6 +62,9 @@ final class CLITests: XCTestCase {
             XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path("out1/\(name)"))),
                            try Data(contentsOf: URL(fileURLWithPath: path("out2/\(name)"))),
                            "\(name) is byte-identical for 1 and 2 threads")
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path("out1/\(name)"))),
+                           try Data(contentsOf: URL(fileURLWithPath: path("out8/\(name)"))),
+                           "\(name) is byte-identical for 1 and 8 threads")
         }
 
         let results = try JSONSerialization.jsonObject(
@@ -95,7 +100,8 @@ final class CLITests: XCTestCase {
         let bad = "id,pd,lgd,ead\nA,0.01,0.4,100\nB,0.02,0.4,-5\n"
         try bad.write(toFile: path("bad.csv"), atomically: true, encoding: .utf8)
         let r = try CommandRunner.run(["run", "--portfolio", path("bad.csv"), "--balance-sheet",
-                                       path("bank.balance-sheet.yaml"), "--out", path("out"), "--quiet"])
+                                       path("bank.balance-sheet.yaml"), "--out", path("out"), "--quiet",
+                                       "--store", path("store.sqlite")])
         XCTAssertEqual(r.status, 2, r.stderr)
         XCTAssertTrue(r.stderr.contains("bad.csv:3"), r.stderr)
         XCTAssertTrue(r.stderr.contains("ead"), r.stderr)
@@ -104,13 +110,13 @@ final class CLITests: XCTestCase {
     }
 
     func testUsageErrorsExitTwo() throws {
-        XCTAssertEqual(try CommandRunner.run(["run", "--as-of", "2025-13-40"]).status, 2)
+        XCTAssertEqual(try CommandRunner.run(["run", "--as-of", "2025-13-40", "--store", path("s.sqlite")]).status, 2)
         XCTAssertEqual(try CommandRunner.run(["run", "--framework", "xyz"]).status, 2)
         XCTAssertEqual(try CommandRunner.run(["--no-such-option"]).status, 2)
-        XCTAssertEqual(try CommandRunner.run(["run", "--scenario", "no-such-scenario"]).status, 2)
-        let notYet = try CommandRunner.run(["runs", "list"])
-        XCTAssertEqual(notYet.status, 2)
-        XCTAssertTrue(notYet.stderr.contains("not available yet"), notYet.stderr)
+        XCTAssertEqual(try CommandRunner.run(["run", "--scenario", "no-such-scenario", "--store", path("s.sqlite")]).status, 2)
+        let unknownRun = try CommandRunner.run(["runs", "show", "run-nope", "--store", path("s.sqlite")])
+        XCTAssertEqual(unknownRun.status, 2)
+        XCTAssertTrue(unknownRun.stderr.contains("no run 'run-nope'"), unknownRun.stderr)
     }
 
     func testScenarioValidateReportsTheKey() throws {

@@ -1,0 +1,69 @@
+import Foundation
+import Inputs
+import StressCore
+
+/// Where a run's framework files and rate tables come from.
+struct RunEnvironment {
+    var frameworkFile: (Framework) -> String?
+    var liquidityTable: String?
+
+    /// The files under the StressPack home (frameworks/, tables/), where present.
+    static var bundled: RunEnvironment {
+        RunEnvironment(
+            frameworkFile: { f in
+                let path = ProjectPaths.frameworkFile(f)
+                return FileManager.default.fileExists(atPath: path) ? path : nil
+            },
+            liquidityTable: {
+                let path = ProjectPaths.home.appendingPathComponent("tables/liquidity-basel.yaml").path
+                return FileManager.default.fileExists(atPath: path) ? path : nil
+            }())
+    }
+}
+
+/// Every file a run reads, with its hash, decided before any work is done so
+/// the run can be named and recorded first.
+struct RunInputs: RandomAccessCollection {
+    struct File {
+        var role: String
+        var path: String
+        var sha256: String
+        var bytes: Int
+    }
+
+    var files: [File]
+    var frameworkFiles: [(Framework, String)]
+    var liquidityTable: String?
+    /// The balance sheet's as-of date, when it can be read.
+    var asOf: String?
+
+    var startIndex: Int { files.startIndex }
+    var endIndex: Int { files.endIndex }
+    subscript(i: Int) -> File { files[i] }
+
+    static func resolve(_ job: RunJob) throws -> RunInputs {
+        // Frameworks of the scenarios: an unreadable scenario is reported when it is loaded.
+        var frameworks = Set<Framework>()
+        for path in job.scenarioPaths {
+            if let s = try? ScenarioFile.load(path: path) { frameworks.insert(s.scenario.framework) }
+        }
+        let frameworkFiles = frameworks.sorted { $0.rawValue < $1.rawValue }.compactMap { f in
+            job.environment.frameworkFile(f).map { (f, $0) }
+        }
+        var list: [(String, String)] = [("portfolio", job.portfolioPath), ("balance_sheet", job.balanceSheetPath)]
+        if let table = job.environment.liquidityTable { list.append(("liquidity_rates", table)) }
+        list += job.scenarioPaths.map { ("scenario", $0) }
+        list += frameworkFiles.map { ("framework", $0.1) }
+        var files: [File] = []
+        for (role, path) in list {
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                throw InputError(file: job.display(path), message: "cannot read the file (\(role.replacingOccurrences(of: "_", with: " ")))")
+            }
+            let digest = try FileDigest.sha256(path: path)
+            files.append(File(role: role, path: path, sha256: digest.hex, bytes: digest.bytes))
+        }
+        let asOf = try? BalanceSheetFile.load(path: job.balanceSheetPath).balanceSheet.asOf
+        return RunInputs(files: files, frameworkFiles: frameworkFiles, liquidityTable: job.environment.liquidityTable,
+                         asOf: asOf)
+    }
+}

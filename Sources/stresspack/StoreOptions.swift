@@ -1,0 +1,16 @@
+import ArgumentParser
+import Foundation
+import RunStore
+
+/// `--store PATH`: the run store, created on first use.
+struct StoreOptions: ParsableArguments {
+    @Option(help: "The run store (SQLite), created on first use.") var store = "stresspack.sqlite"
+
+    func open() throws -> RunStore {
+        do {
+            return try RunStore(path: store)
+        } catch {
+            throw UsageError(message: "cannot open the run store: \(error)")
+        }
+    }
+}
