@@ -62,7 +62,8 @@ let package = Package(
                                                 "LiquidityEngine"]),
         /// The thin CLI.
         .executableTarget(name: "stresspack", dependencies: [
-            "StressCore", "RiskMath", "CreditEngine", "LiquidityEngine", "VaREngine", "FactorModel", "Inputs", "SampleBank",
+            "StressCore", "RiskMath", "CreditEngine", "CapitalEngine", "LiquidityEngine", "VaREngine", "FactorModel",
+            "Inputs", "SampleBank",
             "StressRun", "Reports", "RunStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),

@@ -59,8 +59,7 @@ public enum AttributionStage {
         guard !players.isEmpty, players.count <= maximumVariables else { return nil }
         let periods = credit.plan.periods
         let labels = Array(s.periods.prefix(periods))
-        let options = ProjectionOptions(frequency: s.frequency, balanceSheet: s.balanceSheetMode,
-                                        pdFloor: credit.pdFloor, threads: threads)
+        let options = credit.options(s, threads: threads)
         var el = [Double](repeating: 0, count: 1 << players.count)
         var cet1 = el
         for mask in 0..<(1 << players.count) {
@@ -72,9 +71,7 @@ public enum AttributionStage {
             let plan = StressPlan.build(configuration: credit.configuration, scenario: coalition, portfolio: portfolio,
                                         periods: periods, sourceFile: "").0
             let projection = CreditProjector.project(portfolio: portfolio, plan: plan, periodLabels: labels, options: options)
-            let (capital, _) = CapitalTrajectory.project(framework: s.framework, frequency: s.frequency, periods: labels,
-                                                         creditLosses: projection.periodEL, balanceSheet: balanceSheet,
-                                                         ppnrOverride: s.ppnr)
+            let capital = CapitalStage.project(scenario: s, projection: projection, balanceSheet: balanceSheet)
             el[mask] = projection.cumulativeEL
             cet1[mask] = capital.minCET1Ratio
         }

@@ -1,4 +1,5 @@
 import CreditEngine
+import RiskMath
 import StressCore
 
 /// The credit part of a scenario run: satellites resolved from the framework
@@ -11,7 +12,14 @@ public enum CreditStage {
         public var configuration: SatelliteConfiguration
         public var plan: StressPlan
         public var pdFloor: Double
+        public var riskWeights: RiskWeightColumns?
         public var findings: [DataQualityFinding]
+
+        /// The projection options of this scenario, for re-projections (attribution, reverse stress).
+        func options(_ s: Scenario, threads: Int) -> ProjectionOptions {
+            ProjectionOptions(frequency: s.frequency, balanceSheet: s.balanceSheetMode, pdFloor: pdFloor,
+                              threads: threads, riskWeights: riskWeights)
+        }
     }
 
     /// Periods a framework projects: CCAR's 9 quarters (files may carry the Fed's 13).
@@ -37,7 +45,8 @@ public enum CreditStage {
     }
 
     public static func run(scenario s: Scenario, scenarioFile: String, portfolio: Portfolio,
-                           settings: FrameworkSettings?, frameworkFile: String?, threads: Int) throws(InputError) -> Output {
+                           settings: FrameworkSettings?, frameworkFile: String?, riskWeights: RiskWeightColumns? = nil,
+                           threads: Int) throws(InputError) -> Output {
         let periods = projectedPeriods(s)
         let labels = Array(s.periods.prefix(periods))
         let configuration = try configuration(for: s, settings: settings, frameworkFile: frameworkFile, scenarioFile: scenarioFile)
@@ -54,11 +63,12 @@ public enum CreditStage {
         }
         let floor = s.pdFloor ?? settings?.pdFloor ?? SatelliteDefaults.pdFloor(s.framework)
         let options = ProjectionOptions(frequency: s.frequency, balanceSheet: s.balanceSheetMode, pdFloor: floor,
-                                        threads: threads)
+                                        threads: threads, riskWeights: riskWeights)
         let projection = CreditProjector.project(portfolio: portfolio, plan: plan, periodLabels: labels, options: options)
         return Output(projection: projection, satellite: SatelliteSummary(plan: plan, configuration: configuration,
                                                                              rbi: s.framework == .rbi && s.satellite == nil),
-                      configuration: configuration, plan: plan, pdFloor: floor, findings: findings)
+                      configuration: configuration, plan: plan, pdFloor: floor, riskWeights: riskWeights,
+                      findings: findings)
     }
 }
 

@@ -1,3 +1,4 @@
+import CapitalEngine
 import CreditEngine
 import StressCore
 
@@ -22,15 +23,21 @@ public struct ReverseStressResult: Sendable, Equatable, Codable {
 }
 
 enum ReverseStage {
+    /// RWA(m) for the capital breach: the jump-off RWA moved by the IRB credit RWA
+    /// recomputed at PD·m (CRE31), or held when the run has no RWA model.
     static func run(scenario s: Scenario, portfolio: Portfolio, balanceSheet b: BalanceSheet,
-                    credit: CreditStage.Output, threads: Int) -> ReverseStressResult {
-        let floor = CapitalTrajectory.hurdle(s.framework, balanceSheet: b) ?? 0.045
+                    credit: CreditStage.Output, rwaModel: PortfolioRWA?, threads: Int) -> ReverseStressResult {
+        let floor = CapitalRequirements.of(s.framework, balanceSheet: b).cet1Hurdle ?? 0.045
         let pd = portfolio.pd.map { max($0, credit.pdFloor) }
-        let rwa = b.capital.rwa ?? (portfolio.totalEAD + b.capital.otherRWA)
+        let model = rwaModel?.replacingPD(pd)
+        let modelStart = model?.total() ?? 0
+        let rwa0 = b.capital.rwa ?? (modelStart + b.capital.otherRWA)
         var result = ReverseStressResult(cet1Floor: floor)
         do {
             let breach = try ReverseStress.capitalBreachMultiplier(pd: pd, lgd: portfolio.lgd, ead: portfolio.ead,
-                                                                   cet1: b.capital.cet1, floor: floor) { _ in rwa }
+                                                                   cet1: b.capital.cet1, floor: floor) { m in
+                model.map { rwa0 + ($0.total(pdMultiplier: m) - modelStart) } ?? rwa0
+            }
             result.capitalBreachMultiplier = breach.multiplier
             result.capitalBreachEL = breach.stressedEL
         } catch {
@@ -39,16 +46,12 @@ enum ReverseStage {
 
         let periods = credit.plan.periods
         let labels = Array(s.periods.prefix(periods))
-        let options = ProjectionOptions(frequency: s.frequency, balanceSheet: s.balanceSheetMode,
-                                        pdFloor: credit.pdFloor, threads: threads)
-        result.severityScalingFactor = ReverseStress.severityScaling { k in
+        let options = credit.options(s, threads: threads)
+        result.severityScalingFactor = ReverseStress.severityScaling(tolerance: 1e-3) { k in
             let plan = SeverityScaling.scaled(credit.plan, scenario: s, configuration: credit.configuration,
                                               portfolio: portfolio, factor: k)
             let losses = CreditProjector.project(portfolio: portfolio, plan: plan, periodLabels: labels, options: options)
-            let (capital, _) = CapitalTrajectory.project(framework: s.framework, frequency: s.frequency, periods: labels,
-                                                         creditLosses: losses.periodEL, balanceSheet: b,
-                                                         ppnrOverride: s.ppnr)
-            return capital.minCET1Ratio < floor
+            return CapitalStage.project(scenario: s, projection: losses, balanceSheet: b).minCET1Ratio < floor
         }
         return result
     }

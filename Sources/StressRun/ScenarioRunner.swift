@@ -1,3 +1,4 @@
+import CapitalEngine
 import CreditEngine
 import LiquidityEngine
 import StressCore
@@ -14,12 +15,15 @@ public enum ScenarioRunner {
         public var settings: FrameworkSettings?
         public var frameworkFile: String?
         public var liquidityRates: LiquidityRates
+        /// The portfolio's risk weights (IRB and standardised), for stressed RWA; nil holds RWA.
+        public var rwaModel: PortfolioRWA?
         public var threads: Int
 
         public init(scenario: Scenario, scenarioFile: String, portfolio: Portfolio, balanceSheet: BalanceSheet,
                     balanceSheetFile: String, settings: FrameworkSettings?, frameworkFile: String?,
-                    liquidityRates: LiquidityRates = .basel, threads: Int) {
+                    liquidityRates: LiquidityRates = .basel, rwaModel: PortfolioRWA? = nil, threads: Int) {
             self.liquidityRates = liquidityRates
+            self.rwaModel = rwaModel
             self.scenario = scenario
             self.scenarioFile = scenarioFile
             self.portfolio = portfolio
@@ -36,16 +40,14 @@ public enum ScenarioRunner {
         var result = ScenarioResult(s)
         let credit = try CreditStage.run(scenario: s, scenarioFile: input.scenarioFile, portfolio: input.portfolio,
                                          settings: input.settings, frameworkFile: input.frameworkFile,
-                                         threads: input.threads)
+                                         riskWeights: input.rwaModel?.columns, threads: input.threads)
         var findings = credit.findings
         result.credit = credit.projection
         result.satellite = credit.satellite
 
-        let (capital, missing) = CapitalTrajectory.project(
-            framework: s.framework, frequency: s.frequency, periods: credit.projection.periods,
-            creditLosses: credit.projection.periodEL, balanceSheet: input.balanceSheet, ppnrOverride: s.ppnr)
+        let capital = CapitalStage.project(scenario: s, projection: credit.projection, balanceSheet: input.balanceSheet)
         result.capital = capital
-        for line in missing {
+        for line in capital.missingIncomeLines {
             findings.append(DataQualityFinding(
                 severity: .warning, file: input.balanceSheetFile, field: "income.\(line)",
                 message: "income.\(line) does not cover every period of \(s.id): missing periods count as zero"))
@@ -67,7 +69,8 @@ public enum ScenarioRunner {
         result.attribution = AttributionStage.run(scenario: s, portfolio: input.portfolio,
                                                   balanceSheet: input.balanceSheet, credit: credit, threads: input.threads)
         result.reverseStress = ReverseStage.run(scenario: s, portfolio: input.portfolio,
-                                                balanceSheet: input.balanceSheet, credit: credit, threads: input.threads)
+                                                balanceSheet: input.balanceSheet, credit: credit,
+                                                rwaModel: input.rwaModel, threads: input.threads)
         if s.framework == .rbi {
             let (rbi, rbiFindings) = RBIStage.run(scenario: s, portfolio: input.portfolio,
                                                   balanceSheet: input.balanceSheet, pdFloor: credit.pdFloor,

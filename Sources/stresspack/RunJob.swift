@@ -1,7 +1,9 @@
+import CapitalEngine
 import Foundation
 import Inputs
 import RunStore
 import LiquidityEngine
+import Reports
 import StressCore
 import StressRun
 
@@ -87,6 +89,15 @@ struct RunJob {
             liquidityRates = LiquidityRates(table)
         }
 
+        // Risk weights of every exposure (IRB, Basel III PD floors by class), for
+        // stressed RWA per period and the reverse stress (METHODOLOGY §3).
+        let rwaModel: PortfolioRWA
+        do {
+            rwaModel = try PortfolioRWA(portfolio: portfolio.portfolio, options: RWAOptions(threads: threads))
+        } catch {
+            throw InputError(file: display(portfolioPath), message: "risk weights: \(error)")
+        }
+
         var findings = portfolio.findings + balanceSheet.findings + scenarios.flatMap(\.findings)
         var scenarioResults: [ScenarioResult] = []
         for (loaded, path) in zip(scenarios, scenarioPaths) {
@@ -96,7 +107,7 @@ struct RunJob {
                 scenario: loaded.scenario, scenarioFile: display(path), portfolio: portfolio.portfolio,
                 balanceSheet: balanceSheet.balanceSheet, balanceSheetFile: display(balanceSheetPath),
                 settings: settings?.settings, frameworkFile: settings?.path, liquidityRates: liquidityRates,
-                threads: threads))
+                rwaModel: rwaModel, threads: threads))
             scenarioResults.append(result)
             findings += scenarioFindings
         }
@@ -114,14 +125,29 @@ struct RunJob {
         do {
             let resultsData = try JSONDocument.encode(results)
             try output.write(resultsData, to: "results.json")
+            let resultsDigest = FileDigest.sha256(data: resultsData)
+
+            // The pack's workbook, laid out by templates/<pack>.yaml.
+            let workbookName = "\(pack).xlsx"
+            progress.note("writing \(workbookName)")
+            let template = try ReportTemplateFile.load(
+                path: ProjectPaths.home.appendingPathComponent("templates/\(pack).yaml").path)
+            let workbookPath = output.stagingPath(workbookName).path
+            try WorkbookRenderer.render(
+                results: results, portfolio: portfolio.portfolio, scenarios: scenarios.map(\.scenario),
+                template: template,
+                outputs: [InputFile(role: "results", path: "results.json", sha256: resultsDigest, bytes: resultsData.count)],
+                to: workbookPath)
+            let workbookDigest = try FileDigest.sha256(path: workbookPath)
+
             let manifest = Manifest(
                 runID: runID, engineVersion: EngineVersion.current, asOf: asOf, seed: seed,
                 parameters: .init(pack: pack, scenarios: scenarios.map(\.scenario.id)),
                 inputs: inputs,
-                outputs: [.init(path: "results.json", sha256: FileDigest.sha256(data: resultsData),
-                                bytes: resultsData.count)])
+                outputs: [.init(path: "results.json", sha256: resultsDigest, bytes: resultsData.count),
+                          .init(path: workbookName, sha256: workbookDigest.hex, bytes: workbookDigest.bytes)])
             try output.write(try JSONDocument.encode(manifest), to: "manifest.json")
-            let files = try output.commit(["results.json", "manifest.json"])
+            let files = try output.commit(["results.json", workbookName, "manifest.json"])
             return Outcome(runID: runID, directory: directory, files: files, results: results)
         } catch {
             output.abandon()

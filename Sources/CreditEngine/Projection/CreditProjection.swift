@@ -15,6 +15,10 @@ public struct CreditProjection: Sendable, Equatable, Codable {
     public var averageLGD: [Double]
     /// Defaulted EAD written off in each period (Σ PD_t·EAD_t).
     public var periodDefaults: [Double]
+    /// Credit RWA at jump-off (floored PDs) and at each period's stressed PD, LGD
+    /// and EAD, when the projection was given risk weights.
+    public var startRWA: Double?
+    public var periodRWA: [Double]?
     public var bySegment: [String: Breakdown]
     public var byAssetClass: [String: Breakdown]
     public var bySector: [String: Breakdown]
@@ -33,7 +37,7 @@ public struct CreditProjection: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case periods, baselineEL = "baseline_el", periodEL = "period_el", cumulativeEL = "cumulative_el"
         case deltaEL = "delta_el", periodEAD = "period_ead", averagePD = "average_pd", averageLGD = "average_lgd"
-        case periodDefaults = "period_defaults"
+        case periodDefaults = "period_defaults", startRWA = "start_rwa", periodRWA = "period_rwa"
         case bySegment = "by_segment", byAssetClass = "by_asset_class", bySector = "by_sector", byCountry = "by_country"
     }
 }

@@ -29,7 +29,7 @@ public enum CreditProjector {
         }
         var total = Accumulator(layout: layout)
         for chunk in chunks { total.add(chunk) }
-        return total.projection(portfolio: p, labels: periodLabels)
+        return total.projection(portfolio: p, labels: periodLabels, withRWA: options.riskWeights != nil)
     }
 
     // MARK: - Kernel
@@ -88,7 +88,9 @@ public enum CreditProjector {
 
         // Chunk-local sums in plain buffers, added into the accumulator at the end
         // (no copy-on-write, exclusivity or bounds checks in the loop).
-        let totals = LocalSums(count: 4 * periods)
+        let totals = LocalSums(count: 5 * periods)
+        let riskWeights = options.riskWeights
+        var startRWA = 0.0
         let segmentEL = LocalSums(count: acc.segmentEL.count), sectorEL = LocalSums(count: acc.sectorEL.count)
         let countryEL = LocalSums(count: acc.countryEL.count), classEL = LocalSums(count: acc.classEL.count)
         let segmentEAD = LocalSums(count: acc.segmentEAD.count), sectorEAD = LocalSums(count: acc.sectorEAD.count)
@@ -112,6 +114,7 @@ public enum CreditProjector {
                 let row = g * periods
                 let q0 = quarterly ? quarterlyPD(pd0) : pd0
                 baseline += q0 * lgd0 * ead
+                if let riskWeights { startRWA += riskWeights.riskWeight(i, pd: pd0, lgd: lgd0) * ead }
 
                 // Per-exposure constants of the Z-shift: Φ⁻¹(PD), √ρ and √(1 − ρ).
                 let isZShift = flat.zShift[g]
@@ -145,11 +148,14 @@ public enum CreditProjector {
 
                 for t in 0..<periods {
                     let pdT: Double
+                    let annualPD: Double
                     if isZShift {
-                        let annual = Normal.cdf((threshold - sqrtRho * pdValues[row + t]) / sqrtOneMinusRho)
-                        pdT = quarterly ? quarterlyPD(annual) : annual
+                        annualPD = Normal.cdf((threshold - sqrtRho * pdValues[row + t]) / sqrtOneMinusRho)
+                        pdT = quarterly ? quarterlyPD(annualPD) : annualPD
                     } else {
                         pdT = min(q0 * pdValues[row + t], 1)
+                        // The IRB formula takes a one-year PD: the multiplier on the annual PD.
+                        annualPD = quarterly ? min(pd0 * pdValues[row + t], 1) : pdT
                     }
                     let lgdT: Double
                     if collateralValue > 0 && ead > 0 {
@@ -163,6 +169,7 @@ public enum CreditProjector {
                     totals[periods + t] += ead
                     totals[2 * periods + t] += pdT * ead
                     totals[3 * periods + t] += lgdT * ead
+                    if let riskWeights { totals[4 * periods + t] += riskWeights.riskWeight(i, pd: annualPD, lgd: lgdT) * ead }
                     segmentEL[segmentCode * periods + t] += el
                     classEL[classCode * periods + t] += el
                     sectorEL[sectorCode * periods + t] += el
@@ -179,11 +186,13 @@ public enum CreditProjector {
         }
         }
         acc.baselineEL += baseline
+        acc.startRWA += startRWA
         for t in 0..<periods {
             acc.periodEL[t] += totals[t]
             acc.periodEAD[t] += totals[periods + t]
             acc.pdEAD[t] += totals[2 * periods + t]
             acc.lgdEAD[t] += totals[3 * periods + t]
+            acc.periodRWA[t] += totals[4 * periods + t]
         }
         segmentEL.add(into: &acc.segmentEL); sectorEL.add(into: &acc.sectorEL)
         countryEL.add(into: &acc.countryEL); classEL.add(into: &acc.classEL)

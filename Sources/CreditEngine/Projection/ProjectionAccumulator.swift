@@ -23,6 +23,8 @@ struct BreakdownLayout: Sendable {
 struct Accumulator: Sendable {
     let layout: BreakdownLayout
     var baselineEL = 0.0
+    var startRWA = 0.0
+    var periodRWA: [Double]
     var periodEL: [Double]
     var periodEAD: [Double]
     var pdEAD: [Double]
@@ -35,7 +37,7 @@ struct Accumulator: Sendable {
         self.layout = layout
         let t = layout.periods
         periodEL = .init(repeating: 0, count: t)
-        periodEAD = periodEL; pdEAD = periodEL; lgdEAD = periodEL
+        periodEAD = periodEL; pdEAD = periodEL; lgdEAD = periodEL; periodRWA = periodEL
         segmentEL = .init(repeating: 0, count: max(1, layout.segment.count) * t)
         sectorEL = .init(repeating: 0, count: max(1, layout.sector.count) * t)
         countryEL = .init(repeating: 0, count: max(1, layout.country.count) * t)
@@ -65,16 +67,17 @@ struct Accumulator: Sendable {
 
     mutating func add(_ o: Accumulator) {
         baselineEL += o.baselineEL
+        startRWA += o.startRWA
         func addInPlace(_ a: inout [Double], _ b: [Double]) { for k in a.indices { a[k] += b[k] } }
         addInPlace(&periodEL, o.periodEL); addInPlace(&periodEAD, o.periodEAD)
-        addInPlace(&pdEAD, o.pdEAD); addInPlace(&lgdEAD, o.lgdEAD);
+        addInPlace(&pdEAD, o.pdEAD); addInPlace(&lgdEAD, o.lgdEAD); addInPlace(&periodRWA, o.periodRWA);
         addInPlace(&segmentEL, o.segmentEL); addInPlace(&sectorEL, o.sectorEL)
         addInPlace(&countryEL, o.countryEL); addInPlace(&classEL, o.classEL)
         addInPlace(&segmentEAD, o.segmentEAD); addInPlace(&sectorEAD, o.sectorEAD)
         addInPlace(&countryEAD, o.countryEAD); addInPlace(&classEAD, o.classEAD)
     }
 
-    func projection(portfolio: Portfolio, labels: [String]) -> CreditProjection {
+    func projection(portfolio: Portfolio, labels: [String], withRWA: Bool) -> CreditProjection {
         let n = layout.periods
         let cumulative = periodEL.reduce(0, +)
         func breakdown(_ names: [String], _ el: [Double], _ ead: [Double]) -> [String: CreditProjection.Breakdown] {
@@ -92,6 +95,7 @@ struct Accumulator: Sendable {
             averagePD: zip(pdEAD, periodEAD).map { $1 > 0 ? $0 / $1 : 0 },
             averageLGD: zip(lgdEAD, periodEAD).map { $1 > 0 ? $0 / $1 : 0 },
             periodDefaults: pdEAD,
+            startRWA: withRWA ? startRWA : nil, periodRWA: withRWA ? periodRWA : nil,
             bySegment: breakdown(layout.segment, segmentEL, segmentEAD),
             byAssetClass: breakdown(layout.assetClass.map(\.rawValue), classEL, classEAD),
             bySector: breakdown(layout.sector, sectorEL, sectorEAD),

@@ -1,3 +1,4 @@
+import RiskMath
 import StressCore
 
 /// How a projection runs (METHODOLOGY §2.2–2.3).
@@ -12,9 +13,13 @@ public struct ProjectionOptions: Sendable, Equatable {
     public var amortisation: [Double]?
     /// Worker threads; results do not depend on it.
     public var threads: Int
+    /// When given, credit RWA is summed at jump-off and per period at the period's
+    /// stressed (annual) PD and LGD and outstanding EAD (METHODOLOGY §3).
+    public var riskWeights: RiskWeightColumns?
 
     public init(frequency: Frequency = .annual, balanceSheet: BalanceSheetMode = .runoff, pdFloor: Double = 0.0003,
-                amortisation: [Double]? = nil, threads: Int = 1) {
+                amortisation: [Double]? = nil, threads: Int = 1, riskWeights: RiskWeightColumns? = nil) {
+        self.riskWeights = riskWeights
         self.frequency = frequency
         self.balanceSheet = balanceSheet
         self.pdFloor = pdFloor

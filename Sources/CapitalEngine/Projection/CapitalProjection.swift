@@ -1,0 +1,238 @@
+import StressCore
+
+/// Credit RWA at jump-off and, optionally, per projected period (from the credit engine's
+/// pass at the period's stressed PDs and LGDs).
+public struct CreditRWAPath: Sendable, Equatable {
+    public var jumpOff: Double
+    /// Per period; nil holds RWA at jump-off.
+    public var periods: [Double]?
+
+    public init(jumpOff: Double, periods: [Double]? = nil) {
+        self.jumpOff = jumpOff
+        self.periods = periods
+    }
+}
+
+/// Choices of the capital projection that go beyond METHODOLOGY §3's formulas.
+public struct CapitalOptions: Sendable, Equatable {
+    /// The RWA that divides the SCB's dividend add-on (see `StressCapitalBuffer`).
+    public enum DividendAddOnRWA: String, Sendable, Codable {
+        case start, minimumQuarter = "minimum_quarter"
+    }
+
+    /// Cap each period's distributions at the maximum distributable amount when the CET1
+    /// ratio is within the combined buffer (RBC30.4). When false, planned distributions are
+    /// paid in full and the MDA is only reported.
+    public var restrictDistributions: Bool
+    public var dividendAddOnRWA: DividendAddOnRWA
+
+    public init(restrictDistributions: Bool = true, dividendAddOnRWA: DividendAddOnRWA = .start) {
+        self.restrictDistributions = restrictDistributions
+        self.dividendAddOnRWA = dividendAddOnRWA
+    }
+}
+
+/// The capital trajectory of one scenario (METHODOLOGY §3). Per period t:
+///
+///   pre-tax_t = PPNR_t − credit losses_t − other losses_t
+///   taxes_t   = max(pre-tax_t, 0)·tax rate        (no tax credit on losses: deferred tax
+///                                                  assets are deducted from CET1, CRR Art. 36(1)(c))
+///   net_t     = pre-tax_t − taxes_t
+///   CET1_t    = CET1_t−1 + net_t − distributions_t
+///   Tier 1_t  = CET1_t + AT1, total capital_t = Tier 1_t + Tier 2   (AT1 and Tier 2 held)
+///   RWA_t     = RWA_0 + (credit RWA_t − credit RWA_0) (held at RWA_0 without a path)
+///   ratios    = CET1_t, Tier 1_t, total capital_t over RWA_t; leverage = Tier 1_t / leverage exposure
+///
+/// RWA_0 is the balance sheet's `rwa` when given, else credit RWA at jump-off + other
+/// (market and operational) RWA, which is held. The model's change in credit RWA is thus
+/// added to the reported figure. The leverage exposure is held at jump-off. A ratio with
+/// RWA ≤ 0 is reported as 0.
+///
+/// Income lines: `ppnr` from the scenario when it gives one (per period), else the
+/// balance sheet's; balance-sheet lines are annual, so a quarterly projection takes a
+/// quarter of year ⌊t/4⌋'s figure in each quarter. Missing periods count as zero and are
+/// listed in `missingIncomeLines`.
+///
+/// Distributions are the balance sheet's planned `distributions`, paid after the period's
+/// profit; with `restrictDistributions`, capped at the maximum distributable amount of
+/// the CET1 ratio before distributions (`ConservationBuffer`).
+public enum CapitalProjection {
+    public struct Inputs: Sendable {
+        public var framework: Framework
+        public var frequency: Frequency
+        public var periods: [String]
+        /// One figure per period (the credit engine's period EL).
+        public var creditLosses: [Double]
+        public var creditRWA: CreditRWAPath?
+        /// PPNR per period overriding the balance sheet's (CCAR scenarios' `ppnr`).
+        public var ppnr: [Double]?
+        public var balanceSheet: BalanceSheet
+        public var options: CapitalOptions
+
+        public init(framework: Framework, frequency: Frequency, periods: [String], creditLosses: [Double],
+                    creditRWA: CreditRWAPath? = nil, ppnr: [Double]? = nil, balanceSheet: BalanceSheet,
+                    options: CapitalOptions = CapitalOptions()) {
+            precondition(creditLosses.count == periods.count, "CapitalProjection: one credit loss per period")
+            precondition(creditRWA?.periods.map { $0.count == periods.count } ?? true,
+                         "CapitalProjection: one credit RWA per period")
+            self.framework = framework
+            self.frequency = frequency
+            self.periods = periods
+            self.creditLosses = creditLosses
+            self.creditRWA = creditRWA
+            self.ppnr = ppnr
+            self.balanceSheet = balanceSheet
+            self.options = options
+        }
+    }
+
+    public static func project(_ input: Inputs) -> CapitalResult {
+        let b = input.balanceSheet
+        let n = input.periods.count
+        let lines = IncomeLines(input)
+        let requirements = CapitalRequirements.of(input.framework, balanceSheet: b)
+
+        let rwa0 = b.capital.rwa ?? ((input.creditRWA?.jumpOff ?? 0) + b.capital.otherRWA)
+        let rwa: [Double] = (0..<n).map { t in
+            guard let path = input.creditRWA, let periods = path.periods else { return rwa0 }
+            return max(rwa0 + (periods[t] - path.jumpOff), 0)
+        }
+        let path = Path(cet1: b.capital.cet1, rwa: rwa, lines: lines, creditLosses: input.creditLosses,
+                        taxRate: b.income.taxRate, planned: lines.planned, requirements: requirements,
+                        restrict: input.options.restrictDistributions, labels: input.periods)
+
+        func ratio(_ amount: Double, _ denominator: Double) -> Double { denominator > 0 ? amount / denominator : 0 }
+        let tier1 = path.cet1.map { $0 + b.capital.at1 }
+        let total = tier1.map { $0 + b.capital.tier2 }
+        let cet1Ratio = (0..<n).map { ratio(path.cet1[$0], rwa[$0]) }
+        let tier1Ratio = (0..<n).map { ratio(tier1[$0], rwa[$0]) }
+        let totalRatio = (0..<n).map { ratio(total[$0], rwa[$0]) }
+        let leverage = tier1.map { ratio($0, b.capital.leverageExposure) }
+        let series: [CapitalMeasure: [Double]] = [.cet1Ratio: cet1Ratio, .tier1Ratio: tier1Ratio,
+                                                  .totalCapitalRatio: totalRatio, .leverageRatio: leverage]
+
+        let start = ratio(b.capital.cet1, rwa0)
+        let minIndex = firstMinimum(cet1Ratio)
+        let minRatio = minIndex.map { cet1Ratio[$0] } ?? start
+        let minPeriod = minIndex.map { input.periods[$0] } ?? ""
+
+        let tests = requirements.tests.map { test -> CapitalTestResult in
+            let values = series[test.measure]!
+            let k = firstMinimum(values)
+            let minimum = k.map { values[$0] } ?? .infinity
+            return CapitalTestResult(name: test.name, measure: test.measure, threshold: test.threshold,
+                                     minimum: k == nil ? test.threshold : minimum,
+                                     minPeriod: k.map { input.periods[$0] } ?? "",
+                                     breach: minimum < test.threshold, source: test.source)
+        }
+        let cet1Test = tests.first { $0.measure == .cet1Ratio }
+        let leverageTest = tests.first { $0.measure == .leverageRatio }
+
+        var scb: StressCapitalBuffer? = nil
+        if input.framework == .ccar {
+            let noDistributions = Path(cet1: b.capital.cet1, rwa: rwa, lines: lines, creditLosses: input.creditLosses,
+                                       taxRate: b.income.taxRate, planned: Array(repeating: 0, count: n),
+                                       requirements: requirements, restrict: false, labels: input.periods)
+            let ratios = (0..<n).map { ratio(noDistributions.cet1[$0], rwa[$0]) }
+            let k = firstMinimum(ratios)
+            let dividends = n > 3 ? lines.planned[3..<min(7, n)].reduce(0, +) : 0
+            let dividendRWA = input.options.dividendAddOnRWA == .minimumQuarter ? (k.map { rwa[$0] } ?? rwa0) : rwa0
+            scb = .make(startRatio: start, minRatio: k.map { ratios[$0] } ?? start,
+                        minPeriod: k.map { input.periods[$0] } ?? "", plannedDividends: dividends,
+                        dividendRWA: dividendRWA)
+        }
+
+        let waterfall = CET1Waterfall.make(
+            startCET1: b.capital.cet1, startRWA: rwa0, endCET1: path.cet1.last ?? b.capital.cet1,
+            endRWA: rwa.last ?? rwa0, ppnr: lines.ppnr.reduce(0, +), creditLosses: input.creditLosses.reduce(0, +),
+            otherLossesAndTaxes: lines.otherLosses.reduce(0, +) + path.taxes.reduce(0, +),
+            distributions: path.paid.reduce(0, +), minimumRatio: minRatio, minPeriod: minPeriod)
+
+        return CapitalResult(
+            periods: input.periods, cet1: path.cet1, tier1: tier1, totalCapital: total, rwa: rwa,
+            leverageExposure: b.capital.leverageExposure, ppnr: lines.ppnr, creditLosses: input.creditLosses,
+            otherLosses: lines.otherLosses, taxes: path.taxes, plannedDistributions: lines.planned,
+            distributions: path.paid, cet1Ratio: cet1Ratio, tier1Ratio: tier1Ratio, totalCapitalRatio: totalRatio,
+            leverageRatio: leverage, startCET1: b.capital.cet1, startRWA: rwa0, startCET1Ratio: start,
+            startTier1Ratio: ratio(b.capital.tier1, rwa0), startTotalCapitalRatio: ratio(b.capital.totalCapital, rwa0),
+            startLeverageRatio: ratio(b.capital.tier1, b.capital.leverageExposure), minCET1Ratio: minRatio,
+            minPeriod: minPeriod, depletionBP: (start - minRatio) * 10_000, hurdle: cet1Test?.threshold,
+            breach: cet1Test?.breach ?? false, leverageHurdle: leverageTest?.threshold,
+            leverageBreach: leverageTest?.breach ?? false, anyBreach: tests.contains { $0.breach }, tests: tests,
+            requirements: requirements, mda: path.decisions, stressCapitalBuffer: scb, waterfall: waterfall,
+            missingIncomeLines: lines.missing)
+    }
+
+    /// Index of the first smallest value; nil for an empty series.
+    static func firstMinimum(_ values: [Double]) -> Int? {
+        values.indices.min { values[$0] < values[$1] }
+    }
+
+    // MARK: - Income lines
+
+    struct IncomeLines {
+        var ppnr: [Double]
+        var otherLosses: [Double]
+        var planned: [Double]
+        var missing: [String]
+
+        init(_ input: Inputs) {
+            let n = input.periods.count
+            let income = input.balanceSheet.income
+            let quarterly = input.frequency == .quarterly
+            var missing = Set<String>()
+            func line(_ values: [Double], _ name: String, required: Bool) -> [Double] {
+                (0..<n).map { t in
+                    let year = quarterly ? t / 4 : t
+                    guard year < values.count else {
+                        if !values.isEmpty || required { missing.insert(name) }
+                        return 0
+                    }
+                    return quarterly ? values[year] / 4 : values[year]
+                }
+            }
+            if let override = input.ppnr {
+                if override.count < n { missing.insert("ppnr") }
+                ppnr = (0..<n).map { $0 < override.count ? override[$0] : 0 }
+            } else {
+                ppnr = line(income.ppnr, "ppnr", required: true)
+            }
+            otherLosses = line(income.otherLosses, "other_losses", required: false)
+            planned = line(income.distributions, "distributions", required: false)
+            self.missing = missing.sorted()
+        }
+    }
+
+    // MARK: - The CET1 path
+
+    struct Path {
+        var cet1: [Double] = []
+        var taxes: [Double] = []
+        var paid: [Double] = []
+        var decisions: [DistributionPeriod] = []
+
+        init(cet1 start: Double, rwa: [Double], lines: IncomeLines, creditLosses: [Double], taxRate: Double,
+             planned: [Double], requirements: CapitalRequirements, restrict: Bool, labels: [String]) {
+            var cet1 = start
+            for t in rwa.indices {
+                let preTax = lines.ppnr[t] - creditLosses[t] - lines.otherLosses[t]
+                let tax = max(preTax, 0) * taxRate
+                let net = preTax - tax
+                let before = cet1 + net
+                let ratioBefore = rwa[t] > 0 ? before / rwa[t] : 0
+                let constraint = ConservationBuffer.constraint(cet1Ratio: ratioBefore, minimum: requirements.minimumCET1,
+                                                               combinedBuffer: requirements.combinedBuffer)
+                let mda = ConservationBuffer.maximumDistributableAmount(constraint, distributableProfit: net)
+                let paid = restrict ? min(planned[t], mda ?? .infinity) : planned[t]
+                cet1 = before - paid
+                self.cet1.append(cet1)
+                taxes.append(tax)
+                self.paid.append(paid)
+                decisions.append(DistributionPeriod(period: labels[t], cet1RatioBeforeDistributions: ratioBefore,
+                                                    constraint: constraint, distributableProfit: net,
+                                                    maximumDistributableAmount: mda, plannedDistributions: planned[t],
+                                                    distributions: paid))
+            }
+        }
+    }
+}

@@ -1,2 +1,0 @@
-import XCTest
-final class CapitalEngineTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
