@@ -70,7 +70,7 @@ let package = Package(
 
         /// Benchmarks: `make bench`.
         .executableTarget(name: "stresspack-bench", dependencies: [
-            "RiskMath", "CreditEngine", "VaREngine", "FactorModel", "Inputs", "SampleBank", "StressRun",
+            "RiskMath", "CreditEngine", "VaREngine", "FactorModel", "Inputs", "SampleBank", "StressRun", "Reports",
         ]),
 
         // MARK: - Tests
@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "InputsTests", dependencies: ["Inputs", "StressCore", "TestSupport"],
                     resources: [.copy("Corpus")]),
         .testTarget(name: "SampleBankTests", dependencies: ["SampleBank", "Inputs", "StressCore", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "StressRun", "StressCore", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Inputs", "StressRun", "StressCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]
 )

@@ -1,0 +1,126 @@
+/// A report pack's layout (`templates/<id>.yaml`): which sheets a workbook has,
+/// in which order, how each is split (one sheet for the run, one per framework or
+/// one per scenario) and which charts it carries. Adding a sheet to a pack is an
+/// edit of the template; only a new kind of section needs code (a builder in
+/// Reports). Inputs parses the file; Reports renders from this value.
+public struct ReportTemplate: Sendable, Equatable {
+    /// The pack id (`quarterly-submission`, `board`, `audit`); the file is `<id>.yaml`.
+    public var id: String
+    /// The workbook's title, shown on the cover and in the document properties.
+    public var title: String
+    public var description: String?
+    public var sheets: [Sheet]
+
+    public init(id: String, title: String, description: String? = nil, sheets: [Sheet]) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.sheets = sheets
+    }
+
+    /// One entry of `sheets:`; it gives one worksheet or, split per framework or
+    /// scenario, several. A section with nothing to show for a run (no liquidity
+    /// results, no RBI scenario, no VaR yet) gives no sheet.
+    public struct Sheet: Sendable, Equatable {
+        public var section: Section
+        /// Tab name (at most 31 characters with the framework or scenario added);
+        /// the section's own name when nil.
+        public var title: String?
+        public var split: Split
+        /// Only these frameworks' scenarios; all when nil.
+        public var frameworks: [Framework]?
+        public var charts: [Chart]
+
+        public init(section: Section, title: String? = nil, split: Split? = nil, frameworks: [Framework]? = nil,
+                    charts: [Chart] = []) {
+            self.section = section
+            self.title = title
+            self.split = split ?? section.defaultSplit
+            self.frameworks = frameworks
+            self.charts = charts
+        }
+    }
+
+    /// How a section is spread over sheets (`per:` in the file).
+    public enum Split: String, Sendable, CaseIterable, Codable {
+        /// One sheet for the run (scenario sections show every scenario, one block each).
+        case run
+        /// One sheet per framework, its scenarios one block each.
+        case framework
+        /// One sheet per scenario.
+        case scenario
+    }
+
+    /// The sections a template can list. Each has one builder in Reports/Builders.
+    public enum Section: String, Sendable, CaseIterable, Codable {
+        case cover
+        case summary
+        case portfolio
+        case scenarioPaths = "scenario_paths"
+        case creditLosses = "credit_losses"
+        case capital
+        case liquidity
+        case attribution
+        case reverseStress = "reverse_stress"
+        case rbiSensitivities = "rbi_sensitivities"
+        /// Credit VaR, expected shortfall and economic capital with contributions
+        /// (issue #6): no sheet until results carry the section.
+        case valueAtRisk = "var"
+        /// Factor risk decomposition and attribution (issue #7): no sheet until
+        /// results carry the section.
+        case factorRisk = "factor_risk"
+        case dataQuality = "data_quality"
+        case exposures
+        case inputs
+        case parameters
+        case manifest
+        case selfCheck = "self_check"
+
+        /// Whether the section is about scenarios, so it may be split by framework or scenario.
+        public var isPerScenario: Bool {
+            switch self {
+            case .scenarioPaths, .creditLosses, .capital, .liquidity, .attribution, .rbiSensitivities: return true
+            default: return false
+            }
+        }
+
+        public var defaultSplit: Split { isPerScenario ? .framework : .run }
+
+        /// The splits the section accepts.
+        public var splits: [Split] { isPerScenario ? Split.allCases : [.run] }
+
+        /// The charts the section can draw.
+        public var charts: [Chart] {
+            switch self {
+            case .summary: return [.minCET1ByScenario]
+            case .creditLosses: return [.lossesBySegment, .lossesByAssetClass]
+            case .capital: return [.cet1VersusHurdle]
+            case .liquidity: return [.lcrPath]
+            case .attribution: return [.attributionByVariable]
+            case .valueAtRisk: return [.varContributions]
+            case .factorRisk: return [.factorContributions]
+            default: return []
+            }
+        }
+    }
+
+    /// Native Excel charts, by what they show.
+    public enum Chart: String, Sendable, CaseIterable, Codable {
+        /// CET1 ratio per period against the framework hurdle (line).
+        case cet1VersusHurdle = "cet1_vs_hurdle"
+        /// Expected loss per period stacked by segment (stacked columns).
+        case lossesBySegment = "losses_by_segment"
+        /// Expected loss per period stacked by asset class (stacked columns).
+        case lossesByAssetClass = "losses_by_asset_class"
+        /// Stressed LCR per period against the 100% minimum (line).
+        case lcrPath = "lcr_path"
+        /// Minimum CET1 ratio of each scenario beside its hurdle (columns).
+        case minCET1ByScenario = "min_cet1_by_scenario"
+        /// Shapley contributions of the scenario variables to cumulative EL (bars).
+        case attributionByVariable = "attribution_by_variable"
+        /// VaR contributions by segment (bars; drawn once results carry VaR).
+        case varContributions = "var_contributions"
+        /// Factor contributions to risk (bars; drawn once results carry factor risk).
+        case factorContributions = "factor_contributions"
+    }
+}

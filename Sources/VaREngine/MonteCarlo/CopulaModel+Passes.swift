@@ -1,0 +1,204 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import RiskMath
+
+/// The main pass's output: every path's loss (and likelihood ratio) and, per segment,
+/// importance-weighted sums for means and covariances with the portfolio loss.
+struct MainPass: Sendable {
+    var losses: [Double]
+    var weights: [Double]?
+    var weightSum: Double
+    /// Σ w·L_s, Σ w·L_s², Σ w·L_s·(L − center) per segment; nil when segments are not
+    /// tracked (more than `CopulaModel.trackedSegmentLimit`).
+    var segmentSum: [Double]?
+    var segmentSquare: [Double]?
+    var segmentCross: [Double]?
+    /// The centre subtracted in the cross sums (the analytic EL), against cancellation.
+    var center: Double
+    /// paths × segments losses, row-major, when kept for incremental VaR.
+    var segmentMatrix: [Double]?
+}
+
+/// Per confidence level: the VaR and the window of losses around it whose paths give the
+/// Euler VaR contributions.
+struct TailWindow: Sendable {
+    var valueAtRisk: Double
+    var low: Double
+    var high: Double
+}
+
+/// Tail-pass sums per confidence level over the flat allocation levels.
+struct TailSums: Sendable {
+    var esSum: [[Double]]
+    var esMass: [Double]
+    var windowSum: [[Double]]
+    var windowLoss: [Double]
+    var paths: Int
+
+    init(levels: Int, width: Int) {
+        esSum = Array(repeating: Array(repeating: 0, count: width), count: levels)
+        esMass = Array(repeating: 0, count: levels)
+        windowSum = esSum
+        windowLoss = esMass
+        paths = 0
+    }
+
+    mutating func add(_ other: TailSums) {
+        for l in esSum.indices {
+            for k in esSum[l].indices {
+                esSum[l][k] += other.esSum[l][k]
+                windowSum[l][k] += other.windowSum[l][k]
+            }
+            esMass[l] += other.esMass[l]
+            windowLoss[l] += other.windowLoss[l]
+        }
+        paths += other.paths
+    }
+}
+
+/// Block sums of the main pass.
+private struct MainBlock: Sendable {
+    var weight = 0.0
+    var sum: [Double]
+    var square: [Double]
+    var cross: [Double]
+
+    init(segments: Int) {
+        sum = Array(repeating: 0, count: segments)
+        square = sum
+        cross = sum
+    }
+}
+
+extension CopulaModel {
+    /// Paths per block of the main pass (fixed: results must not depend on threads).
+    static let mainBlockSize = 1024
+    /// Paths per block of the tail pass.
+    static let tailBlockSize = 256
+    /// Segment sums per path are kept up to this many segments.
+    static let trackedSegmentLimit = 256
+
+    /// Pass 1: simulates every path (see `CreditVaR`).
+    func simulate(threads: Int, keepSegmentMatrix: Bool, progress: (@Sendable (Int) -> Void)?) -> MainPass {
+        let paths = configuration.paths
+        let segments = dimensions.segmentCount
+        let track = keepSegmentMatrix && segments <= Self.trackedSegmentLimit
+        let keepMatrix = track && paths * segments <= configuration.incrementalVaRCellLimit
+        let center = ASRFPortfolio(pd: pd, lgd: lgd, ead: ead, rho: rho).expectedLoss
+        let lossOut = SharedOutput<Double>(count: paths, repeating: 0)
+        let weightOut = shift == nil ? nil : SharedOutput<Double>(count: paths, repeating: 1)
+        let matrixOut = keepMatrix ? SharedOutput<Double>(count: paths * segments, repeating: 0) : nil
+        let counter = ProgressCounter(progress)
+        let kernel = self.kernel, plan = self.plan, dimensions = self.dimensions
+        let weighted = shift != nil
+        let certain = Array(dimensions.certainLoss[dimensions.range(AllocationDimensions.segment)])
+
+        let blocks = parallelMap(blocks: BlockPartition(count: paths, blockSize: Self.mainBlockSize),
+                                 threads: threads) { range, _ -> MainBlock in
+            var workspace = PathWorkspace(factorCount: kernel.factorCount, groupCount: kernel.groupCount)
+            defer { workspace.deallocate() }
+            var block = MainBlock(segments: track ? segments : 0)
+            if track {
+                let values = UnsafeMutableBufferPointer<Double>.allocate(capacity: segments)
+                defer { values.deallocate() }
+                var recorder = LevelRecording(codes: dimensions.segmentCodes, dimensions: 1, obligors: plan.obligorCount,
+                                              lossAmount: plan.lossAmount, values: values)
+                for path in range {
+                    values.update(repeating: 0)
+                    let outcome = kernel.simulate(path: path, workspace: &workspace, recorder: &recorder)
+                    let w = weighted ? exp(outcome.logWeight) : 1
+                    lossOut.write(outcome.loss, at: path)
+                    weightOut?.write(w, at: path)
+                    block.weight += w
+                    let deviation = outcome.loss - center
+                    for s in 0..<segments {
+                        let v = values[s] + certain[s]
+                        block.sum[s] += w * v
+                        block.square[s] += w * v * v
+                        block.cross[s] += w * v * deviation
+                        matrixOut?.write(v, at: path * segments + s)
+                    }
+                }
+            } else {
+                var recorder = NoRecording()
+                for path in range {
+                    let outcome = kernel.simulate(path: path, workspace: &workspace, recorder: &recorder)
+                    let w = weighted ? exp(outcome.logWeight) : 1
+                    lossOut.write(outcome.loss, at: path)
+                    weightOut?.write(w, at: path)
+                    block.weight += w
+                }
+            }
+            counter.add(range.count)
+            return block
+        }
+
+        var total = MainBlock(segments: track ? segments : 0)
+        for block in blocks {
+            total.weight += block.weight
+            for s in 0..<total.sum.count {
+                total.sum[s] += block.sum[s]
+                total.square[s] += block.square[s]
+                total.cross[s] += block.cross[s]
+            }
+        }
+        return MainPass(losses: lossOut.finish(count: paths), weights: weightOut?.finish(count: paths),
+                        weightSum: total.weight, segmentSum: track ? total.sum : nil,
+                        segmentSquare: track ? total.square : nil, segmentCross: track ? total.cross : nil,
+                        center: center, segmentMatrix: matrixOut?.finish(count: paths * segments))
+    }
+
+    /// Pass 2: recomputes the paths with loss ≥ the lowest window and sums their losses by
+    /// allocation level (see `CreditVaR`). The recomputed loss equals the stored one to the
+    /// bit (same counters, same order of additions).
+    func tailSums(main: MainPass, windows: [TailWindow], threads: Int) -> TailSums {
+        let width = dimensions.levelCount
+        let levels = windows.count
+        guard let threshold = windows.map(\.low).min() else { return TailSums(levels: 0, width: width) }
+        let tail = main.losses.indices.filter { main.losses[$0] >= threshold }
+        let kernel = self.kernel, plan = self.plan, dimensions = self.dimensions
+        let losses = main.losses, weights = main.weights
+        let certain = dimensions.certainLoss
+
+        let blocks = parallelMap(blocks: BlockPartition(count: tail.count, blockSize: Self.tailBlockSize),
+                                 threads: threads) { range, _ -> TailSums in
+            var workspace = PathWorkspace(factorCount: kernel.factorCount, groupCount: kernel.groupCount)
+            let values = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(width, 1))
+            defer {
+                workspace.deallocate()
+                values.deallocate()
+            }
+            var sums = TailSums(levels: levels, width: width)
+            var recorder = LevelRecording(codes: dimensions.planCodes, dimensions: 4, obligors: plan.obligorCount,
+                                          lossAmount: plan.lossAmount, values: values)
+            for index in range {
+                let path = tail[index]
+                values.update(repeating: 0)
+                let outcome = kernel.simulate(path: path, workspace: &workspace, recorder: &recorder)
+                precondition(outcome.loss == losses[path], "VaREngine: path \(path) did not reproduce its loss")
+                let w = weights?[path] ?? 1
+                for l in 0..<levels {
+                    let window = windows[l]
+                    if outcome.loss >= window.valueAtRisk {
+                        sums.esMass[l] += w
+                        for k in 0..<width { sums.esSum[l][k] += w * (values[k] + certain[k]) }
+                    }
+                    if outcome.loss >= window.low && outcome.loss <= window.high {
+                        sums.windowLoss[l] += w * outcome.loss
+                        for k in 0..<width { sums.windowSum[l][k] += w * (values[k] + certain[k]) }
+                    }
+                }
+                sums.paths += 1
+            }
+            return sums
+        }
+        var total = TailSums(levels: levels, width: width)
+        for block in blocks { total.add(block) }
+        return total
+    }
+}

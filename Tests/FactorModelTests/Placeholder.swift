@@ -1,2 +1,0 @@
-import XCTest
-final class FactorModelTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }

@@ -1,2 +1,0 @@
-import XCTest
-final class VaREngineTestsPlaceholder: XCTestCase { func testBuilds() { XCTAssertTrue(true) } }
