@@ -1,4 +1,5 @@
 import CreditEngine
+import FactorModel
 import LiquidityEngine
 import StressCore
 
@@ -9,14 +10,18 @@ public struct RunResults: Sendable, Codable {
     public var portfolio: PortfolioSummary
     public var balanceSheet: BalanceSheetSummary?
     public var scenarios: [ScenarioResult]
+    /// Where the credit risk sits by factor (market, sector, country): METHODOLOGY §5.
+    public var factorRisk: FactorRiskReport?
     public var dataQuality: DataQuality
 
     enum CodingKeys: String, CodingKey {
-        case run, portfolio, balanceSheet = "balance_sheet", scenarios, dataQuality = "data_quality"
+        case run, portfolio, balanceSheet = "balance_sheet", scenarios, factorRisk = "factor_risk"
+        case dataQuality = "data_quality"
     }
 
     public init(run: RunInfo, portfolio: PortfolioSummary, balanceSheet: BalanceSheetSummary?,
-                scenarios: [ScenarioResult], dataQuality: DataQuality) {
+                scenarios: [ScenarioResult], factorRisk: FactorRiskReport? = nil, dataQuality: DataQuality) {
+        self.factorRisk = factorRisk
         self.run = run
         self.portfolio = portfolio
         self.balanceSheet = balanceSheet

@@ -9,9 +9,15 @@ import StressRun
 // BENCHMARKS.md together with the command and the machine.
 
 let arguments = CommandLine.arguments
-if arguments.count > 1 && arguments[1] == "credit" {
-    try CreditBenchmark.run(arguments: Array(arguments.dropFirst(2)))
-    exit(0)
+if arguments.count > 1 {
+    let rest = Array(arguments.dropFirst(2))
+    switch arguments[1] {
+    case "credit": try CreditBenchmark.run(arguments: rest); exit(0)
+    case "factors": try FactorBenchmark.run(arguments: rest); exit(0)
+    case "var": try VaRBenchmark.run(arguments: rest); exit(0)
+    case "xlsx": try XlsxBenchmark.run(arguments: rest); exit(0)
+    default: break
+    }
 }
 let exposures = arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000
 let repetitions = 5

@@ -6,6 +6,8 @@ import StressCore
 struct RunEnvironment {
     var frameworkFile: (Framework) -> String?
     var liquidityTable: String?
+    /// Fama-French monthly factors: the market volatility of the factor risk model.
+    var marketFactors: String?
 
     /// The files under the StressPack home (frameworks/, tables/), where present.
     static var bundled: RunEnvironment {
@@ -16,6 +18,10 @@ struct RunEnvironment {
             },
             liquidityTable: {
                 let path = ProjectPaths.home.appendingPathComponent("tables/liquidity-basel.yaml").path
+                return FileManager.default.fileExists(atPath: path) ? path : nil
+            }(),
+            marketFactors: {
+                let path = ProjectPaths.home.appendingPathComponent("data/market/fama_french_monthly.csv").path
                 return FileManager.default.fileExists(atPath: path) ? path : nil
             }())
     }
@@ -52,6 +58,7 @@ struct RunInputs: RandomAccessCollection {
         }
         var list: [(String, String)] = [("portfolio", job.portfolioPath), ("balance_sheet", job.balanceSheetPath)]
         if let table = job.environment.liquidityTable { list.append(("liquidity_rates", table)) }
+        if let market = job.environment.marketFactors { list.append(("market_factors", market)) }
         list += job.scenarioPaths.map { ("scenario", $0) }
         list += frameworkFiles.map { ("framework", $0.1) }
         var files: [File] = []

@@ -1,4 +1,5 @@
 import CapitalEngine
+import FactorModel
 import Foundation
 import Inputs
 import RunStore
@@ -111,12 +112,20 @@ struct RunJob {
             scenarioResults.append(result)
             findings += scenarioFindings
         }
+        // Factor risk of the credit book (market, sector, country), METHODOLOGY §5.
+        var factorRisk: FactorRiskReport?
+        if let market = environment.marketFactors {
+            let model = try FactorData.creditModel(famaFrenchPath: market)
+            let report = try PortfolioFactorRisk.report(portfolio: portfolio.portfolio, model: model)
+            findings += report.findings
+            factorRisk = report
+        }
         findings = findings.map { var f = $0; f.file = display(f.file); return f }
         let results = RunResults(
             run: RunInfo(id: runID, asOf: asOf, seed: seed, pack: pack, inputs: inputs),
             portfolio: PortfolioSummary(portfolio.portfolio),
             balanceSheet: BalanceSheetSummary(balanceSheet.balanceSheet),
-            scenarios: scenarioResults,
+            scenarios: scenarioResults, factorRisk: factorRisk,
             dataQuality: DataQuality(findings: findings))
 
         // MARK: Outputs (written under a staging name, renamed into place together)

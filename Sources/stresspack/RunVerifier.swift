@@ -41,7 +41,8 @@ struct RunVerifier {
         }
         var frameworks: [Framework: String] = [:]
         for path in byRole["framework"] ?? [] { frameworks[try FrameworkFile.load(path: path).framework] = path }
-        let environment = RunEnvironment(frameworkFile: { frameworks[$0] }, liquidityTable: byRole["liquidity_rates"]?.first)
+        let environment = RunEnvironment(frameworkFile: { frameworks[$0] }, liquidityTable: byRole["liquidity_rates"]?.first,
+                                         marketFactors: byRole["market_factors"]?.first)
 
         let out = scratch.appendingPathComponent("out")
         let job = RunJob(portfolioPath: portfolio, balanceSheetPath: balanceSheet, scenarioPaths: byRole["scenario"] ?? [],

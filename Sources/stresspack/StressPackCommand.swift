@@ -11,5 +11,6 @@ struct StressPackCommand: ParsableCommand {
             """,
         version: "stresspack \(engineVersion)",
         subcommands: [DemoCommand.self, RunCommand.self, ScenariosCommand.self,
-                      PortfolioCommand.self, RunsCommand.self, SatelliteCommand.self])
+                      PortfolioCommand.self, RunsCommand.self, SatelliteCommand.self,
+                      FactorsCommand.self])
 }

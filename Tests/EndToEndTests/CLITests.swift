@@ -89,7 +89,8 @@ final class CLITests: XCTestCase {
         let sha = try CommandRunner.sha256(of: path("out1/results.json"))
         XCTAssertEqual(outputs.first?["sha256"] as? String, sha)
         let roles = (manifest["inputs"] as! [[String: Any]]).compactMap { $0["role"] as? String }
-        XCTAssertEqual(roles, ["portfolio", "balance_sheet", "liquidity_rates", "scenario", "framework"])
+        XCTAssertEqual(roles, ["portfolio", "balance_sheet", "liquidity_rates", "market_factors", "scenario", "framework"])
+        XCTAssertNotNil(results["factor_risk"], "results.json has factor_risk")
         // Every engine reported for the scenario.
         for section in ["credit", "capital", "liquidity", "satellite", "reverse_stress"] {
             XCTAssertNotNil(scenarios[0][section], "results.json has \(section)")
