@@ -24,7 +24,7 @@ struct DemoCommand: ParsableCommand {
                                                       threads: compute.threads, progress: progress)
         let scenarios = ProjectPaths.bundledScenarioFiles().map { "scenarios/\($0.lastPathComponent)" }
         // The embedded store, with the sample bank imported on first use.
-        let store = try StoreOptions().open()
+        let store = try StoreOptions.open(path: "stresspack.sqlite")
         if try store.portfolio(named: "sample-bank") == nil {
             try PortfolioImport.run(path: bank.portfolio, name: "sample-bank", store: store)
         }

@@ -6,9 +6,11 @@ import RunStore
 struct StoreOptions: ParsableArguments {
     @Option(help: "The run store (SQLite), created on first use.") var store = "stresspack.sqlite"
 
-    func open() throws -> RunStore {
+    func open() throws -> RunStore { try Self.open(path: store) }
+
+    static func open(path: String) throws -> RunStore {
         do {
-            return try RunStore(path: store)
+            return try RunStore(path: path)
         } catch {
             throw UsageError(message: "cannot open the run store: \(error)")
         }
