@@ -1,5 +1,6 @@
 import CreditEngine
 import FactorModel
+import VaREngine
 import LiquidityEngine
 import StressCore
 
@@ -12,16 +13,20 @@ public struct RunResults: Sendable, Codable {
     public var scenarios: [ScenarioResult]
     /// Where the credit risk sits by factor (market, sector, country): METHODOLOGY §5.
     public var factorRisk: FactorRiskReport?
+    /// Credit VaR, expected shortfall and economic capital of the jump-off book (METHODOLOGY §6).
+    public var creditVaR: VaRResult?
     public var dataQuality: DataQuality
 
     enum CodingKeys: String, CodingKey {
-        case run, portfolio, balanceSheet = "balance_sheet", scenarios, factorRisk = "factor_risk"
+        case run, portfolio, balanceSheet = "balance_sheet", scenarios, factorRisk = "factor_risk", creditVaR = "var"
         case dataQuality = "data_quality"
     }
 
     public init(run: RunInfo, portfolio: PortfolioSummary, balanceSheet: BalanceSheetSummary?,
-                scenarios: [ScenarioResult], factorRisk: FactorRiskReport? = nil, dataQuality: DataQuality) {
+                scenarios: [ScenarioResult], factorRisk: FactorRiskReport? = nil, creditVaR: VaRResult? = nil,
+                dataQuality: DataQuality) {
         self.factorRisk = factorRisk
+        self.creditVaR = creditVaR
         self.run = run
         self.portfolio = portfolio
         self.balanceSheet = balanceSheet

@@ -23,7 +23,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Market data folder (VaR backtesting, factor model).") var market: String?
     @Option(name: .customLong("as-of"), help: "As-of date YYYY-MM-DD (default: the balance sheet's).") var asOf: String?
     @Option(help: "Seed for the Monte Carlo.") var seed: UInt64 = 42
-    @Option(help: "Monte Carlo paths.") var paths = 100_000
+    @Option(help: "Monte Carlo paths of the credit VaR.") var paths = 10_000
     @Option(help: "Output folder (default reports/<run-id>/).") var out: String?
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var compute: ComputeOptions
@@ -69,7 +69,7 @@ struct RunCommand: ParsableCommand {
         }
         let job = RunJob(portfolioPath: inputs.portfolio, balanceSheetPath: inputs.balanceSheet,
                          scenarioPaths: try selectedScenarios(), pack: pack, asOf: asOf, seed: seed,
-                         threads: compute.threads, outDirectory: out, store: store, displayPath: display)
+                         threads: compute.threads, outDirectory: out, paths: paths, store: store, displayPath: display)
         printOutcome(try job.execute(progress: progress))
     }
 

@@ -7,6 +7,7 @@ import LiquidityEngine
 import Reports
 import StressCore
 import StressRun
+import VaREngine
 
 /// One run from files to files: resolve and hash the inputs, record the run in
 /// the store, load and validate, compute the results, and write the outputs
@@ -21,6 +22,8 @@ struct RunJob {
     var seed: UInt64
     var threads: Int
     var outDirectory: String?
+    /// Monte Carlo paths of the credit VaR (importance-sampled, single-factor Basel copula).
+    var paths: Int = 10_000
     /// The run store to record in; nil runs unrecorded (`runs verify` re-executions).
     var store: RunStore?
     /// Framework files and rate tables; by default those under the StressPack home.
@@ -120,12 +123,25 @@ struct RunJob {
             findings += report.findings
             factorRisk = report
         }
+        // Credit VaR / ES / economic capital of the jump-off book (METHODOLOGY §6):
+        // Philox streams keyed by (seed, path), so any thread count gives the same bytes.
+        let paths = self.paths
+        progress.note("credit VaR: \(paths) paths")
+        let creditVaR: VaRResult
+        do {
+            creditVaR = try CreditVaR.run(
+                portfolio: portfolio.portfolio,
+                configuration: VaRConfiguration(paths: paths, seed: seed, importanceSampling: .automatic),
+                threads: threads, progress: { progress.update("VaR paths", done: $0, total: paths) })
+        } catch {
+            throw UsageError(message: "credit VaR: \(error)")
+        }
         findings = findings.map { var f = $0; f.file = display(f.file); return f }
         let results = RunResults(
             run: RunInfo(id: runID, asOf: asOf, seed: seed, pack: pack, inputs: inputs),
             portfolio: PortfolioSummary(portfolio.portfolio),
             balanceSheet: BalanceSheetSummary(balanceSheet.balanceSheet),
-            scenarios: scenarioResults, factorRisk: factorRisk,
+            scenarios: scenarioResults, factorRisk: factorRisk, creditVaR: creditVaR,
             dataQuality: DataQuality(findings: findings))
 
         // MARK: Outputs (written under a staging name, renamed into place together)

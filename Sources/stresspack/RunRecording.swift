@@ -14,7 +14,7 @@ struct RunRecording {
                       inputs: [InputFile], started: Date, progress: ProgressReporter) throws -> RunRecording? {
         guard let store else { return nil }
         let parameters = try JSONDocument.encode(RunParameters(
-            pack: job.pack, seed: job.seed, asOf: job.asOf, threads: job.threads,
+            pack: job.pack, seed: job.seed, asOf: job.asOf, threads: job.threads, paths: job.paths,
             scenarios: job.scenarioPaths.map(job.display)))
         let key = try store.beginRun(
             runID: runID, engineVersion: EngineVersion.current, asOf: asOf, seed: job.seed, pack: job.pack,
@@ -55,6 +55,11 @@ struct RunRecording {
             RunFigure(scenario: "", period: "", metric: "portfolio_ead", value: r.portfolio.totalEAD),
             RunFigure(scenario: "", period: "", metric: "portfolio_el", value: r.portfolio.expectedLoss),
         ]
+        if let v = r.creditVaR {
+            rows.append(RunFigure(scenario: "", period: "", metric: "var", value: v.valueAtRisk))
+            rows.append(RunFigure(scenario: "", period: "", metric: "es", value: v.expectedShortfall))
+            rows.append(RunFigure(scenario: "", period: "", metric: "expected_loss", value: v.expectedLoss))
+        }
         for s in r.scenarios {
             func add(_ metric: String, _ values: [Double]?, periods: [String]) {
                 guard let values else { return }
@@ -100,7 +105,8 @@ struct RunParameters: Codable {
     var seed: UInt64
     var asOf: String?
     var threads: Int
+    var paths: Int
     var scenarios: [String]
 
-    enum CodingKeys: String, CodingKey { case pack, seed, asOf = "as_of", threads, scenarios }
+    enum CodingKeys: String, CodingKey { case pack, seed, asOf = "as_of", threads, paths, scenarios }
 }

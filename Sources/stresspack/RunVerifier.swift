@@ -47,7 +47,8 @@ struct RunVerifier {
         let out = scratch.appendingPathComponent("out")
         let job = RunJob(portfolioPath: portfolio, balanceSheetPath: balanceSheet, scenarioPaths: byRole["scenario"] ?? [],
                          pack: parameters.pack, asOf: parameters.asOf, seed: parameters.seed, threads: threads,
-                         outDirectory: out.path, store: nil, environment: environment, displayPath: display)
+                         outDirectory: out.path, paths: parameters.paths, store: nil, environment: environment,
+                         displayPath: display)
         let outcome = try job.execute(progress: progress)
 
         var report = ["re-executed \(record.label) from \(inputs.count) stored inputs as \(outcome.runID)"]

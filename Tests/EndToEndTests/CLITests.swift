@@ -91,6 +91,8 @@ final class CLITests: XCTestCase {
         let roles = (manifest["inputs"] as! [[String: Any]]).compactMap { $0["role"] as? String }
         XCTAssertEqual(roles, ["portfolio", "balance_sheet", "liquidity_rates", "market_factors", "scenario", "framework"])
         XCTAssertNotNil(results["factor_risk"], "results.json has factor_risk")
+        let creditVaR = results["var"] as! [String: Any]
+        XCTAssertGreaterThanOrEqual(creditVaR["es"] as! Double, creditVaR["var"] as! Double, "ES ≥ VaR")
         // Every engine reported for the scenario.
         for section in ["credit", "capital", "liquidity", "satellite", "reverse_stress"] {
             XCTAssertNotNil(scenarios[0][section], "results.json has \(section)")

@@ -31,7 +31,8 @@ struct ColumnWidths {
                 for row in table.summaryRows {
                     for (c, cell) in row.cells.enumerated() {
                         switch cell {
-                        case let .value(v): widen(c, min(Self.width(v), 44))
+                        // Labels above a long list overflow into the empty cells beside them.
+                        case let .value(v): widen(c, min(Self.width(v), table.summaryAbove ? Self.fieldWidth / 2 : 44))
                         case let .formula(f): widen(c, Self.width(f.kind))
                         case .empty: break
                         }

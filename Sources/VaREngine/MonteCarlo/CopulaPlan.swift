@@ -13,10 +13,13 @@ import RiskMath
 ///
 /// A bucket B holds obligors with a_i ≤ a_B and b_i ∈ [b_B⁻, b_B⁺]; then
 /// σ·a_i − b_i·y ≤ σ·a_B − (y ≥ 0 ? b_B⁻ : b_B⁺)·y, so p̄_B = Φ(that bound) ≥ every p_i.
-/// Buckets are formed greedily along a_i with a cost model (one unit per bucket visit, one
-/// per expected candidate n_B·E[p̄_B]), using E_y[Φ(a − b·y)] = Φ((a − b·μ_g)/√(1 + b²))
-/// for y ~ N(μ_g, 1) with μ_g the importance-sampling shift along the group, mixed with
-/// the unshifted rate in the proportions of the sampling mixture.
+/// Buckets are contiguous runs of the a-sorted obligors of a group chosen by dynamic
+/// programming to minimise a cost model per path (one unit per bucket visit, one per
+/// expected candidate n_B·E[p̄_B]; see `bucketBoundaries`), using
+/// E_y[Φ(a − b·y)] = Φ((a − b·μ_g)/√(1 + b²)) for y ~ N(μ_g, 1) with μ_g the
+/// importance-sampling shift along the group, mixed with the unshifted rate in the
+/// proportions of the sampling mixture. The bucketing changes only the speed, never the
+/// distribution of the losses.
 ///
 /// Obligors with PD ≥ 1 default on every path (their losses are added as a constant);
 /// obligors with PD ≤ 0, LGD·EAD = 0 are left out (they never lose anything).
