@@ -38,7 +38,7 @@ final class WorkbookSnapshotTests: WorkbookTestCase {
             if dump != expected {
                 let a = dump.split(separator: "\n", omittingEmptySubsequences: false)
                 let b = expected.split(separator: "\n", omittingEmptySubsequences: false)
-                let line = zip(a, b).firstIndex { $0 != $1 } ?? min(a.count, b.count)
+                let line = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
                 XCTFail("""
                     \(pack): layout differs from \(file.lastPathComponent) at line \(line + 1):
                       now:      \(line < a.count ? String(a[line]) : "<end>")

@@ -20,7 +20,7 @@ bin="$SCRATCH/release"
 bank="$work/bank-$N.csv"
 [[ -f $bank ]] || "$bin/stresspack" portfolio sample --exposures "$N" --seed 42 --out "$bank" >/dev/null 2>&1
 cc -O2 -o "$work/xlsx_plain" scripts/bench/xlsx_plain.c -lxlsxwriter -lm
-echo "== machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; libxlsxwriter $(pkg-config --modversion xlsxwriter)"
+echo "== machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; libxlsxwriter $(sed -n 's/^#define LXW_VERSION *"\(.*\)"/\1/p' /usr/include/xlsxwriter.h)"
 echo "== $N exposures; StressPack and plain C alternate, $REPS runs each, medians compared"
 swift_times=(); c_times=()
 for ((r = 1; r <= REPS; r++)); do

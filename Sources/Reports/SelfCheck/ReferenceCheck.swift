@@ -21,14 +21,15 @@ struct ReferenceCheck: Sendable {
 }
 
 /// Every group of checks, in the order the sheet shows them. A new engine adds
-/// its group here (IRB risk weights against Basel II Annex 5 / CRE99 when the
-/// capital engine's IRB function is available to Reports; VaR and ES of a
-/// one-factor portfolio against the Vasicek closed form when the VaR engine lands).
+/// its group here: a file of checks beside these, one line below (next: VaR and
+/// ES of a one-factor portfolio against the Vasicek closed form when the VaR
+/// engine is a dependency of Reports).
 enum ReferenceChecks {
     static var groups: [(title: String, checks: [ReferenceCheck])] {
         [
             ("Normal distribution (RiskMath)", NormalChecks.all),
             ("Vasicek single-factor model (CreditEngine projection)", VasicekChecks.all),
+            ("IRB risk weights (RiskMath, used by the capital and credit engines)", IRBChecks.all),
             ("Liquidity coverage ratio (LiquidityEngine)", LCRChecks.all),
         ]
     }
