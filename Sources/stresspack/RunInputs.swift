@@ -8,6 +8,11 @@ struct RunEnvironment {
     var liquidityTable: String?
     /// Fama-French monthly factors: the market volatility of the factor risk model.
     var marketFactors: String?
+    /// The report pack's layout, `templates/<pack>.yaml`.
+    var template: (String) -> String? = { pack in
+        let path = ProjectPaths.home.appendingPathComponent("templates/\(pack).yaml").path
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
 
     /// The files under the StressPack home (frameworks/, tables/), where present.
     static var bundled: RunEnvironment {
@@ -40,6 +45,7 @@ struct RunInputs: RandomAccessCollection {
     var files: [File]
     var frameworkFiles: [(Framework, String)]
     var liquidityTable: String?
+    var template: String?
     /// The balance sheet's as-of date, when it can be read.
     var asOf: String?
 
@@ -59,6 +65,11 @@ struct RunInputs: RandomAccessCollection {
         var list: [(String, String)] = [("portfolio", job.portfolioPath), ("balance_sheet", job.balanceSheetPath)]
         if let table = job.environment.liquidityTable { list.append(("liquidity_rates", table)) }
         if let market = job.environment.marketFactors { list.append(("market_factors", market)) }
+        // The pack's template shapes the workbook, so it is an input like any other.
+        guard let template = job.environment.template(job.pack) else {
+            throw InputError(file: "templates/\(job.pack).yaml", message: "no template for pack '\(job.pack)'")
+        }
+        list.append(("report_template", template))
         list += job.scenarioPaths.map { ("scenario", $0) }
         list += frameworkFiles.map { ("framework", $0.1) }
         var files: [File] = []
@@ -71,6 +82,6 @@ struct RunInputs: RandomAccessCollection {
         }
         let asOf = try? BalanceSheetFile.load(path: job.balanceSheetPath).balanceSheet.asOf
         return RunInputs(files: files, frameworkFiles: frameworkFiles, liquidityTable: job.environment.liquidityTable,
-                         asOf: asOf)
+                         template: template, asOf: asOf)
     }
 }

@@ -61,6 +61,7 @@ struct RunJob {
 
     private func compute(runID: String, asOf: String, inputs: [InputFile], files: RunInputs,
                          progress: ProgressReporter) throws -> Outcome {
+        let inputFiles = files
         progress.note("loading portfolio \(display(portfolioPath))")
         let portfolio = try PortfolioCSV.load(path: portfolioPath)
         progress.note("loaded \(portfolio.portfolio.count) exposures")
@@ -155,8 +156,7 @@ struct RunJob {
             // The pack's workbook, laid out by templates/<pack>.yaml.
             let workbookName = "\(pack).xlsx"
             progress.note("writing \(workbookName)")
-            let template = try ReportTemplateFile.load(
-                path: ProjectPaths.home.appendingPathComponent("templates/\(pack).yaml").path)
+            let template = try ReportTemplateFile.load(path: inputFiles.template!)
             let workbookPath = output.stagingPath(workbookName).path
             try WorkbookRenderer.render(
                 results: results, portfolio: portfolio.portfolio, scenarios: scenarios.map(\.scenario),
@@ -172,8 +172,8 @@ struct RunJob {
                 outputs: [.init(path: "results.json", sha256: resultsDigest, bytes: resultsData.count),
                           .init(path: workbookName, sha256: workbookDigest.hex, bytes: workbookDigest.bytes)])
             try output.write(try JSONDocument.encode(manifest), to: "manifest.json")
-            let files = try output.commit(["results.json", workbookName, "manifest.json"])
-            return Outcome(runID: runID, directory: directory, files: files, results: results)
+            let written = try output.commit(["results.json", workbookName, "manifest.json"])
+            return Outcome(runID: runID, directory: directory, files: written, results: results)
         } catch {
             output.abandon()
             throw error

@@ -41,8 +41,10 @@ struct RunVerifier {
         }
         var frameworks: [Framework: String] = [:]
         for path in byRole["framework"] ?? [] { frameworks[try FrameworkFile.load(path: path).framework] = path }
+        let storedTemplate = byRole["report_template"]?.first
         let environment = RunEnvironment(frameworkFile: { frameworks[$0] }, liquidityTable: byRole["liquidity_rates"]?.first,
-                                         marketFactors: byRole["market_factors"]?.first)
+                                         marketFactors: byRole["market_factors"]?.first,
+                                         template: { _ in storedTemplate })
 
         let out = scratch.appendingPathComponent("out")
         let job = RunJob(portfolioPath: portfolio, balanceSheetPath: balanceSheet, scenarioPaths: byRole["scenario"] ?? [],

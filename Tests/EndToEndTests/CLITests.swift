@@ -89,7 +89,8 @@ final class CLITests: XCTestCase {
         let sha = try CommandRunner.sha256(of: path("out1/results.json"))
         XCTAssertEqual(outputs.first?["sha256"] as? String, sha)
         let roles = (manifest["inputs"] as! [[String: Any]]).compactMap { $0["role"] as? String }
-        XCTAssertEqual(roles, ["portfolio", "balance_sheet", "liquidity_rates", "market_factors", "scenario", "framework"])
+        XCTAssertEqual(roles, ["portfolio", "balance_sheet", "liquidity_rates", "market_factors", "report_template",
+                               "scenario", "framework"])
         XCTAssertNotNil(results["factor_risk"], "results.json has factor_risk")
         let creditVaR = results["var"] as! [String: Any]
         XCTAssertGreaterThanOrEqual(creditVaR["es"] as! Double, creditVaR["var"] as! Double, "ES ≥ VaR")

@@ -8,12 +8,13 @@ import XCTest
 /// Every pack opened by LibreOffice headless (a second implementation of the
 /// format): it reads the file without repair, recalculates every formula, and
 /// each recalculated total equals its figure in results.json to 1e-9 relative;
-/// each self-check reads "pass". Skipped only where LibreOffice is not
-/// installed (scripts/bootstrap installs libreoffice-calc-nogui).
+/// each self-check reads "pass". LibreOffice is required: scripts/bootstrap
+/// installs libreoffice-calc-nogui, so its absence is a failure, not a skip.
 final class LibreOfficeRecalculationTests: WorkbookTestCase {
     func testEveryPackRecalculatesToTheResultsFigures() throws {
         guard let soffice = Tools.soffice else {
-            throw XCTSkip("LibreOffice (soffice) is not installed; scripts/bootstrap installs libreoffice-calc-nogui")
+            XCTFail("LibreOffice (soffice) is not installed; run scripts/bootstrap (libreoffice-calc-nogui)")
+            return
         }
         let (results, _) = try ReportModelTests.fixture()
         let resultsData = try Fixtures.resultsJSON(results)

@@ -6,6 +6,11 @@ struct ColumnWidths {
     static let fieldWidth = 30
     /// Longer headers wrap onto more lines rather than widen their column.
     static let headerWidth = 22
+    /// Text with spaces (messages, references) wraps at this width; tokens
+    /// without spaces (paths, SHA-256) widen their column up to `maximum`.
+    static let proseWidth = 44
+    /// Tables longer than this are not measured for wrapping, row by row.
+    static let wrapRows = 5_000
 
     private(set) var widths: [Int: Double] = [:]
 
@@ -81,13 +86,24 @@ struct ColumnWidths {
         }
     }
 
+    /// Lines a text needs in a column: more than one only for prose (text with
+    /// spaces) wider than the column, which is then wrapped.
+    func lines(text: String, column: Int) -> Int {
+        let w = max(1, Int(widths[column] ?? Self.minimum) - 1)
+        let n = text.count
+        guard n > w, text.contains(" ") else { return 1 }
+        // Lines break between words, so a line holds about 90% of the width.
+        return Int((Double(n) / (0.9 * Double(w))).rounded(.up))
+    }
+
     /// The widest text of the first rows (ids and names are of similar length
-    /// throughout; a million rows need not be measured).
+    /// throughout; a million rows need not be measured); prose counts up to `proseWidth`.
     static func width(_ column: ReportColumn, rows: Int) -> Int {
         let sample = min(rows, 2_000)
         switch column.values {
         case .numbers: return width(column.kind)
-        case let .texts(values): return values.prefix(sample).reduce(0) { max($0, $1.count) }
+        case let .texts(values):
+            return values.prefix(sample).reduce(0) { max($0, $1.contains(" ") ? min($1.count, proseWidth) : $1.count) }
         case let .categories(_, levels): return levels.reduce(0) { max($0, $1.count) }
         case let .cells(values): return values.prefix(sample).reduce(0) { max($0, width($1)) }
         case let .formulas(values):

@@ -109,9 +109,22 @@ struct SheetWriter {
             if case let .categories(_, names) = column.values { return CStringTable(names) }
             return nil
         }
+        let measure = table.rowCount <= ColumnWidths.wrapRows
+        let wrapped = try style(.wrapped)
         try ColumnSources.with(table.columns, formats: formats, levels: levels) { sources in
             for i in 0..<table.rowCount {
                 let row = t.dataRow(i), index = table.storageIndex(i)
+                var wraps = Set<Int>()
+                if measure {
+                    // Prose wider than its column wraps; the row is made tall enough first.
+                    var lines = 1
+                    for (c, source) in sources.enumerated() {
+                        guard case let .texts(values, _) = source else { continue }
+                        let n = widths.lines(text: values[index], column: c)
+                        if n > 1 { wraps.insert(c); lines = max(lines, n) }
+                    }
+                    if lines > 1 { try worksheet.setRow(row, height: 15 * Double(lines)) }
+                }
                 for (c, source) in sources.enumerated() {
                     switch source {
                     case let .numbers(values, format):
@@ -119,7 +132,9 @@ struct SheetWriter {
                         if !x.isNaN { try worksheet.write(row: row, column: c, number: x, format: format) }
                     case let .texts(values, format):
                         let s = values[index]
-                        if !s.isEmpty { try worksheet.write(row: row, column: c, string: s, format: format) }
+                        if !s.isEmpty {
+                            try worksheet.write(row: row, column: c, string: s, format: wraps.contains(c) ? wrapped : format)
+                        }
                     case let .categories(codes, names, format):
                         let name = names[Int(codes[index])]
                         if name.pointee != 0 { try worksheet.write(row: row, column: c, cString: UnsafePointer(name), format: format) }

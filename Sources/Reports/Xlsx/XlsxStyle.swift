@@ -20,6 +20,8 @@ public struct XlsxStyle: Hashable, Sendable {
         case subtotal
         /// A field's value: left-aligned under its neighbours, whatever its kind.
         case field
+        /// Prose in a table cell, wrapped within its column (bottom-aligned, as its neighbours).
+        case wrapped
         /// A field's label.
         case label
         case note

@@ -96,6 +96,8 @@ public final class XlsxWorkbook {
             format_set_bold(f)
         case .field:
             format_set_align(f, UInt8(LXW_ALIGN_LEFT.rawValue))
+        case .wrapped:
+            format_set_text_wrap(f)
         case .label:
             format_set_bold(f)
         case .note:
