@@ -18,12 +18,27 @@ public final class RunStore: Sendable {
 
     public init(path: String) throws(StoreError) {
         self.path = path
+        // Two processes creating the same new store race on switching it to WAL and on
+        // the first migration; the loser sees the winner's work on a retry.
+        var attempt = 0
+        while true {
+            do {
+                var configuration = Configuration()
+                configuration.busyMode = .timeout(30)
+                configuration.foreignKeysEnabled = true
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try StoreSchema.migrator.migrate(pool)
+                self.pool = pool
+                break
+            } catch {
+                attempt += 1
+                if attempt >= 50 {
+                    throw StoreError(path: path, operation: "open", message: String(describing: error))
+                }
+                usleep(100_000)
+            }
+        }
         do {
-            var configuration = Configuration()
-            configuration.busyMode = .timeout(30)
-            configuration.foreignKeysEnabled = true
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try StoreSchema.migrator.migrate(pool)
             try markAbandonedRuns()
         } catch let error as StoreError {
             throw error
