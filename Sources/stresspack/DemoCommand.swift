@@ -32,14 +32,14 @@ struct DemoCommand: ParsableCommand {
                          scenarioPaths: scenarios, pack: "quarterly-submission", asOf: nil,
                          seed: seed, threads: compute.threads, outDirectory: out, store: store)
         let outcome = try job.execute(progress: progress)
-        printOutcome(outcome, home: ProjectPaths.home)
+        printOutcome(outcome)
         print("run store: \(ProjectPaths.home.appendingPathComponent(store.path).path) "
               + "(stresspack runs verify \(outcome.runID))")
     }
 }
 
 /// Prints where a run's files are, one per line, for people and scripts.
-func printOutcome(_ outcome: RunJob.Outcome, home: URL? = nil) {
+func printOutcome(_ outcome: RunJob.Outcome) {
     print("run \(outcome.runID): \(outcome.results.portfolio.exposures) exposures, "
           + "\(outcome.results.scenarios.count) scenarios")
     for file in outcome.files {

@@ -48,23 +48,6 @@ struct Accumulator: Sendable {
         classEAD = .init(repeating: 0, count: layout.assetClass.count)
     }
 
-    @inline(__always)
-    mutating func addStartEAD(_ ead: Double, segment: Int, assetClass: Int, sector: Int, country: Int) {
-        segmentEAD[segment] += ead
-        classEAD[assetClass] += ead
-        sectorEAD[sector] += ead
-        countryEAD[country] += ead
-    }
-
-    @inline(__always)
-    mutating func addBreakdown(period t: Int, el: Double, segment: Int, assetClass: Int, sector: Int, country: Int) {
-        let n = layout.periods
-        segmentEL[segment * n + t] += el
-        classEL[assetClass * n + t] += el
-        sectorEL[sector * n + t] += el
-        countryEL[country * n + t] += el
-    }
-
     mutating func add(_ o: Accumulator) {
         baselineEL += o.baselineEL
         startRWA += o.startRWA

@@ -12,32 +12,14 @@ import StressCore
 /// PD is clamped to [1e-4, 0.9999] as METHODOLOGY §6 does. Simplified: no 1.25 multiplier
 /// for large financial institutions (CRE31.7), HVCRE treated as corporate.
 public enum AssetCorrelation {
+    /// StressCore's CRE31 correlation (the one the credit and capital engines use)
+    /// at the clamped PD, so the factor model and the engines cannot drift apart.
     public static func basel(_ assetClass: AssetClass, pd: Double, turnoverEURm: Double? = nil) -> Double {
-        let p = clampedPD(pd)
-        switch assetClass {
-        case .corporate, .sovereign, .bank, .cre:
-            return corporate(p)
-        case .sme:
-            guard let s = turnoverEURm, s.isFinite else { return corporate(p) }
-            let size = Swift.min(Swift.max(s, 5), 50)
-            return corporate(p) - 0.04 * (1 - (size - 5) / 45)
-        case .residentialMortgage:
-            return 0.15
-        case .qrre:
-            return 0.04
-        case .otherRetail:
-            let b = (1 - exponential(-35 * p)) / (1 - exponential(-35))
-            return 0.03 * b + 0.16 * (1 - b)
-        }
+        StressCore.AssetCorrelation.value(assetClass, pd: clampedPD(pd), turnoverEURm: turnoverEURm ?? .nan)
     }
 
     /// PD clamped to [1e-4, 0.9999]; NaN stays NaN.
     public static func clampedPD(_ pd: Double) -> Double {
         pd.isNaN ? pd : Swift.min(Swift.max(pd, 1e-4), 0.9999)
-    }
-
-    static func corporate(_ p: Double) -> Double {
-        let a = (1 - exponential(-50 * p)) / (1 - exponential(-50))
-        return 0.12 * a + 0.24 * (1 - a)
     }
 }
