@@ -59,7 +59,8 @@ let package = Package(
         .target(name: "RunStore", dependencies: ["StressCore", .product(name: "GRDB", package: "GRDB.swift")]),
         /// Owners of the libxlsxwriter and Cairo handles; renderers build on them.
         .target(name: "Reports", dependencies: ["CXlsxWriter", "CCairo", "StressCore", "RiskMath", "StressRun",
-                                                "CreditEngine", "LiquidityEngine"]),
+                                                "CreditEngine", "CapitalEngine", "LiquidityEngine", "VaREngine",
+                                                "FactorModel"]),
         /// The thin CLI.
         .executableTarget(name: "stresspack", dependencies: [
             "StressCore", "RiskMath", "CreditEngine", "CapitalEngine", "LiquidityEngine", "VaREngine", "FactorModel",
@@ -89,7 +90,8 @@ let package = Package(
         .testTarget(name: "InputsTests", dependencies: ["Inputs", "StressCore", "TestSupport"],
                     resources: [.copy("Corpus")]),
         .testTarget(name: "SampleBankTests", dependencies: ["SampleBank", "Inputs", "StressCore", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Inputs", "StressRun", "StressCore", "TestSupport"],
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Inputs", "StressRun", "StressCore", "TestSupport",
+                                                     "RiskMath", "VaREngine", "FactorModel"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ]

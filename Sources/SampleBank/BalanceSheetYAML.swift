@@ -6,6 +6,7 @@ public enum BalanceSheetYAML {
     public static func render(_ b: BalanceSheet, comment: String? = nil) -> String {
         var out = ""
         if let comment { for line in comment.split(separator: "\n") { out += "# \(line)\n" } }
+        if let bank = b.bank { out += "bank: \(bank)\n" }
         out += "as_of: \(b.asOf)\n"
         out += "currency: \(b.currency)\n"
         out += "capital:\n"

@@ -76,7 +76,7 @@ public enum SampleBalanceSheet {
                            countercyclicalBuffer: 0.0075, systemicBuffer: 0.01),
             income: .init(ppnr: ppnr, taxRate: 0.30, distributions: distributions,
                           otherLosses: [0, 0, 0, 0, 0]),
-            liquidity: liquidity, rbi: rbi)
+            liquidity: liquidity, rbi: rbi, bank: "Sample Bank AG")
     }
 
     /// Whole currency units: balance sheets are reported in units, not cents.

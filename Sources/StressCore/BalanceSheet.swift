@@ -1,6 +1,8 @@
 /// The bank's balance sheet at the jump-off date (INTERFACES.md, "Balance sheet
 /// file"). Amounts are in `currency` units; rates are fractions.
 public struct BalanceSheet: Sendable, Equatable {
+    /// The bank's name, for report covers and the PDF's author; optional.
+    public var bank: String?
     public var asOf: String
     public var currency: String
     public var capital: Capital
@@ -9,7 +11,8 @@ public struct BalanceSheet: Sendable, Equatable {
     public var rbi: RBIInputs?
 
     public init(asOf: String, currency: String, capital: Capital, income: Income,
-                liquidity: Liquidity? = nil, rbi: RBIInputs? = nil) {
+                liquidity: Liquidity? = nil, rbi: RBIInputs? = nil, bank: String? = nil) {
+        self.bank = bank
         self.asOf = asOf
         self.currency = currency
         self.capital = capital

@@ -10,17 +10,63 @@ public struct ReportTemplate: Sendable, Equatable {
     public var title: String
     public var description: String?
     public var sheets: [Sheet]
+    /// The PDF's pages in order; no PDF when empty.
+    public var pages: [Page]
 
-    public init(id: String, title: String, description: String? = nil, sheets: [Sheet]) {
+    public init(id: String, title: String, description: String? = nil, sheets: [Sheet], pages: [Page] = []) {
         self.id = id
         self.title = title
         self.description = description
         self.sheets = sheets
+        self.pages = pages
+    }
+
+    /// One entry of `pages:`; a per-framework page gives one page per framework
+    /// with scenarios in the run (or in `frameworks`), the others one page. A page
+    /// with nothing to show for a run (no VaR, no attribution) is left out.
+    public struct Page: Sendable, Equatable {
+        public var kind: PageKind
+        /// Only these frameworks (per-framework pages); all when nil.
+        public var frameworks: [Framework]?
+
+        public init(_ kind: PageKind, frameworks: [Framework]? = nil) {
+            self.kind = kind
+            self.frameworks = frameworks
+        }
+    }
+
+    /// The pages the PDF renderer can draw (`page:` in the file).
+    public enum PageKind: String, Sendable, CaseIterable, Codable {
+        /// Bank, as-of date, run id, pack.
+        case cover
+        /// Every scenario's minimum CET1 against its hurdle, cumulative loss and
+        /// minimum LCR with pass/breach marks; VaR and ES of the jump-off book.
+        case executiveSummary = "executive_summary"
+        /// Per framework: CET1 and leverage paths against hurdles, LCR against 100%.
+        case capitalLiquidity = "capital_liquidity"
+        /// Per framework: losses by period stacked by segment, stressed PD and LGD paths.
+        case creditLosses = "credit_losses"
+        /// Start CET1 ratio to the minimum, step by step, for each framework's binding scenario.
+        case cet1Waterfall = "cet1_waterfall"
+        /// Shapley contributions of the scenario variables, from the neutral to the stressed loss.
+        case stressAttribution = "stress_attribution"
+        /// The simulated credit loss distribution with EL, VaR and ES marked.
+        case lossDistribution = "loss_distribution"
+        /// VaR and ES contributions by segment.
+        case varContributions = "var_contributions"
+        /// Factor contributions to credit loss volatility.
+        case factorRisk = "factor_risk"
+        /// The macro variables across scenarios, one panel per variable.
+        case scenarioFan = "scenario_fan"
+        /// Appendix: the run's manifest (inputs and outputs with SHA-256).
+        case manifest
+
+        public var isPerFramework: Bool { self == .capitalLiquidity || self == .creditLosses }
     }
 
     /// One entry of `sheets:`; it gives one worksheet or, split per framework or
     /// scenario, several. A section with nothing to show for a run (no liquidity
-    /// results, no RBI scenario, no VaR yet) gives no sheet.
+    /// results, no RBI scenario, no VaR) gives no sheet.
     public struct Sheet: Sendable, Equatable {
         public var section: Section
         /// Tab name (at most 31 characters with the framework or scenario added);
@@ -63,11 +109,9 @@ public struct ReportTemplate: Sendable, Equatable {
         case attribution
         case reverseStress = "reverse_stress"
         case rbiSensitivities = "rbi_sensitivities"
-        /// Credit VaR, expected shortfall and economic capital with contributions
-        /// (issue #6): no sheet until results carry the section.
+        /// Credit VaR, expected shortfall and economic capital with contributions.
         case valueAtRisk = "var"
-        /// Factor risk decomposition and attribution (issue #7): no sheet until
-        /// results carry the section.
+        /// Factor risk decomposition of the credit book.
         case factorRisk = "factor_risk"
         case dataQuality = "data_quality"
         case exposures
@@ -118,9 +162,9 @@ public struct ReportTemplate: Sendable, Equatable {
         case minCET1ByScenario = "min_cet1_by_scenario"
         /// Shapley contributions of the scenario variables to cumulative EL (bars).
         case attributionByVariable = "attribution_by_variable"
-        /// VaR contributions by segment (bars; drawn once results carry VaR).
+        /// VaR and ES contributions by segment (bars).
         case varContributions = "var_contributions"
-        /// Factor contributions to risk (bars; drawn once results carry factor risk).
+        /// Factor-group contributions to credit loss σ (bars).
         case factorContributions = "factor_contributions"
     }
 }

@@ -78,6 +78,8 @@ public struct InputFile: Sendable, Codable, Equatable {
 
 /// Jump-off capital ratios as reported in the balance sheet.
 public struct BalanceSheetSummary: Sendable, Codable, Equatable {
+    /// The bank's name from the balance sheet file (`bank:`), when given.
+    public var bank: String?
     public var currency: String
     public var cet1: Double
     public var rwa: Double?
@@ -87,11 +89,12 @@ public struct BalanceSheetSummary: Sendable, Codable, Equatable {
     public var leverageRatio: Double
 
     enum CodingKeys: String, CodingKey {
-        case currency, cet1, rwa, cet1Ratio = "cet1_ratio", tier1Ratio = "tier1_ratio"
+        case bank, currency, cet1, rwa, cet1Ratio = "cet1_ratio", tier1Ratio = "tier1_ratio"
         case totalCapitalRatio = "total_capital_ratio", leverageRatio = "leverage_ratio"
     }
 
     public init(_ b: BalanceSheet) {
+        bank = b.bank
         currency = b.currency
         cet1 = b.capital.cet1
         rwa = b.capital.rwa

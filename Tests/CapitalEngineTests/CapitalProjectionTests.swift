@@ -63,6 +63,20 @@ final class CapitalProjectionTests: XCTestCase {
         // RWA growth effect = CET1_T/RWA_T − CET1_T/RWA_0, here −79.886... bp.
         XCTAssertEqual(r.waterfall.rwaGrowthBP, (8_787.5 / 110_000 - 8_787.5 / 100_000) * 10_000, accuracy: 1e-5)
         XCTAssertEqual(r.waterfall.endBP, 8_787.5 / 110_000 * 10_000, accuracy: 1e-6)
+        // To the minimum (2027, index 1): PPNR 1,900, losses 4,000, other 100, no tax,
+        // distributions 800 over RWA_0 = 100,000; RWA growth the residual to 9,000/115,000.
+        guard let m = r.waterfallToMinimum else { return XCTFail("no waterfall to the minimum") }
+        let rwa0 = 100_000.0
+        XCTAssertEqual(m.startBP, 12_000 / rwa0 * 10_000, accuracy: 1e-5)
+        XCTAssertEqual(m.ppnrBP, 1_900 / rwa0 * 10_000, accuracy: 1e-5)
+        XCTAssertEqual(m.creditLossesBP, -4_000 / rwa0 * 10_000, accuracy: 1e-5)
+        XCTAssertEqual(m.otherLossesAndTaxesBP, -100 / rwa0 * 10_000, accuracy: 1e-5)
+        XCTAssertEqual(m.distributionsBP, -800 / rwa0 * 10_000, accuracy: 1e-5)
+        XCTAssertEqual(m.endBP, 9_000 / 115_000 * 10_000, accuracy: 1e-5)
+        XCTAssertEqual(m.endBP, m.minimumBP, accuracy: 1e-5, "ends at the minimum")
+        XCTAssertEqual(m.startBP + m.ppnrBP + m.creditLossesBP + m.otherLossesAndTaxesBP + m.distributionsBP + m.rwaGrowthBP,
+                       m.endBP, "adds up exactly")
+        XCTAssertEqual(m.minPeriod, "2027")
         // Without a reported RWA: credit RWA + other RWA.
         var noRWA = b
         noRWA.capital.rwa = nil

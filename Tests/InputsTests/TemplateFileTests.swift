@@ -64,6 +64,29 @@ final class TemplateFileTests: XCTestCase {
         XCTAssertEqual(t.sheets[1], .init(section: .capital, split: .framework))
         XCTAssertEqual(t.sheets[2], .init(section: .liquidity, title: "LCR", split: .scenario, frameworks: [.boe, .ccar],
                                           charts: [.lcrPath]))
+        XCTAssertEqual(t.pages, [], "no pages: no PDF")
+    }
+
+    /// The board pack's pages in order; a per-framework page may be limited and repeated.
+    func testPages() throws {
+        let board = try ReportTemplateFile.load(path: path("board"))
+        XCTAssertEqual(board.pages.first?.kind, .cover)
+        XCTAssertEqual(board.pages.last?.kind, .manifest)
+        XCTAssertEqual(Set(board.pages.map(\.kind)), Set(ReportTemplate.PageKind.allCases), "the board pack has every page")
+        let t = try ReportTemplateFile.parse(text: """
+            id: custom
+            title: Custom pack
+            sheets:
+              - section: cover
+            pages:
+              - page: executive_summary
+              - page: capital_liquidity
+                frameworks: [ccar]
+              - page: capital_liquidity
+                frameworks: [eba, boe]
+            """, file: "custom.yaml")
+        XCTAssertEqual(t.pages, [.init(.executiveSummary), .init(.capitalLiquidity, frameworks: [.ccar]),
+                                 .init(.capitalLiquidity, frameworks: [.eba, .boe])])
     }
 
     func testErrorsNameLineColumnAndWhatIsAccepted() {
@@ -91,6 +114,14 @@ final class TemplateFileTests: XCTestCase {
              "t.yaml:1:5: id: expected an id of letters, digits, '-' and '_', found 'a b'"),
             ("title: X\nsheets:\n  - section: cover\n", "t.yaml:1:1: id: required key is missing"),
             ("", "t.yaml: empty file: expected a report template with keys id, title, sheets"),
+            ("id: x\ntitle: X\nsheets:\n  - section: cover\npages:\n  - page: gauges\n",
+             "t.yaml:6:11: pages[0].page: unknown page 'gauges'; expected one of cover, executive_summary"),
+            ("id: x\ntitle: X\nsheets:\n  - section: cover\npages:\n  - page: cover\n  - page: cover\n",
+             "t.yaml:7:5: pages[1]: page cover is listed twice"),
+            ("id: x\ntitle: X\nsheets:\n  - section: cover\npages:\n  - page: manifest\n    frameworks: [eba]\n",
+             "t.yaml:7:17: pages[0].frameworks: page manifest is one page for the run; 'frameworks' applies to capital_liquidity and credit_losses only"),
+            ("id: x\ntitle: X\nsheets:\n  - section: cover\npages:\n  - page: cover\n    size: A3\n",
+             "t.yaml:7:5: pages[0].size: unknown key; accepted keys: page, frameworks"),
         ]
         for (text, message) in cases {
             XCTAssertThrowsError(try ReportTemplateFile.parse(text: text, file: "t.yaml"), message) { error in

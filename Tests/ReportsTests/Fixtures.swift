@@ -1,6 +1,9 @@
+import FactorModel
 import Foundation
+import RiskMath
 import StressCore
 import StressRun
+import VaREngine
 
 /// A small bank run through the real engines (StressRun.ScenarioRunner) with one
 /// scenario per framework, so the workbooks show every section the results have.
@@ -64,7 +67,7 @@ enum Fixtures {
                 nsfrRequired: ["level1": share(0.09), "residential_mortgages": share(0.3), "corporate_loans": share(0.4),
                                "other_assets": share(0.12)]),
             rbi: .init(npaRatio: 0.028, car: 0.179, netInterestIncome: share(0.018), totalAdvances: share(0.7),
-                       totalAssets: le, durationGap: 1.2, deposits: share(0.6)))
+                       totalAssets: le, durationGap: 1.2, deposits: share(0.6)), bank: "Fixture Bank AG")
     }
 
     static let scenarios: [Scenario] = [
@@ -108,7 +111,22 @@ enum Fixtures {
                       InputFile(role: "balance_sheet", path: "bank.yaml", sha256: String(repeating: "b", count: 64), bytes: 567)]
         return RunResults(run: RunInfo(id: "run-20251231-fixture", asOf: asOf, seed: 42, pack: "test", inputs: inputs),
                           portfolio: PortfolioSummary(p), balanceSheet: BalanceSheetSummary(b), scenarios: results,
+                          factorRisk: try factorRisk(p), creditVaR: try creditVaR(p),
                           dataQuality: DataQuality(findings: findings))
+    }
+
+    /// Factor risk with a 15% market volatility and the standard sector/country structure.
+    static func factorRisk(_ p: Portfolio) throws -> FactorRiskReport {
+        let model = try FactorRiskModel(factors: [.market], covariance: try Matrix([[0.15 * 0.15]]),
+                                        provenance: .init(estimation: "test fixture", realData: [], assumptions: ["15% market"]),
+                                        creditStructure: .standard)
+        return try PortfolioFactorRisk.report(portfolio: p, model: model)
+    }
+
+    /// Credit VaR with importance sampling, as the CLI runs it (fewer paths).
+    static func creditVaR(_ p: Portfolio) throws -> VaRResult {
+        try CreditVaR.run(portfolio: p, configuration: VaRConfiguration(paths: 4_000, seed: 42, importanceSampling: .automatic),
+                          threads: 2)
     }
 
     /// results.json as the CLI writes it (sorted keys, pretty-printed).

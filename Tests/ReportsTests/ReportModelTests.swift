@@ -82,12 +82,14 @@ final class ReportModelTests: XCTestCase {
         }
     }
 
-    /// VaR and factor risk are listed in the templates but results carry no such
-    /// sections yet: no sheet. A run without liquidity has no liquidity sheet.
+    /// A section whose results are absent gives no sheet: a run without liquidity,
+    /// VaR or factor risk has no such sheet.
     func testSectionsWithoutResultsGiveNoSheet() throws {
         let (fixture, _) = try Self.fixture()
         var results = fixture
         for i in results.scenarios.indices { results.scenarios[i].liquidity = nil }
+        results.creditVaR = nil
+        results.factorRisk = nil
         let names = try document("audit", results: results).sheets.map(\.name)
         XCTAssertFalse(names.contains { $0.hasPrefix("Liquidity") }, "\(names)")
         XCTAssertFalse(names.contains { $0.lowercased().contains("var") || $0.lowercased().contains("factor") }, "\(names)")

@@ -147,6 +147,15 @@ public enum CapitalProjection {
             endRWA: rwa.last ?? rwa0, ppnr: lines.ppnr.reduce(0, +), creditLosses: input.creditLosses.reduce(0, +),
             otherLossesAndTaxes: lines.otherLosses.reduce(0, +) + path.taxes.reduce(0, +),
             distributions: path.paid.reduce(0, +), minimumRatio: minRatio, minPeriod: minPeriod)
+        // The same steps summed to the period of the minimum ratio, so its end is
+        // the minimum: what a board reads as "from jump-off to the trough".
+        let through = (minIndex ?? n - 1) + 1
+        let toMinimum = CET1Waterfall.make(
+            startCET1: b.capital.cet1, startRWA: rwa0, endCET1: minIndex.map { path.cet1[$0] } ?? b.capital.cet1,
+            endRWA: minIndex.map { rwa[$0] } ?? rwa0, ppnr: lines.ppnr.prefix(through).reduce(0, +),
+            creditLosses: input.creditLosses.prefix(through).reduce(0, +),
+            otherLossesAndTaxes: lines.otherLosses.prefix(through).reduce(0, +) + path.taxes.prefix(through).reduce(0, +),
+            distributions: path.paid.prefix(through).reduce(0, +), minimumRatio: minRatio, minPeriod: minPeriod)
 
         return CapitalResult(
             periods: input.periods, cet1: path.cet1, tier1: tier1, totalCapital: total, rwa: rwa,
@@ -160,6 +169,7 @@ public enum CapitalProjection {
             breach: cet1Test?.breach ?? false, leverageHurdle: leverageTest?.threshold,
             leverageBreach: leverageTest?.breach ?? false, anyBreach: tests.contains { $0.breach }, tests: tests,
             requirements: requirements, mda: path.decisions, stressCapitalBuffer: scb, waterfall: waterfall,
+            waterfallToMinimum: toMinimum,
             missingIncomeLines: lines.missing)
     }
 

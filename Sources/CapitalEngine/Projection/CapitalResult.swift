@@ -56,6 +56,9 @@ public struct CapitalResult: Sendable, Equatable, Codable {
     public var mda: [DistributionPeriod]
     public var stressCapitalBuffer: StressCapitalBuffer?
     public var waterfall: CET1Waterfall
+    /// The waterfall from jump-off to the period of the minimum CET1 ratio (its end
+    /// is the minimum); nil in results written before 0.2.0.
+    public var waterfallToMinimum: CET1Waterfall?
 
     /// Income lines that did not cover every period (counted as zero): `ppnr`,
     /// `other_losses`, `distributions`. For data-quality findings; not encoded.
@@ -73,7 +76,7 @@ public struct CapitalResult: Sendable, Equatable, Codable {
         case minCET1Ratio = "min_cet1_ratio", minPeriod = "min_period", depletionBP = "depletion_bp"
         case hurdle, breach, leverageHurdle = "leverage_hurdle", leverageBreach = "leverage_breach"
         case anyBreach = "any_breach", tests, requirements
-        case mda, stressCapitalBuffer = "stress_capital_buffer", waterfall
+        case mda, stressCapitalBuffer = "stress_capital_buffer", waterfall, waterfallToMinimum = "waterfall_to_minimum"
     }
 }
 

@@ -7,7 +7,7 @@ import StressCore
 /// negative. Errors carry line, column and key path, as for scenarios.
 public enum BalanceSheetFile {
     static let requiredKeys = ["as_of", "currency", "capital"]
-    static let acceptedKeys = requiredKeys + ["income", "liquidity", "rbi", "description", "notes"]
+    static let acceptedKeys = requiredKeys + ["bank", "income", "liquidity", "rbi", "description", "notes"]
 
     public static func load(path: String) throws(InputError) -> LoadedBalanceSheet {
         try parse(text: try YAMLDocument.read(path: path), file: path)
@@ -28,8 +28,9 @@ public enum BalanceSheetFile {
         let liquidity = try top.optional("liquidity").map { value throws(InputError) in try BalanceSheetSections.liquidity(value) }
         let rbi = try top.optional("rbi").map { value throws(InputError) in try BalanceSheetSections.rbi(value) }
 
+        let bank = try top.optional("bank").map { value throws(InputError) in try value.text() }
         let sheet = BalanceSheet(asOf: asOf, currency: currency, capital: capital, income: income,
-                                 liquidity: liquidity, rbi: rbi)
+                                 liquidity: liquidity, rbi: rbi, bank: bank)
         return LoadedBalanceSheet(balanceSheet: sheet, findings: [])
     }
 

@@ -13,13 +13,18 @@ import StressCore
 ///     frameworks: [eba, boe]         # optional: only these frameworks' scenarios
 ///     title: Credit losses           # optional tab name
 ///     charts: [losses_by_segment]    # charts the section offers
+/// pages:                             # optional: the PDF's pages, in order
+///   - page: executive_summary
+///   - page: capital_liquidity        # per framework
+///     frameworks: [eba, ccar]        # optional, per-framework pages only
 /// ```
 ///
 /// Every error names the line, column and key path, and lists what is accepted
 /// (the section's splits and charts come from `ReportTemplate.Section`).
 public enum ReportTemplateFile {
-    static let acceptedKeys = ["id", "title", "description", "sheets"]
+    static let acceptedKeys = ["id", "title", "description", "sheets", "pages"]
     static let sheetKeys = ["section", "per", "frameworks", "title", "charts"]
+    static let pageKeys = ["page", "frameworks"]
 
     public static func load(path: String) throws(InputError) -> ReportTemplate {
         try parse(text: try YAMLDocument.read(path: path), file: path)
@@ -41,7 +46,39 @@ public enum ReportTemplateFile {
         var sheets: [ReportTemplate.Sheet] = []
         for item in try sheetsValue.sequence() { sheets.append(try sheet(item)) }
         guard !sheets.isEmpty else { throw sheetsValue.error("expected at least one sheet") }
-        return ReportTemplate(id: id, title: title, description: description, sheets: sheets)
+        var pages: [ReportTemplate.Page] = []
+        if let pagesValue = top.optional("pages") {
+            for item in try pagesValue.sequence() {
+                let page = try self.page(item)
+                if !page.kind.isPerFramework, pages.contains(where: { $0.kind == page.kind }) {
+                    throw item.error("page \(page.kind.rawValue) is listed twice")
+                }
+                pages.append(page)
+            }
+        }
+        return ReportTemplate(id: id, title: title, description: description, sheets: sheets, pages: pages)
+    }
+
+    private static func page(_ value: YAMLValue) throws(InputError) -> ReportTemplate.Page {
+        let entry = try value.mapping(accepting: pageKeys)
+        let kind = try entry.required("page").choice(ReportTemplate.PageKind.self, "page")
+        guard let list = entry.optional("frameworks") else { return ReportTemplate.Page(kind) }
+        guard kind.isPerFramework else {
+            throw list.error("page \(kind.rawValue) is one page for the run; 'frameworks' applies to "
+                             + "capital_liquidity and credit_losses only")
+        }
+        return ReportTemplate.Page(kind, frameworks: try frameworks(list))
+    }
+
+    private static func frameworks(_ list: YAMLValue) throws(InputError) -> [Framework] {
+        var chosen: [Framework] = []
+        for item in try list.sequence() {
+            let framework = try item.choice(Framework.self, "framework")
+            guard !chosen.contains(framework) else { throw item.error("framework \(framework.rawValue) is listed twice") }
+            chosen.append(framework)
+        }
+        guard !chosen.isEmpty else { throw list.error("expected at least one framework, or no 'frameworks' key") }
+        return chosen
     }
 
     private static func sheet(_ value: YAMLValue) throws(InputError) -> ReportTemplate.Sheet {
@@ -61,14 +98,7 @@ public enum ReportTemplateFile {
                 throw list.error("section \(section.rawValue) is not about scenarios; 'frameworks' applies to "
                                  + "scenario sections only")
             }
-            var chosen: [Framework] = []
-            for item in try list.sequence() {
-                let framework = try item.choice(Framework.self, "framework")
-                guard !chosen.contains(framework) else { throw item.error("framework \(framework.rawValue) is listed twice") }
-                chosen.append(framework)
-            }
-            guard !chosen.isEmpty else { throw list.error("expected at least one framework, or no 'frameworks' key") }
-            frameworks = chosen
+            frameworks = try self.frameworks(list)
         }
         let title = try entry.optional("title").map { v throws(InputError) -> String in
             let text = try v.text()

@@ -93,7 +93,8 @@ extension CopulaModel {
                     (a.expectedShortfall ?? 0) != 0 || (a.valueAtRisk ?? 0) != 0
                 },
                 bySector: allocations(AllocationDimensions.sector),
-                byCountry: allocations(AllocationDimensions.country)))
+                byCountry: allocations(AllocationDimensions.country)),
+            distribution: LossHistogram(sample: sample, upper: 1.25 * (levelFigures.map(\.expectedShortfall).max() ?? 0)))
     }
 
     /// Standard error of the Monte Carlo mean loss: sd(w·L)/√n, over antithetic pair means

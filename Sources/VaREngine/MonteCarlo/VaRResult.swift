@@ -43,6 +43,8 @@ public struct VaRResult: Sendable, Codable, Equatable {
     public var analytic: AnalyticFigures
     public var bySegment: [String: SegmentFigures]
     public var contributions: Contributions
+    /// The simulated distribution in bins (for charts); nil in results written before 0.2.0.
+    public var distribution: LossHistogram?
 
     enum CodingKeys: String, CodingKey {
         case method, degreesOfFreedom = "degrees_of_freedom", paths, seed, antithetic
@@ -51,7 +53,7 @@ public struct VaRResult: Sendable, Codable, Equatable {
         case expectedLoss = "expected_loss", valueAtRisk = "var", expectedShortfall = "es"
         case unexpectedLoss = "unexpected_loss", varStandardError = "var_standard_error"
         case esStandardError = "es_standard_error", levels, monteCarlo = "monte_carlo", analytic
-        case bySegment = "by_segment", contributions
+        case bySegment = "by_segment", contributions, distribution = "loss_distribution"
     }
 
     /// Portfolio figures at one confidence level.
