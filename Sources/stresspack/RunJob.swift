@@ -164,16 +164,30 @@ struct RunJob {
                 outputs: [InputFile(role: "results", path: "results.json", sha256: resultsDigest, bytes: resultsData.count)],
                 to: workbookPath)
             let workbookDigest = try FileDigest.sha256(path: workbookPath)
+            var written: [Manifest.Output] = [.init(path: "results.json", sha256: resultsDigest, bytes: resultsData.count),
+                                              .init(path: workbookName, sha256: workbookDigest.hex, bytes: workbookDigest.bytes)]
+
+            // The board pack PDF, pages as the template lists them (none: no PDF).
+            let pdfName = "\(pack).pdf"
+            if !template.pages.isEmpty {
+                progress.note("writing \(pdfName)")
+                let pdfPath = output.stagingPath(pdfName).path
+                try BoardPackRenderer.render(
+                    results: results, scenarios: scenarios.map(\.scenario), template: template,
+                    outputs: written.map { InputFile(role: $0.path == "results.json" ? "results" : "workbook",
+                                                     path: $0.path, sha256: $0.sha256, bytes: $0.bytes) },
+                    to: pdfPath)
+                let pdfDigest = try FileDigest.sha256(path: pdfPath)
+                written.append(.init(path: pdfName, sha256: pdfDigest.hex, bytes: pdfDigest.bytes))
+            }
 
             let manifest = Manifest(
                 runID: runID, engineVersion: EngineVersion.current, asOf: asOf, seed: seed,
                 parameters: .init(pack: pack, scenarios: scenarios.map(\.scenario.id)),
-                inputs: inputs,
-                outputs: [.init(path: "results.json", sha256: resultsDigest, bytes: resultsData.count),
-                          .init(path: workbookName, sha256: workbookDigest.hex, bytes: workbookDigest.bytes)])
+                inputs: inputs, outputs: written)
             try output.write(try JSONDocument.encode(manifest), to: "manifest.json")
-            let written = try output.commit(["results.json", workbookName, "manifest.json"])
-            return Outcome(runID: runID, directory: directory, files: written, results: results)
+            let files = try output.commit(written.map(\.path) + ["manifest.json"])
+            return Outcome(runID: runID, directory: directory, files: files, results: results)
         } catch {
             output.abandon()
             throw error

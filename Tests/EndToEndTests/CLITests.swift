@@ -57,7 +57,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(eighth.status, 0, eighth.stderr)
 
         let files = try FileManager.default.contentsOfDirectory(atPath: path("out1")).sorted()
-        XCTAssertEqual(files, ["manifest.json", "quarterly-submission.xlsx", "results.json"],
+        XCTAssertEqual(files, ["manifest.json", "quarterly-submission.pdf", "quarterly-submission.xlsx", "results.json"],
                        "exactly the run's files, no staging left")
         for name in files {
             XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path("out1/\(name)"))),

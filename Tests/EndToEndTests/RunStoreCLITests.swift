@@ -145,7 +145,7 @@ final class RunStoreCLITests: XCTestCase {
             XCTAssertFalse(list.stdout.contains(" running "), "attempt \(attempt): a killed run is marked incomplete")
             XCTAssertEqual(try sqlite("PRAGMA integrity_check"), "ok", "attempt \(attempt)")
             let files = ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).sorted()
-            XCTAssertTrue(files == [] || files == ["manifest.json", "quarterly-submission.xlsx", "results.json"], "attempt \(attempt): \(files)")
+            XCTAssertTrue(files == [] || files == ["manifest.json", "quarterly-submission.pdf", "quarterly-submission.xlsx", "results.json"], "attempt \(attempt): \(files)")
         }
         let statuses = try sqlite("SELECT DISTINCT status FROM runs ORDER BY status")
         XCTAssertFalse(statuses.contains("running"), statuses)

@@ -59,15 +59,22 @@ enum FactorRiskBuilder {
     }
 
     /// Market, sector factors, country factors, specific: four rows that add up to σ.
-    static func groupTable(_ f: FactorRiskReport, _ pointer: ResultPointer, _ context: BuildContext) -> ReportTable {
-        func sum(prefix: String) -> Double {
-            f.factors.keys.sorted().filter { $0.hasPrefix(prefix) }.reduce(0) { $0 + f.factors[$1]! }
+    /// (group, contribution to σ) for the market, sector, country factors and the specific part.
+    static func groupContributions(_ f: FactorRiskReport) -> [(String, Double)] {
+        func sum(_ keep: (String) -> Bool) -> Double {
+            f.factors.keys.sorted().filter(keep).reduce(0) { $0 + f.factors[$1]! }
         }
-        let market = f.factors.keys.sorted().filter { !$0.hasPrefix("sector:") && !$0.hasPrefix("country:") }
-            .reduce(0) { $0 + f.factors[$1]! }
-        let values = [market, sum(prefix: "sector:"), sum(prefix: "country:"), f.specificContribution]
+        return [("Market", sum { !$0.hasPrefix("sector:") && !$0.hasPrefix("country:") }),
+                ("Sector factors", sum { $0.hasPrefix("sector:") }),
+                ("Country factors", sum { $0.hasPrefix("country:") }),
+                ("Specific (idiosyncratic)", f.specificContribution)]
+    }
+
+    static func groupTable(_ f: FactorRiskReport, _ pointer: ResultPointer, _ context: BuildContext) -> ReportTable {
+        let groups = groupContributions(f)
+        let values = groups.map(\.1)
         return ReportTable(id: "factor-groups", caption: "Contributions by factor group", columns: [
-            .text("Group", ["Market", "Sector factors", "Country factors", "Specific (idiosyncratic)"]),
+            .text("Group", groups.map(\.0)),
             .numbers(context.amountHeader("Contribution to σ"), .amount, values),
             ReportColumn("Share", .percent(decimals: 1), .formulas(values.indices.map { i in
                 FormulaCell(.divide(.cell(.data(row: i, column: 1)), .cell(.summary(row: 0, column: 1))),

@@ -1,0 +1,41 @@
+import CapitalEngine
+import StressCore
+import StressRun
+
+/// For each framework's binding scenario, the CET1 ratio from jump-off to its
+/// minimum step by step (METHODOLOGY §3): PPNR, credit losses, other losses and
+/// taxes, distributions and the effect of RWA growth, with the hurdle marked.
+enum CET1WaterfallPage {
+    static func draw(_ context: BoardPackContext, in area: Rect, on pdf: PDFDocument) {
+        let r = context.results
+        let chosen = context.frameworks.compactMap { f in context.bindingScenario(context.scenarios(of: f)) }
+        guard !chosen.isEmpty else { return }
+        for (k, panel) in zip(chosen, BoardGrid.panels(chosen.count, in: area)) {
+            let c = r.scenarios[k].capital!
+            let w = c.waterfallToMinimum ?? c.waterfall
+            let endLabel = c.waterfallToMinimum == nil ? "End" : "Minimum (\(w.minPeriod))"
+            WaterfallChart(title: "\(r.scenarios[k].id)", start: (label: "Jump-off", value: w.startBP / 10_000),
+                           steps: [(label: "PPNR", delta: w.ppnrBP / 10_000),
+                                   (label: "Credit losses", delta: w.creditLossesBP / 10_000),
+                                   (label: "Other losses and taxes", delta: w.otherLossesAndTaxesBP / 10_000),
+                                   (label: "Distributions", delta: w.distributionsBP / 10_000),
+                                   (label: "RWA growth", delta: w.rwaGrowthBP / 10_000)],
+                           end: (label: endLabel, value: w.endBP / 10_000),
+                           format: { NumberFormat.percent($0, decimals: 2) },
+                           deltaFormat: { NumberFormat.signedBasisPoints($0 * 10_000) },
+                           reference: c.hurdle.map { (label: "hurdle \(BoardFigures.ratio($0))", value: $0) })
+                .draw(in: panel, on: pdf)
+        }
+    }
+}
+
+/// Up to four panels: one full-size, two side by side, three or four in a 2 × 2 grid.
+enum BoardGrid {
+    static func panels(_ count: Int, in area: Rect) -> [Rect] {
+        switch count {
+        case ...1: return [area]
+        case 2: return area.columns(2, gap: 18)
+        default: return area.rows(2, gap: 14).flatMap { $0.columns(2, gap: 18) }
+        }
+    }
+}

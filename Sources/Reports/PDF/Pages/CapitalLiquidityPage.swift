@@ -1,0 +1,89 @@
+import StressCore
+import StressRun
+
+/// One framework's capital and liquidity paths: the CET1 ratio and the leverage
+/// ratio of every scenario against their hurdles, the LCR against 100%, and a
+/// table of each scenario's minima.
+enum CapitalLiquidityPage {
+    static func draw(_ context: BoardPackContext, framework: Framework, in area: Rect, on pdf: PDFDocument) {
+        let indices = context.scenarios(of: framework)
+        let r = context.results
+        let periods = context.periods(indices)
+        let categories = BoardPackContext.withJumpOff(periods)
+        let n = categories.count
+        let panels = area.rows(2, gap: 14).flatMap { $0.columns(2, gap: 18) }
+
+        let capital = indices.filter { r.scenarios[$0].capital != nil }
+        func series(_ path: (CapitalTrajectory) -> [Double]) -> [ChartSeries] {
+            capital.map { k in
+                ChartSeries(name: r.scenarios[k].id, values: BoardPackContext.padded(path(r.scenarios[k].capital!), to: n))
+            }
+        }
+        func thresholds(_ label: String, _ value: (CapitalTrajectory) -> Double?) -> [ChartSeries] {
+            let distinct = capital.compactMap { value(r.scenarios[$0].capital!) }.reduce(into: [Double]()) { list, x in
+                if !list.contains(x) { list.append(x) }
+            }
+            return distinct.map { h in
+                ChartSeries(name: "\(label) \(BoardFigures.ratio(h))", values: Array(repeating: h, count: n), isThreshold: true)
+            }
+        }
+        if !capital.isEmpty {
+            LineChart(title: "CET1 ratio against the hurdle", categories: categories,
+                      series: series { [$0.startCET1Ratio] + $0.cet1Ratio } + thresholds("hurdle") { $0.hurdle },
+                      format: { NumberFormat.percent($0, decimals: 1) }, includeZero: false, labelMinimum: true)
+                .draw(in: panels[0], on: pdf)
+            LineChart(title: "Leverage ratio against the hurdle", categories: categories,
+                      series: series { [$0.startLeverageRatio] + $0.leverageRatio } + thresholds("hurdle") { $0.leverageHurdle },
+                      format: { NumberFormat.percent($0, decimals: 1) }, includeZero: false, labelMinimum: true)
+                .draw(in: panels[1], on: pdf)
+        }
+        let liquid = indices.filter { r.scenarios[$0].liquidity != nil }
+        if !liquid.isEmpty {
+            let lcr = liquid.map { k -> ChartSeries in
+                let l = r.scenarios[k].liquidity!
+                return ChartSeries(name: r.scenarios[k].id, values: BoardPackContext.padded([l.jumpOff.lcr] + l.lcr, to: n))
+            }
+            let minimum = r.scenarios[liquid[0]].liquidity!.hurdle
+            LineChart(title: "Liquidity coverage ratio against the 100% minimum", categories: categories,
+                      series: lcr + [ChartSeries(name: "minimum \(BoardFigures.lcr(minimum))",
+                                                 values: Array(repeating: minimum, count: n), isThreshold: true)],
+                      format: { NumberFormat.percent($0, decimals: 0) }, includeZero: false, labelMinimum: true)
+                .draw(in: panels[2], on: pdf)
+        }
+        drawTable(context, indices, in: panels[3], on: pdf)
+    }
+
+    static func drawTable(_ context: BoardPackContext, _ indices: [Int], in area: Rect, on pdf: PDFDocument) {
+        let r = context.results
+        pdf.text("Minima by scenario", x: area.x, baseline: area.y + 12, .heading)
+        let rows: [[TableCell]] = indices.map { k in
+            let s = r.scenarios[k]
+            var row = [TableCell(text: s.id, style: .bold)]
+            if let c = s.capital {
+                row.append(TableCell(text: "\(BoardFigures.ratio(c.minCET1Ratio)) (\(c.minPeriod))",
+                                     style: c.hurdle == nil ? .normal : (c.breach ? .breach : .pass)))
+                row.append(TableCell(text: "\(NumberFormat.plain(c.depletionBP, decimals: 0)) bp"))
+                row.append(TableCell(text: BoardFigures.ratio(c.leverageRatio.min() ?? c.startLeverageRatio),
+                                     style: c.leverageHurdle == nil ? .normal : (c.leverageBreach ? .breach : .pass)))
+            } else {
+                row += [TableCell(text: "—"), TableCell(text: "—"), TableCell(text: "—")]
+            }
+            if let l = s.liquidity {
+                row.append(TableCell(text: BoardFigures.lcr(l.minLCR), style: l.breach ? .breach : .pass))
+                row.append(TableCell(text: l.survivalDays >= l.survivalCapDays ? "≥ \(l.survivalCapDays)" : "\(l.survivalDays)"))
+            } else {
+                row += [TableCell(text: "—"), TableCell(text: "—")]
+            }
+            return row
+        }
+        TableDrawing(columns: [
+            TableColumn(header: "Scenario", weight: 2.2, align: .left),
+            TableColumn(header: "Min CET1", weight: 1.6, align: .right),
+            TableColumn(header: "Depletion", weight: 0.9, align: .right),
+            TableColumn(header: "Min leverage", weight: 1.1, align: .right),
+            TableColumn(header: "Min LCR", weight: 1.0, align: .right),
+            TableColumn(header: "Survival days", weight: 1.0, align: .right),
+        ], rows: rows, style: TextStyle.body.sized(8.5))
+            .draw(in: Rect(x: area.x, y: area.y + 22, width: area.width, height: area.height - 22), on: pdf)
+    }
+}

@@ -1,0 +1,42 @@
+import CreditEngine
+import StressCore
+import StressRun
+
+/// One framework's credit losses: the heaviest scenario's losses by period
+/// stacked by segment, every scenario's cumulative loss, and the stressed PD and
+/// LGD paths behind them (EAD-weighted averages of each period).
+enum CreditLossesPage {
+    static func draw(_ context: BoardPackContext, framework: Framework, in area: Rect, on pdf: PDFDocument) {
+        let r = context.results
+        let indices = context.scenarios(of: framework).filter { r.scenarios[$0].credit != nil }
+        guard let heaviest = indices.max(by: { r.scenarios[$0].credit!.cumulativeEL < r.scenarios[$1].credit!.cumulativeEL })
+        else { return }
+        let panels = area.rows(2, gap: 14).flatMap { $0.columns(2, gap: 18) }
+        let credit = r.scenarios[heaviest].credit!
+        let segments = credit.bySegment.keys.sorted().sorted {
+            credit.bySegment[$0]!.cumulativeEL > credit.bySegment[$1]!.cumulativeEL
+        }
+        StackedColumnChart(title: "Losses by period and segment: \(r.scenarios[heaviest].id)",
+                           categories: credit.periods,
+                           series: segments.map { ChartSeries(name: $0, values: credit.bySegment[$0]!.periodEL) },
+                           format: NumberFormat.amount, showTotals: true)
+            .draw(in: panels[0], on: pdf)
+        BarChart(title: "Cumulative credit loss by scenario", labels: indices.map { r.scenarios[$0].id },
+                 values: indices.map { r.scenarios[$0].credit!.cumulativeEL }, format: NumberFormat.amount)
+            .draw(in: panels[1], on: pdf)
+
+        let periods = context.periods(indices)
+        let quarterly = r.scenarios[heaviest].frequency == "quarterly"
+        func paths(_ values: (CreditProjection) -> [Double]) -> [ChartSeries] {
+            indices.map { ChartSeries(name: r.scenarios[$0].id,
+                                      values: BoardPackContext.padded(values(r.scenarios[$0].credit!), to: periods.count)) }
+        }
+        LineChart(title: quarterly ? "Stressed PD (quarterly, EAD-weighted)" : "Stressed PD (EAD-weighted)",
+                  categories: periods, series: paths(\.averagePD), format: { NumberFormat.percent($0, decimals: 2) },
+                  includeZero: true)
+            .draw(in: panels[2], on: pdf)
+        LineChart(title: "Stressed LGD (EAD-weighted)", categories: periods, series: paths(\.averageLGD),
+                  format: { NumberFormat.percent($0, decimals: 1) }, includeZero: false)
+            .draw(in: panels[3], on: pdf)
+    }
+}

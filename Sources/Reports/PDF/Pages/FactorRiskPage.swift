@@ -1,0 +1,32 @@
+import FactorModel
+import StressCore
+import StressRun
+
+/// Factor risk of the credit book (METHODOLOGY §5): contributions of the market,
+/// sector and country factors and the specific part to the standard deviation of
+/// credit loss, then the twelve largest single factors.
+enum FactorRiskPage {
+    static func draw(_ context: BoardPackContext, in area: Rect, on pdf: PDFDocument) {
+        guard let f = context.results.factorRisk else { return }
+        let (body, foot) = area.splitTop(area.height - 40)
+        let (left, right) = body.splitLeft(body.width * 0.46)
+        let groups = FactorRiskBuilder.groupContributions(f)
+        BarChart(title: "By factor group (σ \(BoardFigures.amount(f.total)))", labels: groups.map(\.0),
+                 values: groups.map(\.1), format: NumberFormat.amount)
+            .draw(in: Rect(x: left.x, y: left.y, width: left.width - 12, height: left.height), on: pdf)
+        let names = f.factors.keys.sorted().sorted { f.factors[$0]! > f.factors[$1]! }.prefix(12)
+        BarChart(title: "Twelve largest factors", labels: names.map(factorName), values: names.map { f.factors[$0]! },
+                 format: NumberFormat.amount)
+            .draw(in: Rect(x: right.x + 12, y: right.y, width: right.width - 12, height: right.height), on: pdf)
+        pdf.wrappedText("Systematic share of variance \(NumberFormat.percent(f.systematicShare, decimals: 1)). "
+                        + "Measure: \(f.measure). \(f.model.realData.first ?? "")",
+                        in: foot.inset(2), TextStyle.small.muted)
+    }
+
+    /// "sector:Manufacturing" → "Sector: Manufacturing"; "market" → "Market".
+    static func factorName(_ key: String) -> String {
+        let parts = key.split(separator: ":", maxSplits: 1).map(String.init)
+        let head = parts[0].prefix(1).uppercased() + parts[0].dropFirst()
+        return parts.count == 2 ? "\(head): \(parts[1])" : head
+    }
+}
