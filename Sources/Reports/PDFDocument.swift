@@ -5,7 +5,9 @@ import Foundation
 /// the file exactly once and reports Cairo's status as a Swift error.
 public final class PDFDocument {
     private var surface: OpaquePointer?
-    private var context: OpaquePointer?
+    /// The Cairo context; readable inside the module so the drawing toolkit
+    /// (PDF/Toolkit) can extend this class without owning a second handle.
+    private(set) var context: OpaquePointer?
     public let path: String
     public let width: Double
     public let height: Double
@@ -65,6 +67,13 @@ public final class PDFDocument {
 
     public func showPage() { if let context { cairo_show_page(context) } }
 
+    /// Cairo's sticky drawing status so far. Drawing primitives do not throw
+    /// (a chart is drawn in one pass); callers that want to stop early ask here.
+    func checkDrawing(_ operation: @autoclosure () -> String = "drawing") throws {
+        guard let context else { return }
+        try check(cairo_status(context), operation())
+    }
+
     /// Completes the file. Must be called exactly once.
     public func finish() throws {
         guard let surface, let context else {
@@ -81,8 +90,9 @@ public final class PDFDocument {
     }
 }
 
-/// The one place a Cairo status becomes a Swift error.
-private func check(_ status: cairo_status_t, _ operation: @autoclosure () -> String) throws {
+/// The one place a Cairo status becomes a Swift error. Internal so the drawing
+/// toolkit reports through the same funnel.
+func check(_ status: cairo_status_t, _ operation: @autoclosure () -> String) throws {
     guard status != CAIRO_STATUS_SUCCESS else { return }
     throw ReportError(library: "cairo", operation: operation(),
                       message: String(cString: cairo_status_to_string(status)))

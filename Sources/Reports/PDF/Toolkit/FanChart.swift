@@ -1,0 +1,79 @@
+/// Scenario fan: one thin line per scenario over a shaded band from the
+/// lowest to the highest path, with one scenario (the adverse one under
+/// test) drawn thick. More than eight scenarios turn into grey context lines
+/// without a legend, since no legend of that size can be read.
+struct FanChart {
+    var title: String?
+    var categories: [String]
+    var lines: [PlotSeries]
+    var format: (Double) -> String
+    var highlight: Int? = nil
+    /// Tick labels; defaults to `format`.
+    var axisFormat: ((Double) -> String)? = nil
+
+    func draw(in r: Rect, on pdf: PDFDocument) {
+        let coloured = lines.count <= 8
+        let looks: [SeriesLook] = lines.indices.map { i in
+            let isHighlight = i == highlight
+            if !coloured {
+                return SeriesLook(colour: isHighlight ? .blue : .muted, dash: .solid, marker: nil,
+                                  width: isHighlight ? 2.4 : 0.6)
+            }
+            return SeriesLook(colour: Palette.colour(i), dash: isHighlight ? .solid : Palette.dash(i), marker: nil,
+                              width: isHighlight ? 2.6 : 1.0)
+        }
+        let legend = coloured && lines.count > 1
+            ? zip(lines, looks).map { LegendEntry(name: $0.name, colour: $1.colour,
+                                                  key: .line(dash: $1.dash, marker: nil, width: $1.width)) }
+            : []
+        let area = ChartFrame.carve(r, title: title, legend: legend, on: pdf)
+        let n = max(categories.count, lines.map(\.values.count).max() ?? 0)
+        let xAxis = CategoryAxis(labels: (0..<n).map { $0 < categories.count ? categories[$0] : "" })
+        let axisLH = pdf.lineHeight(.axis)
+        let mode = xAxis.mode(width: area.width * 0.85, on: pdf)
+        let top = axisLH / 2
+        let plotHeight = area.height - top - xAxis.height(mode: mode, on: pdf)
+        guard plotHeight > 20 else { return }
+        let values = lines.flatMap(\.values).finiteValues
+        let scale = NiceScale(minimum: values.min() ?? 0, maximum: values.max() ?? 1,
+                              maxTicks: ChartFrame.maxTicks(forHeight: plotHeight, on: pdf))
+        let yAxis = ValueAxis(scale: scale, format: axisFormat ?? format)
+        let left = yAxis.labelWidth(on: pdf) + ValueAxis.labelGap
+        let plot = Rect(x: area.x + left, y: area.y + top, width: area.width - left - 4, height: plotHeight)
+        guard plot.width > 20 else { return }
+
+        yAxis.drawGrid(in: plot, on: pdf)
+        xAxis.draw(below: plot, mode: mode, on: pdf)
+
+        // Band: min and max across lines per category, broken where no line has a value.
+        let envelope: [(lo: Double, hi: Double)?] = (0..<n).map { i in
+            let vs = lines.map { $0.value(at: i) }.finiteValues
+            guard let lo = vs.min(), let hi = vs.max() else { return nil }
+            return (lo, hi)
+        }
+        var run: [Int] = []
+        func flush() {
+            if run.count > 1 {
+                let upper = run.compactMap { i in envelope[i].map { Point(xAxis.centre(i, in: plot), yAxis.y($0.hi, in: plot)) } }
+                let lower = run.reversed().compactMap { i in envelope[i].map { Point(xAxis.centre(i, in: plot), yAxis.y($0.lo, in: plot)) } }
+                pdf.fillPolygon(upper + lower, .band)
+            }
+            run = []
+        }
+        for i in 0..<n {
+            if envelope[i] != nil { run.append(i) } else { flush() }
+        }
+        flush()
+        if scale.lower < 0, scale.upper > 0 { yAxis.drawZero(in: plot, on: pdf) }
+        pdf.line(Point(plot.x, plot.maxY), Point(plot.maxX, plot.maxY), .ink, width: 0.7)
+
+        let order = lines.indices.filter { $0 != highlight } + lines.indices.filter { $0 == highlight }
+        for i in order {
+            let pts = (0..<n).map { c -> Point in
+                let v = lines[i].value(at: c)
+                return Point(xAxis.centre(c, in: plot), v.isFinite ? yAxis.y(v, in: plot) : .nan)
+            }
+            pdf.polyline(pts, looks[i].colour, width: looks[i].width, dash: looks[i].dash)
+        }
+    }
+}

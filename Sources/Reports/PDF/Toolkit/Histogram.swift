@@ -1,0 +1,110 @@
+import Foundation
+
+/// A loss distribution: probability mass per bin, with dashed vertical lines
+/// for risk measures (EL, VaR, ES). Marker labels ("VaR 99.9% 2.4bn") are
+/// placed in stacked rows above the plot so that close measures — VaR and ES
+/// often sit a few pixels apart — never print over each other.
+struct Histogram {
+    var title: String?
+    var lower: Double
+    var binWidth: Double
+    var masses: [Double]
+    var markers: [(label: String, x: Double)]
+    var xFormat: (Double) -> String
+    var yFormat: (Double) -> String
+
+    static let barColour = Colour.skyBlue
+    static let markerColour = Colour.ink
+
+    func draw(in r: Rect, on pdf: PDFDocument) {
+        let area = ChartFrame.carve(r, title: title, legend: [], on: pdf)
+        let width = binWidth.isFinite && binWidth > 0 ? binWidth : 1
+        let lo = lower.isFinite ? lower : 0
+        let hi = lo + width * Double(max(masses.count, 1))
+        let markerXs = markers.map(\.x).filter(\.isFinite)
+        let axisLH = pdf.lineHeight(.axis)
+        let st = TextStyle.small
+        let lh = pdf.lineHeight(st)
+
+        let yMax = masses.finiteValues.max() ?? 0
+        // Provisional plot to size the x axis; markers widen the range if outside the bins.
+        let xMin = min(lo, markerXs.min() ?? lo), xMax = max(hi, markerXs.max() ?? hi)
+        let provisionalWidth = area.width * 0.9
+        var xTicks = 8
+        var xScale = NiceScale(minimum: xMin, maximum: xMax, maxTicks: xTicks)
+        while xTicks > 2 {
+            let labelWidth = xScale.ticks.map { pdf.measure(xFormat($0), .axis) }.max() ?? 0
+            if (labelWidth + 12) * Double(xScale.ticks.count) <= provisionalWidth { break }
+            xTicks -= 1
+            xScale = NiceScale(minimum: xMin, maximum: xMax, maxTicks: xTicks)
+        }
+
+        let texts = markers.map { "\($0.label) \(xFormat($0.x))" }
+        // Label rows are decided on the provisional geometry, then drawn on the final one.
+        let rowsProbe = placeLabels(texts: texts, plotX: area.x + 40, plotWidth: area.width - 40, scale: xScale, on: pdf)
+        let labelRows = (rowsProbe.map(\.row).max() ?? -1) + 1
+        let top = Double(labelRows) * lh + axisLH / 2
+        let plotHeight = area.height - top - axisLH - 4
+        guard plotHeight > 20 else { return }
+        let yScale = NiceScale(minimum: 0, maximum: yMax, maxTicks: ChartFrame.maxTicks(forHeight: plotHeight, on: pdf),
+                               includeZero: true)
+        let yAxis = ValueAxis(scale: yScale, format: yFormat)
+        let left = yAxis.labelWidth(on: pdf) + ValueAxis.labelGap
+        let tickHalf = (xScale.ticks.map { pdf.measure(xFormat($0), .axis) }.max() ?? 0) / 2
+        let plot = Rect(x: area.x + left, y: area.y + top, width: area.width - left - tickHalf, height: plotHeight)
+        guard plot.width > 20 else { return }
+        func x(_ v: Double) -> Double { plot.x + xScale.fraction(v) * plot.width }
+
+        yAxis.drawGrid(in: plot, on: pdf)
+        for t in xScale.ticks {
+            pdf.line(Point(x(t), plot.maxY), Point(x(t), plot.maxY + 3), .muted, width: 0.5)
+            pdf.text(xFormat(t), x: x(t), baseline: plot.maxY + 4 + pdf.capHeight(.axis) + 1, .axis, align: .center)
+        }
+        for (i, m) in masses.enumerated() where m.isFinite && m > 0 {
+            let x0 = x(lo + Double(i) * width), x1 = x(lo + Double(i + 1) * width)
+            let gap = x1 - x0 > 3 ? 0.4 : 0
+            let y1 = yAxis.y(m, in: plot)
+            pdf.fill(Rect(x: x0 + gap, y: y1, width: x1 - x0 - 2 * gap, height: plot.maxY - y1), Self.barColour)
+        }
+        yAxis.drawZero(in: plot, on: pdf)
+
+        let placed = placeLabels(texts: texts, plotX: plot.x, plotWidth: plot.width, scale: xScale, on: pdf)
+        for (i, m) in markers.enumerated() where m.x.isFinite {
+            let p = placed[i]
+            let row = min(p.row, max(labelRows - 1, 0))
+            let labelTop = plot.y - Double(row + 1) * lh - axisLH / 2
+            pdf.line(Point(x(m.x), labelTop + lh * 0.15), Point(x(m.x), plot.maxY), Self.markerColour, width: 0.9, dash: .dashed)
+            pdf.fittedText(texts[i], in: Rect(x: p.x, y: labelTop, width: p.width, height: lh), st.with(bold: true))
+        }
+    }
+
+    /// Greedy rows: each label sits right of its line (or left when that would
+    /// leave the plot) in the lowest row where it clears every label already
+    /// placed, no lower label covers its own line, and it covers no taller line.
+    private func placeLabels(texts: [String], plotX: Double, plotWidth: Double, scale: NiceScale,
+                             on pdf: PDFDocument) -> [(x: Double, width: Double, row: Int)] {
+        let st = TextStyle.small.with(bold: true)
+        var result = Array(repeating: (x: 0.0, width: 0.0, row: 0), count: texts.count)
+        var labels: [(x0: Double, x1: Double, row: Int)] = []
+        var lines: [(x: Double, row: Int)] = []
+        let order = markers.indices.filter { markers[$0].x.isFinite }.sorted { markers[$0].x < markers[$1].x }
+        for i in order {
+            let lineX = plotX + scale.fraction(markers[i].x) * plotWidth
+            let w = min(pdf.measure(texts[i], st) + 1, plotWidth)
+            var x = lineX + 3
+            if x + w > plotX + plotWidth { x = max(plotX, lineX - 3 - w) }
+            func clashes(_ row: Int) -> Bool {
+                labels.contains { l in
+                    (l.row == row && x < l.x1 + 6 && l.x0 < x + w + 6)
+                        || (l.row < row && l.x0 - 2 <= lineX && lineX <= l.x1 + 2)
+                } || lines.contains { $0.row > row && x - 2 <= $0.x && $0.x <= x + w + 2 }
+            }
+            var row = 0
+            while clashes(row), row < texts.count { row += 1 }
+            labels.append((x, x + w, row))
+            lines.append((lineX, row))
+            result[i] = (x, w, row)
+        }
+        return result
+    }
+}

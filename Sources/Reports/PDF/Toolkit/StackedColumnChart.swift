@@ -1,0 +1,74 @@
+/// Composition per period (losses by segment, RWA by risk type). Positive
+/// parts stack up from zero and negative parts (releases, gains) stack down,
+/// so the column's reach equals the gross amounts while the printed total is
+/// the net.
+struct StackedColumnChart {
+    var title: String?
+    var categories: [String]
+    var series: [PlotSeries]
+    var format: (Double) -> String
+    var showTotals = true
+    /// Tick labels; defaults to `format`.
+    var axisFormat: ((Double) -> String)? = nil
+
+    func draw(in r: Rect, on pdf: PDFDocument) {
+        let colours = series.indices.map(Palette.colour)
+        let legend = series.count > 1
+            ? zip(series, colours).map { LegendEntry(name: $0.name, colour: $1, key: .swatch) }
+            : []
+        let area = ChartFrame.carve(r, title: title, legend: legend, on: pdf)
+        let n = max(categories.count, series.map(\.values.count).max() ?? 0)
+        let labels = (0..<n).map { $0 < categories.count ? categories[$0] : "" }
+        let xAxis = CategoryAxis(labels: labels)
+
+        func part(_ s: Int, _ i: Int) -> Double {
+            let v = series[s].value(at: i)
+            return v.isFinite ? v : 0
+        }
+        let up = (0..<n).map { i in series.indices.map { max(0, part($0, i)) }.reduce(0, +) }
+        let down = (0..<n).map { i in series.indices.map { min(0, part($0, i)) }.reduce(0, +) }
+
+        let axisLH = pdf.lineHeight(.axis)
+        let totalLH = showTotals ? pdf.lineHeight(.small) + 2 : 0
+        let mode = xAxis.mode(width: area.width * 0.85, on: pdf)
+        let top = max(axisLH / 2, totalLH)
+        let plotHeight = area.height - top - xAxis.height(mode: mode, on: pdf)
+        guard plotHeight > 20 else { return }
+
+        let scale = NiceScale(minimum: down.min() ?? 0, maximum: up.max() ?? 0,
+                              maxTicks: ChartFrame.maxTicks(forHeight: plotHeight, on: pdf), includeZero: true)
+        let yAxis = ValueAxis(scale: scale, format: axisFormat ?? format)
+        let left = yAxis.labelWidth(on: pdf) + ValueAxis.labelGap
+        let plot = Rect(x: area.x + left, y: area.y + top, width: area.width - left - 4, height: plotHeight)
+        guard plot.width > 20 else { return }
+
+        yAxis.drawGrid(in: plot, on: pdf)
+        xAxis.draw(below: plot, mode: mode, on: pdf)
+        let slot = xAxis.slotWidth(plot)
+        let barWidth = min(slot * 0.62, 60)
+        for i in 0..<n {
+            let x = xAxis.centre(i, in: plot) - barWidth / 2
+            var above = 0.0, below = 0.0
+            for s in series.indices {
+                let v = part(s, i)
+                guard v != 0 else { continue }
+                let from = v > 0 ? above : below
+                let to = from + v
+                if v > 0 { above = to } else { below = to }
+                let y0 = yAxis.y(from, in: plot), y1 = yAxis.y(to, in: plot)
+                let seg = Rect(x: x, y: min(y0, y1), width: barWidth, height: abs(y1 - y0))
+                pdf.fill(seg, colours[s])
+                // A hairline of white keeps same-grey neighbours apart in print.
+                pdf.line(Point(seg.x, v > 0 ? seg.y : seg.maxY), Point(seg.maxX, v > 0 ? seg.y : seg.maxY), .white, width: 0.6)
+            }
+            if showTotals, series.contains(where: { $0.value(at: i).isFinite }) {
+                let total = (0..<series.count).map { part($0, i) }.reduce(0, +)
+                let yTop = yAxis.y(above, in: plot)
+                let label = Rect(x: xAxis.centre(i, in: plot) - slot / 2 + 1, y: yTop - totalLH,
+                                 width: slot - 2, height: totalLH)
+                pdf.fittedText(format(total), in: label, .small.with(bold: true), align: .center)
+            }
+        }
+        yAxis.drawZero(in: plot, on: pdf)
+    }
+}
