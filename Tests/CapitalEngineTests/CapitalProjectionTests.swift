@@ -51,20 +51,22 @@ final class CapitalProjectionTests: XCTestCase {
         XCTAssertTrue(r.missingIncomeLines.isEmpty)
     }
 
-    func testRWAPathAddsTheCreditRWAChangeToTheReportedRWA() {
+    /// The model's credit RWA grows 6.25%, 18.75%, 12.5%: the reported 100,000 (all
+    /// credit, no other RWA) grows by as much.
+    func testRWAPathScalesTheReportedCreditRWA() {
         let b = Fixtures.balanceSheet(ppnr: [1_000, 900, 800], taxRate: 0.25, distributions: [400, 400, 400],
                                       otherLosses: [100, 0, 50])
         let path = CreditRWAPath(jumpOff: 80_000, periods: [85_000, 95_000, 90_000])
         let r = Self.project(losses: [1_500, 2_500, 500], creditRWA: path, b)
-        XCTAssertEqual(r.rwa, [105_000, 115_000, 110_000])
+        XCTAssertEqual(r.rwa, [106_250, 118_750, 112_500])
         XCTAssertEqual(r.cet1, [11_000, 9_000, 8_787.5])
-        XCTAssertEqual(r.cet1Ratio, [11_000 / 105_000, 9_000 / 115_000, 8_787.5 / 110_000])
+        XCTAssertEqual(r.cet1Ratio, [11_000 / 106_250, 9_000 / 118_750, 8_787.5 / 112_500])
         XCTAssertEqual(r.minPeriod, "2027")
-        // RWA growth effect = CET1_T/RWA_T − CET1_T/RWA_0, here −79.886... bp.
-        XCTAssertEqual(r.waterfall.rwaGrowthBP, (8_787.5 / 110_000 - 8_787.5 / 100_000) * 10_000, accuracy: 1e-5)
-        XCTAssertEqual(r.waterfall.endBP, 8_787.5 / 110_000 * 10_000, accuracy: 1e-6)
+        // RWA growth effect = CET1_T/RWA_T − CET1_T/RWA_0.
+        XCTAssertEqual(r.waterfall.rwaGrowthBP, (8_787.5 / 112_500 - 8_787.5 / 100_000) * 10_000, accuracy: 1e-5)
+        XCTAssertEqual(r.waterfall.endBP, 8_787.5 / 112_500 * 10_000, accuracy: 1e-6)
         // To the minimum (2027, index 1): PPNR 1,900, losses 4,000, other 100, no tax,
-        // distributions 800 over RWA_0 = 100,000; RWA growth the residual to 9,000/115,000.
+        // distributions 800 over RWA_0 = 100,000; RWA growth the residual to 9,000/118,750.
         guard let m = r.waterfallToMinimum else { return XCTFail("no waterfall to the minimum") }
         let rwa0 = 100_000.0
         XCTAssertEqual(m.startBP, 12_000 / rwa0 * 10_000, accuracy: 1e-5)
@@ -72,18 +74,25 @@ final class CapitalProjectionTests: XCTestCase {
         XCTAssertEqual(m.creditLossesBP, -4_000 / rwa0 * 10_000, accuracy: 1e-5)
         XCTAssertEqual(m.otherLossesAndTaxesBP, -100 / rwa0 * 10_000, accuracy: 1e-5)
         XCTAssertEqual(m.distributionsBP, -800 / rwa0 * 10_000, accuracy: 1e-5)
-        XCTAssertEqual(m.endBP, 9_000 / 115_000 * 10_000, accuracy: 1e-5)
+        XCTAssertEqual(m.endBP, 9_000 / 118_750 * 10_000, accuracy: 1e-5)
         XCTAssertEqual(m.endBP, m.minimumBP, accuracy: 1e-5, "ends at the minimum")
         XCTAssertEqual(m.startBP + m.ppnrBP + m.creditLossesBP + m.otherLossesAndTaxesBP + m.distributionsBP + m.rwaGrowthBP,
                        m.endBP, "adds up exactly")
         XCTAssertEqual(m.minPeriod, "2027")
-        // Without a reported RWA: credit RWA + other RWA.
+        // Without a reported RWA: credit RWA + other RWA, the credit part moving with the model.
         var noRWA = b
         noRWA.capital.rwa = nil
         noRWA.capital.otherRWA = 20_000
         let s = Self.project(losses: [1_500, 2_500, 500], creditRWA: path, noRWA)
         XCTAssertEqual(s.startRWA, 100_000)
         XCTAssertEqual(s.rwa, [105_000, 115_000, 110_000])
+        // Reported 100,000 with 20,000 other: the 80,000 credit part scales.
+        var withOther = b
+        withOther.capital.otherRWA = 20_000
+        XCTAssertEqual(Self.project(losses: [0, 0, 0], creditRWA: path, withOther).rwa, [105_000, 115_000, 110_000])
+        // Floored at the starting point: a benign path releases no RWA.
+        let benign = CreditRWAPath(jumpOff: 80_000, periods: [70_000, 60_000, 84_000])
+        XCTAssertEqual(Self.project(losses: [0, 0, 0], creditRWA: benign, b).rwa, [100_000, 100_000, 105_000])
         // Held at jump-off without a path.
         XCTAssertEqual(Self.project(losses: [0, 0, 0], creditRWA: CreditRWAPath(jumpOff: 80_000), noRWA).rwa,
                        [100_000, 100_000, 100_000])
@@ -307,8 +316,8 @@ final class CapitalProjectionTests: XCTestCase {
                                      options: CapitalOptions(dividendAddOnRWA: .minimumQuarter))
         let s = atMinimum.stressCapitalBuffer!
         XCTAssertEqual(s.minPeriod, "Q3")
-        XCTAssertEqual(s.dividendRWA, 110_000)
-        XCTAssertEqual(s.value, 0.12 - 7_000.0 / 110_000 + 1_100.0 / 110_000, accuracy: 1e-15)
+        XCTAssertEqual(s.dividendRWA, 110_000, accuracy: 1e-9)
+        XCTAssertEqual(s.value, 0.12 - 7_000.0 / 110_000 + 1_100.0 / 110_000, accuracy: 1e-14)
         XCTAssertNil(Self.project(.boe, periods: (1...5).map { "\($0)" }, losses: [0, 0, 0, 0, 0], b).stressCapitalBuffer)
     }
 

@@ -58,7 +58,7 @@ final class BoardPackTests: WorkbookTestCase {
 
     /// Each scenario's minimum CET1 ratio, cumulative loss and minimum LCR, and the
     /// VaR and ES, appear in the text as the pack rounds them (percent to 2 and 1
-    /// decimals, amounts to three significant figures with k/m/bn).
+    /// decimals, amounts in bn to 2 decimals and in m or k to 1, trailing zeros dropped).
     func testKeyFiguresAppearAsResultsJSONRoundsThem() throws {
         let (path, _) = try render()
         let text = try Self.text(path)
@@ -128,15 +128,20 @@ final class BoardPackTests: WorkbookTestCase {
         String(format: "%.\(decimals)f%%", x * 100).replacingOccurrences(of: "-", with: "−")
     }
 
-    /// Three significant figures with k/m/bn: 1_787_272_504 → "1.79bn", 214_822_130 → "215m".
+    /// 1_787_272_504 → "1.79bn", 214_822_130 → "214.8m", 21_000_000 → "21m".
     static func amount(_ x: Double) -> String {
-        let units: [(Double, String)] = [(1e9, "bn"), (1e6, "m"), (1e3, "k")]
+        let units: [(Double, String, Int)] = [(1e9, "bn", 2), (1e6, "m", 1), (1e3, "k", 1)]
         let sign = x < 0 ? "−" : ""
         let a = abs(x)
-        for (scale, unit) in units where a >= scale {
-            let v = a / scale
-            let decimals = v >= 100 ? 0 : v >= 10 ? 1 : 2
-            return sign + String(format: "%.\(decimals)f", v) + unit
+        func trimmed(_ s: String) -> String {
+            guard s.contains(".") else { return s }
+            var t = s
+            while t.hasSuffix("0") { t.removeLast() }
+            if t.hasSuffix(".") { t.removeLast() }
+            return t
+        }
+        for (scale, unit, decimals) in units where a >= scale {
+            return sign + trimmed(String(format: "%.\(decimals)f", a / scale)) + unit
         }
         return sign + String(format: "%.0f", a)
     }

@@ -40,13 +40,19 @@ public struct CapitalOptions: Sendable, Equatable {
 ///   net_t     = pre-tax_t − taxes_t
 ///   CET1_t    = CET1_t−1 + net_t − distributions_t
 ///   Tier 1_t  = CET1_t + AT1, total capital_t = Tier 1_t + Tier 2   (AT1 and Tier 2 held)
-///   RWA_t     = RWA_0 + (credit RWA_t − credit RWA_0) (held at RWA_0 without a path)
+///   RWA_t     = RWA_0 + (RWA_0 − other RWA)·(max(credit RWA_t / credit RWA_0, 1) − 1)
+///               (held at RWA_0 without a path)
 ///   ratios    = CET1_t, Tier 1_t, total capital_t over RWA_t; leverage = Tier 1_t / leverage exposure
 ///
 /// RWA_0 is the balance sheet's `rwa` when given, else credit RWA at jump-off + other
-/// (market and operational) RWA, which is held. The model's change in credit RWA is thus
-/// added to the reported figure. The leverage exposure is held at jump-off. A ratio with
-/// RWA ≤ 0 is reported as 0.
+/// (market and operational) RWA, which is held. The model's relative change in credit RWA
+/// scales the credit part of the reported figure, so a reported RWA that differs from the
+/// model's level (other models, add-ons, the output floor) moves in proportion rather
+/// than by the model's absolute change. Credit RWA is floored at its starting point: a
+/// benign scenario's point-in-time PDs would otherwise release capital that the bank's
+/// through-the-cycle models never would, which the EBA static balance-sheet methodology
+/// rules out and which no supervisor accepts as a stress result. The leverage exposure
+/// is held at jump-off. A ratio with RWA ≤ 0 is reported as 0.
 ///
 /// Income lines: `ppnr` from the scenario when it gives one (per period), else the
 /// balance sheet's; balance-sheet lines are annual, so a quarterly projection takes a
@@ -94,8 +100,9 @@ public enum CapitalProjection {
 
         let rwa0 = b.capital.rwa ?? ((input.creditRWA?.jumpOff ?? 0) + b.capital.otherRWA)
         let rwa: [Double] = (0..<n).map { t in
-            guard let path = input.creditRWA, let periods = path.periods else { return rwa0 }
-            return max(rwa0 + (periods[t] - path.jumpOff), 0)
+            guard let path = input.creditRWA, let periods = path.periods, path.jumpOff > 0 else { return rwa0 }
+            let growth = max(periods[t] / path.jumpOff, 1)
+            return max(rwa0 + max(rwa0 - b.capital.otherRWA, 0) * (growth - 1), 0)
         }
         let path = Path(cet1: b.capital.cet1, rwa: rwa, lines: lines, creditLosses: input.creditLosses,
                         taxRate: b.income.taxRate, planned: lines.planned, requirements: requirements,

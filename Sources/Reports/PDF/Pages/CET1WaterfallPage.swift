@@ -22,7 +22,7 @@ enum CET1WaterfallPage {
                                    (label: "RWA growth", delta: w.rwaGrowthBP / 10_000)],
                            end: (label: endLabel, value: w.endBP / 10_000),
                            format: { NumberFormat.percent($0, decimals: 2) },
-                           deltaFormat: { NumberFormat.signedBasisPoints($0 * 10_000) },
+                           deltaFormat: NumberFormat.signedBasisPoints,
                            reference: c.hurdle.map { (label: "hurdle \(BoardFigures.ratio($0))", value: $0) })
                 .draw(in: panel, on: pdf)
         }

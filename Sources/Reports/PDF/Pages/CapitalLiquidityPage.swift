@@ -14,17 +14,17 @@ enum CapitalLiquidityPage {
         let panels = area.rows(2, gap: 14).flatMap { $0.columns(2, gap: 18) }
 
         let capital = indices.filter { r.scenarios[$0].capital != nil }
-        func series(_ path: (CapitalTrajectory) -> [Double]) -> [ChartSeries] {
+        func series(_ path: (CapitalTrajectory) -> [Double]) -> [PlotSeries] {
             capital.map { k in
-                ChartSeries(name: r.scenarios[k].id, values: BoardPackContext.padded(path(r.scenarios[k].capital!), to: n))
+                PlotSeries(name: r.scenarios[k].id, values: BoardPackContext.padded(path(r.scenarios[k].capital!), to: n))
             }
         }
-        func thresholds(_ label: String, _ value: (CapitalTrajectory) -> Double?) -> [ChartSeries] {
+        func thresholds(_ label: String, _ value: (CapitalTrajectory) -> Double?) -> [PlotSeries] {
             let distinct = capital.compactMap { value(r.scenarios[$0].capital!) }.reduce(into: [Double]()) { list, x in
                 if !list.contains(x) { list.append(x) }
             }
             return distinct.map { h in
-                ChartSeries(name: "\(label) \(BoardFigures.ratio(h))", values: Array(repeating: h, count: n), isThreshold: true)
+                PlotSeries(name: "\(label) \(BoardFigures.ratio(h))", values: Array(repeating: h, count: n), isThreshold: true)
             }
         }
         if !capital.isEmpty {
@@ -39,13 +39,13 @@ enum CapitalLiquidityPage {
         }
         let liquid = indices.filter { r.scenarios[$0].liquidity != nil }
         if !liquid.isEmpty {
-            let lcr = liquid.map { k -> ChartSeries in
+            let lcr = liquid.map { k -> PlotSeries in
                 let l = r.scenarios[k].liquidity!
-                return ChartSeries(name: r.scenarios[k].id, values: BoardPackContext.padded([l.jumpOff.lcr] + l.lcr, to: n))
+                return PlotSeries(name: r.scenarios[k].id, values: BoardPackContext.padded([l.jumpOff.lcr] + l.lcr, to: n))
             }
             let minimum = r.scenarios[liquid[0]].liquidity!.hurdle
             LineChart(title: "Liquidity coverage ratio against the 100% minimum", categories: categories,
-                      series: lcr + [ChartSeries(name: "minimum \(BoardFigures.lcr(minimum))",
+                      series: lcr + [PlotSeries(name: "minimum \(BoardFigures.lcr(minimum))",
                                                  values: Array(repeating: minimum, count: n), isThreshold: true)],
                       format: { NumberFormat.percent($0, decimals: 0) }, includeZero: false, labelMinimum: true)
                 .draw(in: panels[2], on: pdf)

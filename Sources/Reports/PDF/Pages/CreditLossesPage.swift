@@ -18,7 +18,7 @@ enum CreditLossesPage {
         }
         StackedColumnChart(title: "Losses by period and segment: \(r.scenarios[heaviest].id)",
                            categories: credit.periods,
-                           series: segments.map { ChartSeries(name: $0, values: credit.bySegment[$0]!.periodEL) },
+                           series: segments.map { PlotSeries(name: $0, values: credit.bySegment[$0]!.periodEL) },
                            format: NumberFormat.amount, showTotals: true)
             .draw(in: panels[0], on: pdf)
         BarChart(title: "Cumulative credit loss by scenario", labels: indices.map { r.scenarios[$0].id },
@@ -27,8 +27,8 @@ enum CreditLossesPage {
 
         let periods = context.periods(indices)
         let quarterly = r.scenarios[heaviest].frequency == "quarterly"
-        func paths(_ values: (CreditProjection) -> [Double]) -> [ChartSeries] {
-            indices.map { ChartSeries(name: r.scenarios[$0].id,
+        func paths(_ values: (CreditProjection) -> [Double]) -> [PlotSeries] {
+            indices.map { PlotSeries(name: r.scenarios[$0].id,
                                       values: BoardPackContext.padded(values(r.scenarios[$0].credit!), to: periods.count)) }
         }
         LineChart(title: quarterly ? "Stressed PD (quarterly, EAD-weighted)" : "Stressed PD (EAD-weighted)",

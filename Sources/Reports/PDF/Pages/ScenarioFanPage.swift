@@ -40,15 +40,15 @@ enum ScenarioFanPage {
             : names.count <= 4 ? area.rows(2, gap: 14).flatMap { $0.columns(2, gap: 18) }
             : area.rows(2, gap: 14).flatMap { $0.columns(3, gap: 16) }
         for (name, panel) in zip(names, grid) {
-            var lines: [ChartSeries] = []
+            var lines: [PlotSeries] = []
             for s in r.scenarios {
                 guard let scenario = context.scenarios[s.id], let v = scenario.variables.first(where: { $0.name == name })
                 else { continue }
                 let path = yearly(v.values, scenario)
-                if !path.isEmpty { lines.append(ChartSeries(name: s.id, values: path)) }
+                if !path.isEmpty { lines.append(PlotSeries(name: s.id, values: path)) }
             }
             let years = lines.map(\.values.count).max() ?? 0
-            lines = lines.map { ChartSeries(name: $0.name, values: BoardPackContext.padded($0.values, to: years)) }
+            lines = lines.map { PlotSeries(name: $0.name, values: BoardPackContext.padded($0.values, to: years)) }
             FanChart(title: StressAttributionPage.variableName(name),
                      categories: (1...max(years, 1)).map { "Year \($0)" }, lines: lines,
                      format: { NumberFormat.percent($0, decimals: 1) },
