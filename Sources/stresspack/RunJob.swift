@@ -39,7 +39,17 @@ struct RunJob {
         var results: RunResults
     }
 
-    func display(_ path: String) -> String { displayPath[path] ?? path }
+    /// How a file is named in results.json, the manifest and the reports: relative to
+    /// the project (bundled scenarios, frameworks, tables, templates) or to the current
+    /// directory when under them, so the same run reads the same on any checkout.
+    func display(_ path: String) -> String {
+        if let shown = displayPath[path] { return shown }
+        for root in [ProjectPaths.home.standardizedFileURL.path, FileManager.default.currentDirectoryPath] {
+            let prefix = root.hasSuffix("/") ? root : root + "/"
+            if path.hasPrefix(prefix), path.count > prefix.count { return String(path.dropFirst(prefix.count)) }
+        }
+        return path
+    }
 
     func execute(progress: ProgressReporter) throws -> Outcome {
         let started = Date()

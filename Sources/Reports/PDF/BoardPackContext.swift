@@ -43,9 +43,27 @@ struct BoardPackContext {
     /// Period labels with the jump-off in front, for paths that start at the jump-off.
     static func withJumpOff(_ periods: [String]) -> [String] { ["Jump-off"] + periods }
 
-    /// The longest period list of `indices` (scenarios of one framework share a calendar).
-    func periods(_ indices: [Int]) -> [String] {
-        indices.map { results.scenarios[$0].periods }.max { $0.count < $1.count } ?? []
+    /// Period labels for paths of `indices` whose labels `labels` gives (a result
+    /// section's own periods: CCAR capital runs 9 of a scenario's 13 quarters). When
+    /// the scenarios share a calendar, its labels; otherwise "Year k" (annual) or
+    /// "Period k", so scenarios on different calendars (EBA 2025–2027, the library's
+    /// Y1–Y3) line up by horizon.
+    func periods(_ indices: [Int], _ labels: (ScenarioResult) -> [String]?) -> [String] {
+        let lists = indices.compactMap { labels(results.scenarios[$0]) }
+        guard let longest = lists.max(by: { $0.count < $1.count }) else { return [] }
+        if lists.allSatisfy({ longest.starts(with: $0) }) { return longest }
+        let annual = indices.allSatisfy { results.scenarios[$0].frequency == "annual" }
+        return (1...longest.count).map { annual ? "Year \($0)" : "Period \($0)" }
+    }
+
+    /// `indices` ordered by minimum CET1 ratio, lowest first (scenarios without capital
+    /// last, in run order), so the binding scenario takes the first colour on every chart.
+    func byMinimumCET1(_ indices: [Int]) -> [Int] {
+        indices.enumerated().sorted { a, b in
+            let x = results.scenarios[a.element].capital?.minCET1Ratio ?? .infinity
+            let y = results.scenarios[b.element].capital?.minCET1Ratio ?? .infinity
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
     }
 
     /// `values` padded with NaN (a gap) to `count`.

@@ -6,9 +6,11 @@ import StressRun
 /// table of each scenario's minima.
 enum CapitalLiquidityPage {
     static func draw(_ context: BoardPackContext, framework: Framework, in area: Rect, on pdf: PDFDocument) {
-        let indices = context.scenarios(of: framework)
+        let indices = context.byMinimumCET1(context.scenarios(of: framework))
         let r = context.results
-        let periods = context.periods(indices)
+        let periods = context.periods(indices) { s in
+            s.capital?.periods ?? s.liquidity.map { Array(s.periods.prefix($0.lcr.count)) }
+        }
         let categories = BoardPackContext.withJumpOff(periods)
         let n = categories.count
         let panels = area.rows(2, gap: 14).flatMap { $0.columns(2, gap: 18) }
@@ -77,12 +79,12 @@ enum CapitalLiquidityPage {
             return row
         }
         TableDrawing(columns: [
-            TableColumn(header: "Scenario", weight: 2.2, align: .left),
-            TableColumn(header: "Min CET1", weight: 1.6, align: .right),
-            TableColumn(header: "Depletion", weight: 0.9, align: .right),
-            TableColumn(header: "Min leverage", weight: 1.1, align: .right),
+            TableColumn(header: "Scenario", weight: 2.6, align: .left),
+            TableColumn(header: "Min CET1", weight: 1.7, align: .right),
+            TableColumn(header: "Fall", weight: 0.9, align: .right),
+            TableColumn(header: "Leverage", weight: 1.0, align: .right),
             TableColumn(header: "Min LCR", weight: 1.0, align: .right),
-            TableColumn(header: "Survival days", weight: 1.0, align: .right),
+            TableColumn(header: "Days", weight: 0.6, align: .right),
         ], rows: rows, style: TextStyle.body.sized(8.5))
             .draw(in: Rect(x: area.x, y: area.y + 22, width: area.width, height: area.height - 22), on: pdf)
     }

@@ -8,16 +8,18 @@ import StressRun
 enum CreditLossesPage {
     static func draw(_ context: BoardPackContext, framework: Framework, in area: Rect, on pdf: PDFDocument) {
         let r = context.results
-        let indices = context.scenarios(of: framework).filter { r.scenarios[$0].credit != nil }
+        // The same scenario order (lowest minimum CET1 first) as the capital page, so colours match.
+        let indices = context.byMinimumCET1(context.scenarios(of: framework)).filter { r.scenarios[$0].credit != nil }
         guard let heaviest = indices.max(by: { r.scenarios[$0].credit!.cumulativeEL < r.scenarios[$1].credit!.cumulativeEL })
         else { return }
         let panels = area.rows(2, gap: 14).flatMap { $0.columns(2, gap: 18) }
+        let periods = context.periods(indices) { $0.credit?.periods }
         let credit = r.scenarios[heaviest].credit!
         let segments = credit.bySegment.keys.sorted().sorted {
             credit.bySegment[$0]!.cumulativeEL > credit.bySegment[$1]!.cumulativeEL
         }
         StackedColumnChart(title: "Losses by period and segment: \(r.scenarios[heaviest].id)",
-                           categories: credit.periods,
+                           categories: credit.periods.count == periods.count ? periods : credit.periods,
                            series: segments.map { PlotSeries(name: $0, values: credit.bySegment[$0]!.periodEL) },
                            format: NumberFormat.amount, showTotals: true)
             .draw(in: panels[0], on: pdf)
@@ -25,7 +27,6 @@ enum CreditLossesPage {
                  values: indices.map { r.scenarios[$0].credit!.cumulativeEL }, format: NumberFormat.amount)
             .draw(in: panels[1], on: pdf)
 
-        let periods = context.periods(indices)
         let quarterly = r.scenarios[heaviest].frequency == "quarterly"
         func paths(_ values: (CreditProjection) -> [Double]) -> [PlotSeries] {
             indices.map { PlotSeries(name: r.scenarios[$0].id,

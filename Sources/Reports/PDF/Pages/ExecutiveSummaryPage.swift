@@ -10,6 +10,8 @@ enum ExecutiveSummaryPage {
         let (tileRow, rest) = area.splitTop(84)
         drawTiles(context, in: tileRow, on: pdf)
         let (tableArea, textArea) = rest.splitTop(rest.height - 54)
+        pdf.text("Credit loss: cumulative expected loss over the horizon. Minima with the period they occur in; "
+                 + "✓ above the hurdle, ✗ below it.", x: tableArea.x, baseline: tableArea.y + 8, TextStyle.small.muted)
         TableDrawing(columns: columns, rows: rows(context), style: TextStyle.body.sized(9))
             .draw(in: Rect(x: tableArea.x, y: tableArea.y + 14, width: tableArea.width, height: tableArea.height - 14), on: pdf)
         pdf.wrappedText(reading(context), in: textArea.inset(2), .body)
@@ -30,7 +32,7 @@ enum ExecutiveSummaryPage {
         let start = r.balanceSheet?.cet1Ratio ?? r.scenarios.compactMap(\.capital).first?.startCET1Ratio
         if let start { tiles.append(Tile(label: "CET1 ratio at jump-off", value: BoardFigures.ratio(start), note: "reported")) }
         if let k = context.bindingScenario(Array(r.scenarios.indices)), let c = r.scenarios[k].capital {
-            tiles.append(Tile(label: "Lowest stressed CET1 ratio", value: BoardFigures.ratio(c.minCET1Ratio),
+            tiles.append(Tile(label: "Lowest CET1 ratio", value: BoardFigures.ratio(c.minCET1Ratio),
                               note: "\(r.scenarios[k].id), \(c.minPeriod)", verdict: c.hurdle.map { _ in !c.breach }))
         }
         if let l = r.scenarios.compactMap(\.liquidity).first {
@@ -45,7 +47,7 @@ enum ExecutiveSummaryPage {
             let q = ValueAtRiskBuilder.confidenceLabel(v.confidence)
             tiles.append(Tile(label: "Credit VaR \(q)", value: BoardFigures.amount(v.valueAtRisk),
                               note: "EL \(BoardFigures.amount(v.expectedLoss))"))
-            tiles.append(Tile(label: "Expected shortfall \(q)", value: BoardFigures.amount(v.expectedShortfall),
+            tiles.append(Tile(label: "ES \(q)", value: BoardFigures.amount(v.expectedShortfall),
                               note: "mean loss beyond the VaR"))
             if let cet1 = r.balanceSheet?.cet1, v.unexpectedLoss > 0 {
                 let cover = cet1 / v.unexpectedLoss
@@ -78,12 +80,12 @@ enum ExecutiveSummaryPage {
 
     static let columns = [
         TableColumn(header: "Scenario", weight: 2.3, align: .left),
-        TableColumn(header: "Framework", weight: 0.8, align: .left),
+        TableColumn(header: "Framework", weight: 0.9, align: .left),
         TableColumn(header: "Severity", weight: 1.1, align: .left),
-        TableColumn(header: "Cumulative credit loss", weight: 1.3, align: .right),
+        TableColumn(header: "Credit loss", weight: 1.1, align: .right),
         TableColumn(header: "Minimum CET1 ratio", weight: 1.6, align: .right),
-        TableColumn(header: "CET1 hurdle", weight: 0.9, align: .right),
-        TableColumn(header: "Minimum leverage", weight: 1.3, align: .right),
+        TableColumn(header: "Hurdle", weight: 0.8, align: .right),
+        TableColumn(header: "Min leverage", weight: 1.2, align: .right),
         TableColumn(header: "Minimum LCR", weight: 1.5, align: .right),
     ]
 

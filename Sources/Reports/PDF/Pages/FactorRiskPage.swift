@@ -18,8 +18,11 @@ enum FactorRiskPage {
         BarChart(title: "Twelve largest factors", labels: names.map(factorName), values: names.map { f.factors[$0]! },
                  format: NumberFormat.amount)
             .draw(in: Rect(x: right.x + 12, y: right.y, width: right.width - 12, height: right.height), on: pdf)
-        pdf.wrappedText("Systematic share of variance \(NumberFormat.percent(f.systematicShare, decimals: 1)). "
-                        + "Measure: \(f.measure). \(f.model.realData.first ?? "")",
+        pdf.wrappedText("\(NumberFormat.percent(f.systematicShare, decimals: 1)) of the variance of credit loss comes from "
+                        + "factors common to many borrowers, \(NumberFormat.percent(1 - f.systematicShare, decimals: 1)) from "
+                        + "single names. σ is the first-order standard deviation of one-year credit loss from asset-value "
+                        + "moves; the market factor is estimated from the Fama–French monthly market history, sector and "
+                        + "country factors are assumed (model summary in the workbook's factor-risk sheet).",
                         in: foot.inset(2), TextStyle.small.muted)
     }
 

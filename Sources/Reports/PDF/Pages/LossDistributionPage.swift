@@ -41,7 +41,8 @@ enum LossDistributionPage {
                                                       weight: 1, align: .right)],
                                 rows: rows, style: TextStyle.body.sized(9))
             .draw(in: Rect(x: panel.x, y: panel.y + 22, width: panel.width, height: panel.height - 90), on: pdf)
-        var method = "\(v.method.replacingOccurrences(of: "_", with: " ")) copula, Basel IRB asset correlations, "
+        let copula = v.method.replacingOccurrences(of: "_", with: " ")
+        var method = copula.prefix(1).uppercased() + copula.dropFirst() + " copula, Basel IRB asset correlations, "
             + "seed \(v.seed)"
         if v.importanceShift != nil { method += "; importance sampling on the systematic factor (tail weighted back)" }
         method += ". The Vasicek ASRF figure with the granularity adjustment checks the simulation."

@@ -49,9 +49,10 @@ enum ScenarioFanPage {
             }
             let years = lines.map(\.values.count).max() ?? 0
             lines = lines.map { PlotSeries(name: $0.name, values: BoardPackContext.padded($0.values, to: years)) }
-            FanChart(title: StressAttributionPage.variableName(name),
+            FanChart(title: MacroVariableNames.name(name),
                      categories: (1...max(years, 1)).map { "Year \($0)" }, lines: lines,
-                     format: { NumberFormat.percent($0, decimals: 1) },
+                     format: MacroVariableNames.isLevel(name) ? { NumberFormat.plain($0, decimals: 1) }
+                        : { NumberFormat.percent($0, decimals: 1) },
                      highlight: binding.flatMap { id in lines.firstIndex { $0.name == id } })
                 .draw(in: panel, on: pdf)
         }

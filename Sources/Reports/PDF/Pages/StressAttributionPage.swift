@@ -16,16 +16,10 @@ enum StressAttributionPage {
             let a = r.scenarios[k].attribution!
             let variables = a.byVariable.keys.sorted().sorted { abs(a.byVariable[$0]!) > abs(a.byVariable[$1]!) }
             WaterfallChart(title: r.scenarios[k].id, start: (label: "Neutral path", value: a.neutralEL),
-                           steps: variables.map { (label: variableName($0), delta: a.byVariable[$0]!) },
+                           steps: variables.map { (label: MacroVariableNames.name($0), delta: a.byVariable[$0]!) },
                            end: (label: "Scenario", value: a.stressedEL),
                            format: NumberFormat.amount, deltaFormat: NumberFormat.signedAmount)
                 .draw(in: panel, on: pdf)
         }
-    }
-
-    /// "house_price_index" → "House price index".
-    static func variableName(_ key: String) -> String {
-        let words = key.replacingOccurrences(of: "_", with: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
     }
 }
