@@ -45,8 +45,9 @@ struct WaterfallChart {
         let top = lh + 2
         let plotHeight = area.height - top - xAxis.height(mode: mode, on: pdf) - lh - 2
         guard plotHeight > 20 else { return }
-        let scale = NiceScale(minimum: extremes.min() ?? 0, maximum: extremes.max() ?? 1,
-                              maxTicks: ChartFrame.maxTicks(forHeight: plotHeight, on: pdf), includeZero: true)
+        let scale = NiceScale.readable(minimum: extremes.min() ?? 0, maximum: extremes.max() ?? 1,
+                                       maxTicks: ChartFrame.maxTicks(forHeight: plotHeight, on: pdf), includeZero: true,
+                                       format: axisFormat ?? format)
         let yAxis = ValueAxis(scale: scale, format: axisFormat ?? format)
         let left = yAxis.labelWidth(on: pdf) + ValueAxis.labelGap
         let plot = Rect(x: area.x + left, y: area.y + top, width: area.width - left - refWidth, height: plotHeight)
@@ -55,7 +56,7 @@ struct WaterfallChart {
         let axisPlot = Rect(x: plot.x, y: plot.y, width: plot.width, height: plot.height + lh + 2)
 
         yAxis.drawGrid(in: plot, on: pdf)
-        xAxis.draw(below: axisPlot, mode: mode, on: pdf)
+        xAxis.draw(below: axisPlot, mode: mode, bounds: (area.x, area.maxX), on: pdf)
         let slot = xAxis.slotWidth(plot)
         let barWidth = min(slot * 0.6, 70)
         func y(_ v: Double) -> Double { yAxis.y(v, in: plot) }
