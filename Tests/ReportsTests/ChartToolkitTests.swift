@@ -239,7 +239,7 @@ enum ChartSamplePack {
         let weights: [Double] = [0.9, 1.4, 1.1, 0.8, 1.6, 0.15]
         let stacked = segments.enumerated().map { s, name in
             PlotSeries(name: name, values: shape.enumerated().map { q, f in
-                let release = (s == 5 && q > 8) ? -0.5 : 1.0
+                let release = (s == 5 && q > 7) ? -2.5 : 1.0
                 return release * f * weights[s] * 1e8 * (1 + 0.07 * Double((s * 5 + q * 3) % 4))
             })
         }

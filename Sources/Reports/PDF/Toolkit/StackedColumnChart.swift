@@ -63,13 +63,15 @@ struct StackedColumnChart {
                 pdf.line(Point(seg.x, v > 0 ? seg.y : seg.maxY), Point(seg.maxX, v > 0 ? seg.y : seg.maxY), .white, width: 0.6)
             }
         }
-        if showTotals { drawTotals(up: up, n: n, slot: slot, plot: plot, xAxis: xAxis, yAxis: yAxis, lh: totalLH, on: pdf) }
+        if showTotals {
+            drawTotals(up: up, n: n, slot: slot, barWidth: barWidth, plot: plot, xAxis: xAxis, yAxis: yAxis, lh: totalLH, on: pdf)
+        }
         yAxis.drawZero(in: plot, on: pdf)
     }
 
     /// Net totals above the columns, all in one size (a mix of sizes reads as
     /// emphasis). If even 75 % is too wide for a column, every k-th total is shown.
-    private func drawTotals(up: [Double], n: Int, slot: Double, plot: Rect, xAxis: CategoryAxis, yAxis: ValueAxis,
+    private func drawTotals(up: [Double], n: Int, slot: Double, barWidth: Double, plot: Rect, xAxis: CategoryAxis, yAxis: ValueAxis,
                             lh: Double, on pdf: PDFDocument) {
         let base = TextStyle.small.with(bold: true)
         let texts: [String?] = (0..<n).map { i in
@@ -79,14 +81,23 @@ struct StackedColumnChart {
         let widest = texts.compactMap { $0.map { pdf.measure($0, base) } }.max() ?? 0
         guard widest > 0 else { return }
         let room = slot - 2
-        let st = base.with(size: max(base.size * 0.75, min(base.size, base.size * room / widest)))
-        let widestFitted = widest * st.size / base.size
-        let k = max(1, Int((widestFitted / max(room, 0.01)).rounded(.up)))
+        // Shrink (not below 75 %) if that lets every column carry its total; else keep the size and thin.
+        let shrunk = base.size * room / widest
+        let st = shrunk >= base.size * 0.75 ? base.with(size: min(base.size, shrunk)) : base
+        let k = max(1, Int((widest * st.size / base.size / max(room, 0.01) - 1e-9).rounded(.up)))
         for i in stride(from: 0, to: n, by: k) {
             guard let t = texts[i] else { continue }
-            let yTop = yAxis.y(up[i], in: plot)
-            let w = Double(k) * slot - 2
-            pdf.fittedText(t, in: Rect(x: xAxis.centre(i, in: plot) - w / 2, y: yTop - lh, width: w, height: lh), st,
+            let c = xAxis.centre(i, in: plot)
+            let w = min(pdf.measure(t, st) + 1, Double(k) * slot - 2)
+            // Sit above this column and above any neighbour the label reaches over.
+            var yTop = yAxis.y(up[i], in: plot)
+            for j in max(0, i - k)...min(n - 1, i + k) {
+                let cj = xAxis.centre(j, in: plot)
+                if cj - barWidth / 2 < c + w / 2, c - w / 2 < cj + barWidth / 2 {
+                    yTop = min(yTop, yAxis.y(up[j], in: plot))
+                }
+            }
+            pdf.fittedText(t, in: Rect(x: c - w / 2, y: max(plot.y - lh, yTop - lh), width: w, height: lh), st,
                            align: .center)
         }
     }
