@@ -18,11 +18,11 @@ struct BarChart {
     static let secondaryPositive = Colour.skyBlue
 
     func draw(in r: Rect, on pdf: PDFDocument) {
+        let anyNegative = (values + (secondary ?? [])).contains { $0 < 0 }
         let legend: [LegendEntry] = secondary == nil ? [] : [
             LegendEntry(name: primaryName ?? "Primary", colour: Self.positive, key: .swatch),
             LegendEntry(name: secondaryName ?? "Secondary", colour: Self.secondaryPositive, key: .swatch),
-            LegendEntry(name: "Negative", colour: Self.negative, key: .swatch),
-        ]
+        ] + (anyNegative ? [LegendEntry(name: "Negative", colour: Self.negative, key: .swatch)] : [])
         let area = ChartFrame.carve(r, title: title, legend: legend, on: pdf)
         let n = labels.count
         guard n > 0 else { return }
