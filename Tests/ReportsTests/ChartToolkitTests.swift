@@ -151,42 +151,7 @@ final class ChartToolkitTests: XCTestCase {
     func testDegenerateDataDoesNotCrash() throws {
         let path = directory.appendingPathComponent("degenerate.pdf").path
         let pdf = try PDFDocument(path: path)
-        let boxes = Rect(x: 20, y: 20, width: 800, height: 555).columns(4, gap: 10).flatMap { $0.rows(4, gap: 10) }
-        let nan = Double.nan
-        let fmt = NumberFormat.amount
-        var i = 0
-        func next() -> Rect { defer { i += 1 }; return boxes[i % boxes.count] }
-        LineChart(title: "Empty", categories: [], series: [], format: fmt).draw(in: next(), on: pdf)
-        LineChart(title: "All NaN", categories: ["a", "b"], series: [PlotSeries(name: "x", values: [nan, nan])],
-                  format: fmt, labelMinimum: true, labelLast: true).draw(in: next(), on: pdf)
-        LineChart(title: "One category", categories: ["2025"], series: [PlotSeries(name: "x", values: [3])],
-                  format: fmt, labelMinimum: true).draw(in: next(), on: pdf)
-        LineChart(title: nil, categories: (0..<200).map { "Category \($0)" },
-                  series: [PlotSeries(name: "y", values: (0..<200).map { Double($0) * 1e12 })], format: fmt)
-            .draw(in: next(), on: pdf)
-        StackedColumnChart(title: "Zeros", categories: ["a", "b"], series: [PlotSeries(name: "z", values: [0, 0])],
-                           format: fmt).draw(in: next(), on: pdf)
-        StackedColumnChart(title: "Negative only", categories: ["a"],
-                           series: [PlotSeries(name: "z", values: [-1e-7]), PlotSeries(name: "w", values: [])],
-                           format: fmt).draw(in: next(), on: pdf)
-        BarChart(title: "Empty", labels: [], values: [], format: fmt).draw(in: next(), on: pdf)
-        BarChart(title: "Mismatch", labels: ["a", "b", "c"], values: [nan, -5], format: fmt, secondary: [1])
-            .draw(in: next(), on: pdf)
-        WaterfallChart(title: "No steps", start: ("Start", 0), steps: [], end: ("End", 0), format: fmt,
-                       deltaFormat: fmt, reference: ("Ref", nan)).draw(in: next(), on: pdf)
-        Histogram(title: "Empty", lower: nan, binWidth: 0, masses: [], markers: [("EL", nan)], xFormat: fmt,
-                  yFormat: { NumberFormat.percent($0) }).draw(in: next(), on: pdf)
-        Histogram(title: "Same marker", lower: 0, binWidth: 1, masses: [0.5, 0.5],
-                  markers: [("A", 1), ("B", 1), ("C", 1), ("D", 50)], xFormat: fmt,
-                  yFormat: { NumberFormat.percent($0) }).draw(in: next(), on: pdf)
-        FanChart(title: "Many lines", categories: ["a", "b", "c"],
-                 lines: (0..<20).map { PlotSeries(name: "s\($0)", values: [Double($0), nan, -Double($0)]) },
-                 format: fmt, highlight: 99).draw(in: next(), on: pdf)
-        TableDrawing(columns: [], rows: []).draw(in: next(), on: pdf)
-        TableDrawing(columns: [TableColumn(header: "A", weight: 0, align: .left)],
-                     rows: [[TableCell(text: "x")], []]).draw(in: Rect(x: 0, y: 0, width: 10, height: 5), on: pdf)
-        LineChart(title: "Tiny box", categories: ["a"], series: [PlotSeries(name: "x", values: [1])], format: fmt)
-            .draw(in: Rect(x: 0, y: 0, width: 5, height: 5), on: pdf)
+        ChartSamplePack.drawDegenerate(on: pdf)
         pdf.showPage()
         XCTAssertNoThrow(try pdf.checkDrawing())
         try pdf.finish()
@@ -226,9 +191,8 @@ enum ChartSamplePack {
                   format: { NumberFormat.percent($0) }, yAxisTitle: "CET1 ratio", includeZero: true,
                   labelMinimum: true, labelLast: true, axisFormat: { NumberFormat.percent($0, decimals: 0) })
             .draw(in: topCols[0], on: pdf)
-        let tableTitle = topCols[1].splitTop(pdf.lineHeight(.heading) + 6)
-        pdf.fittedText("Results against hurdles", in: tableTitle.top, .heading)
-        TableDrawing(columns: [TableColumn(header: "Measure", weight: 3, align: .left),
+        let tableArea = ChartFrame.drawTitle("Results against hurdles", in: topCols[1], on: pdf)
+        TableDrawing(columns: [TableColumn(header: "Measure", weight: 3.6, align: .left),
                                TableColumn(header: "Start", weight: 1.2, align: .right),
                                TableColumn(header: "Trough", weight: 1.2, align: .right),
                                TableColumn(header: "Hurdle", weight: 1.2, align: .right),
@@ -253,7 +217,7 @@ enum ChartSamplePack {
                      ] + (1...6).map { [TableCell(text: "Sub-portfolio check \($0)", style: .muted),
                                         TableCell(text: "—"), TableCell(text: "—"), TableCell(text: "—"),
                                         TableCell(text: "Pass", style: .pass)] })
-            .draw(in: tableTitle.rest, on: pdf)
+            .draw(in: tableArea, on: pdf)
         WaterfallChart(title: "CET1 ratio walk, start to end of horizon",
                        start: ("CET1 2024", 0.142),
                        steps: [("PPNR", 0.031), ("Credit losses", -0.052), ("Other P&L", -0.008),
@@ -275,7 +239,7 @@ enum ChartSamplePack {
         let weights: [Double] = [0.9, 1.4, 1.1, 0.8, 1.6, 0.15]
         let stacked = segments.enumerated().map { s, name in
             PlotSeries(name: name, values: shape.enumerated().map { q, f in
-                let release = (s == 5 && q > 8) ? -0.5 : 1.0
+                let release = (s == 5 && q > 7) ? -2.5 : 1.0
                 return release * f * weights[s] * 1e8 * (1 + 0.07 * Double((s * 5 + q * 3) % 4))
             })
         }
@@ -324,5 +288,46 @@ enum ChartSamplePack {
             .draw(in: cols[1], on: pdf)
         pdf.showPage()
         try pdf.finish()
+    }
+
+    /// Sixteen small panels of degenerate data: empty, all-NaN, one category,
+    /// zeros, tiny and huge magnitudes, boxes too small to draw in.
+    static func drawDegenerate(on pdf: PDFDocument) {
+        let boxes = Rect(x: 20, y: 20, width: 800, height: 555).columns(4, gap: 10).flatMap { $0.rows(4, gap: 10) }
+        let nan = Double.nan
+        let fmt = NumberFormat.amount
+        var i = 0
+        func next() -> Rect { defer { i += 1 }; return boxes[i % boxes.count] }
+        LineChart(title: "Empty", categories: [], series: [], format: fmt).draw(in: next(), on: pdf)
+        LineChart(title: "All NaN", categories: ["a", "b"], series: [PlotSeries(name: "x", values: [nan, nan])],
+                  format: fmt, labelMinimum: true, labelLast: true).draw(in: next(), on: pdf)
+        LineChart(title: "One category", categories: ["2025"], series: [PlotSeries(name: "x", values: [3])],
+                  format: fmt, labelMinimum: true).draw(in: next(), on: pdf)
+        LineChart(title: nil, categories: (0..<200).map { "Category \($0)" },
+                  series: [PlotSeries(name: "y", values: (0..<200).map { Double($0) * 1e12 })], format: fmt)
+            .draw(in: next(), on: pdf)
+        StackedColumnChart(title: "Zeros", categories: ["a", "b"], series: [PlotSeries(name: "z", values: [0, 0])],
+                           format: fmt).draw(in: next(), on: pdf)
+        StackedColumnChart(title: "Negative only", categories: ["a"],
+                           series: [PlotSeries(name: "z", values: [-1e-7]), PlotSeries(name: "w", values: [])],
+                           format: fmt).draw(in: next(), on: pdf)
+        BarChart(title: "Empty", labels: [], values: [], format: fmt).draw(in: next(), on: pdf)
+        BarChart(title: "Mismatch", labels: ["a", "b", "c"], values: [nan, -5], format: fmt, secondary: [1])
+            .draw(in: next(), on: pdf)
+        WaterfallChart(title: "No steps", start: ("Start", 0), steps: [], end: ("End", 0), format: fmt,
+                       deltaFormat: fmt, reference: ("Ref", nan)).draw(in: next(), on: pdf)
+        Histogram(title: "Empty", lower: nan, binWidth: 0, masses: [], markers: [("EL", nan)], xFormat: fmt,
+                  yFormat: { NumberFormat.percent($0) }).draw(in: next(), on: pdf)
+        Histogram(title: "Same marker", lower: 0, binWidth: 1, masses: [0.5, 0.5],
+                  markers: [("A", 1), ("B", 1), ("C", 1), ("D", 50)], xFormat: fmt,
+                  yFormat: { NumberFormat.percent($0) }).draw(in: next(), on: pdf)
+        FanChart(title: "Many lines", categories: ["a", "b", "c"],
+                 lines: (0..<20).map { PlotSeries(name: "s\($0)", values: [Double($0), nan, -Double($0)]) },
+                 format: fmt, highlight: 99).draw(in: next(), on: pdf)
+        TableDrawing(columns: [], rows: []).draw(in: next(), on: pdf)
+        TableDrawing(columns: [TableColumn(header: "A", weight: 0, align: .left)],
+                     rows: [[TableCell(text: "x")], []]).draw(in: Rect(x: 0, y: 0, width: 10, height: 5), on: pdf)
+        LineChart(title: "Tiny box", categories: ["a"], series: [PlotSeries(name: "x", values: [1])], format: fmt)
+            .draw(in: Rect(x: 0, y: 0, width: 5, height: 5), on: pdf)
     }
 }

@@ -18,11 +18,11 @@ struct BarChart {
     static let secondaryPositive = Colour.skyBlue
 
     func draw(in r: Rect, on pdf: PDFDocument) {
+        let anyNegative = (values + (secondary ?? [])).contains { $0 < 0 }
         let legend: [LegendEntry] = secondary == nil ? [] : [
             LegendEntry(name: primaryName ?? "Primary", colour: Self.positive, key: .swatch),
             LegendEntry(name: secondaryName ?? "Secondary", colour: Self.secondaryPositive, key: .swatch),
-            LegendEntry(name: "Negative", colour: Self.negative, key: .swatch),
-        ]
+        ] + (anyNegative ? [LegendEntry(name: "Negative", colour: Self.negative, key: .swatch)] : [])
         let area = ChartFrame.carve(r, title: title, legend: legend, on: pdf)
         let n = labels.count
         guard n > 0 else { return }
@@ -32,9 +32,18 @@ struct BarChart {
         let labelColumn = min((labels.map { pdf.measure($0, .small) }.max() ?? 0) + 8, area.width * 0.3)
 
         let plotWidth0 = area.width - labelColumn
-        let maxTicks = max(2, min(7, Int(plotWidth0 / 70) + 1))
-        let scale = NiceScale(minimum: all.min() ?? 0, maximum: all.max() ?? 0, maxTicks: maxTicks, includeZero: true)
         let fmt = axisFormat ?? format
+        // As many ticks as their labels allow, so the bars use the width.
+        var maxTicks = 8
+        var scale = NiceScale.readable(minimum: all.min() ?? 0, maximum: all.max() ?? 0, maxTicks: maxTicks, includeZero: true,
+                                   format: fmt)
+        while maxTicks > 2 {
+            let widest = scale.ticks.map { pdf.measure(fmt($0), .axis) }.max() ?? 0
+            if (widest + 10) * Double(scale.ticks.count) <= plotWidth0 { break }
+            maxTicks -= 1
+            scale = NiceScale.readable(minimum: all.min() ?? 0, maximum: all.max() ?? 0, maxTicks: maxTicks, includeZero: true,
+                                   format: fmt)
+        }
         let tickHalf = (scale.ticks.map { pdf.measure(fmt($0), .axis) }.max() ?? 0) / 2
         // Room beyond the nice range for an end-of-bar value, and for the outer tick labels.
         let valueRoom = (all.map { pdf.measure(format($0), valueStyle) }.max() ?? 0) + 6

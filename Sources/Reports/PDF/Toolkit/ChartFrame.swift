@@ -6,14 +6,21 @@ enum ChartFrame {
     static let titleGap = 6.0
     static let legendGap = 8.0
 
+    /// A chart-style heading over anything else (a table, a note), so it lines
+    /// up with the chart titles beside it; returns the rect below it.
+    @discardableResult
+    static func drawTitle(_ title: String, in r: Rect, on pdf: PDFDocument) -> Rect {
+        let lh = pdf.lineHeight(.heading)
+        let (top, below) = r.splitTop(lh + titleGap)
+        pdf.fittedText(title, in: Rect(x: top.x, y: top.y, width: top.width, height: lh), .heading)
+        return below
+    }
+
     /// Draws title and legend inside `r`; returns the area left for axes and plot.
     static func carve(_ r: Rect, title: String?, legend: [LegendEntry], on pdf: PDFDocument) -> Rect {
         var rest = r
         if let title, !title.isEmpty {
-            let lh = pdf.lineHeight(.heading)
-            let (top, below) = rest.splitTop(lh + titleGap)
-            pdf.fittedText(title, in: Rect(x: top.x, y: top.y, width: top.width, height: lh), .heading)
-            rest = below
+            rest = drawTitle(title, in: rest, on: pdf)
         }
         if !legend.isEmpty {
             let h = Legend.height(legend, width: rest.width, on: pdf)
@@ -27,8 +34,9 @@ enum ChartFrame {
     }
 
     /// How many ticks fit a vertical axis of `height` without labels touching.
-    static func maxTicks(forHeight height: Double, on pdf: PDFDocument, preferred: Int = 6) -> Int {
-        let spacing = pdf.lineHeight(.axis) * 2.2
+    /// At least 26 pt between gridlines: enough to read values off, few enough to stay light.
+    static func maxTicks(forHeight height: Double, on pdf: PDFDocument, preferred: Int = 8) -> Int {
+        let spacing = max(pdf.lineHeight(.axis) * 2.4, 26)
         return max(2, min(preferred, Int(height / spacing) + 1))
     }
 }

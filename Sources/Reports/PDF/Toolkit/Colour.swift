@@ -65,6 +65,14 @@ enum Palette {
         series[((index % series.count) + series.count) % series.count]
     }
 
+    /// The colour for a stroked line: as `colour`, except that Okabe–Ito
+    /// yellow, fine for fills, is darkened to a gold that holds up as a thin
+    /// line on white paper.
+    static func lineColour(_ index: Int) -> Colour {
+        let c = colour(index)
+        return c == .yellow ? Colour(190, 165, 0) : c
+    }
+
     /// The dash for series `index`: cycles with period 3 against markers' 4,
     /// so the first twelve series differ in shape as well as colour.
     static func dash(_ index: Int) -> LineDash {

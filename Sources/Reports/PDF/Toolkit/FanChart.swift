@@ -19,8 +19,8 @@ struct FanChart {
                 return SeriesLook(colour: isHighlight ? .blue : .muted, dash: .solid, marker: nil,
                                   width: isHighlight ? 2.4 : 0.6)
             }
-            return SeriesLook(colour: Palette.colour(i), dash: isHighlight ? .solid : Palette.dash(i), marker: nil,
-                              width: isHighlight ? 2.6 : 1.0)
+            return SeriesLook(colour: Palette.lineColour(i), dash: isHighlight ? .solid : Palette.dash(i), marker: nil,
+                              width: isHighlight ? 2.6 : 1.2)
         }
         let legend = coloured && lines.count > 1
             ? zip(lines, looks).map { LegendEntry(name: $0.name, colour: $1.colour,
@@ -35,15 +35,16 @@ struct FanChart {
         let plotHeight = area.height - top - xAxis.height(mode: mode, on: pdf)
         guard plotHeight > 20 else { return }
         let values = lines.flatMap(\.values).finiteValues
-        let scale = NiceScale(minimum: values.min() ?? 0, maximum: values.max() ?? 1,
-                              maxTicks: ChartFrame.maxTicks(forHeight: plotHeight, on: pdf))
+        let scale = NiceScale.readable(minimum: values.min() ?? 0, maximum: values.max() ?? 1,
+                                       maxTicks: ChartFrame.maxTicks(forHeight: plotHeight, on: pdf),
+                                       format: axisFormat ?? format)
         let yAxis = ValueAxis(scale: scale, format: axisFormat ?? format)
         let left = yAxis.labelWidth(on: pdf) + ValueAxis.labelGap
         let plot = Rect(x: area.x + left, y: area.y + top, width: area.width - left - 4, height: plotHeight)
         guard plot.width > 20 else { return }
 
         yAxis.drawGrid(in: plot, on: pdf)
-        xAxis.draw(below: plot, mode: mode, on: pdf)
+        xAxis.draw(below: plot, mode: mode, bounds: (area.x, area.maxX), on: pdf)
 
         // Band: min and max across lines per category, broken where no line has a value.
         let envelope: [(lo: Double, hi: Double)?] = (0..<n).map { i in

@@ -31,28 +31,38 @@ struct Histogram {
         let xMin = min(lo, markerXs.min() ?? lo), xMax = max(hi, markerXs.max() ?? hi)
         let provisionalWidth = area.width * 0.9
         var xTicks = 8
-        var xScale = NiceScale(minimum: xMin, maximum: xMax, maxTicks: xTicks)
+        var xScale = NiceScale.readable(minimum: xMin, maximum: xMax, maxTicks: xTicks, format: xFormat)
         while xTicks > 2 {
             let labelWidth = xScale.ticks.map { pdf.measure(xFormat($0), .axis) }.max() ?? 0
             if (labelWidth + 12) * Double(xScale.ticks.count) <= provisionalWidth { break }
             xTicks -= 1
-            xScale = NiceScale(minimum: xMin, maximum: xMax, maxTicks: xTicks)
+            xScale = NiceScale.readable(minimum: xMin, maximum: xMax, maxTicks: xTicks, format: xFormat)
         }
 
         let texts = markers.map { "\($0.label) \(xFormat($0.x))" }
-        // Label rows are decided on the provisional geometry, then drawn on the final one.
-        let rowsProbe = placeLabels(texts: texts, plotX: area.x + 40, plotWidth: area.width - 40, scale: xScale, on: pdf)
-        let labelRows = (rowsProbe.map(\.row).max() ?? -1) + 1
-        let top = Double(labelRows) * lh + axisLH / 2
-        let plotHeight = area.height - top - axisLH - 4
-        guard plotHeight > 20 else { return }
-        let yScale = NiceScale(minimum: 0, maximum: yMax, maxTicks: ChartFrame.maxTicks(forHeight: plotHeight, on: pdf),
-                               includeZero: true)
-        let yAxis = ValueAxis(scale: yScale, format: yFormat)
-        let left = yAxis.labelWidth(on: pdf) + ValueAxis.labelGap
         let tickHalf = (xScale.ticks.map { pdf.measure(xFormat($0), .axis) }.max() ?? 0) / 2
-        let plot = Rect(x: area.x + left, y: area.y + top, width: area.width - left - tickHalf, height: plotHeight)
-        guard plot.width > 20 else { return }
+        // The label rows set the plot's height, which sets the y labels' width, which moves
+        // the lines: repeat until the number of rows settles (it only grows, up to one per marker).
+        var labelRows = 0
+        var plot = area
+        var yAxis = ValueAxis(scale: NiceScale(minimum: 0, maximum: 1), format: yFormat)
+        var placed: [(x: Double, width: Double, row: Int)] = []
+        for _ in 0...markers.count {
+            let top = Double(labelRows) * lh + axisLH / 2
+            let plotHeight = area.height - top - axisLH - 4
+            guard plotHeight > 20 else { return }
+            let yScale = NiceScale.readable(minimum: 0, maximum: yMax,
+                                            maxTicks: ChartFrame.maxTicks(forHeight: plotHeight, on: pdf),
+                                            includeZero: true, format: yFormat)
+            yAxis = ValueAxis(scale: yScale, format: yFormat)
+            let left = yAxis.labelWidth(on: pdf) + ValueAxis.labelGap
+            plot = Rect(x: area.x + left, y: area.y + top, width: area.width - left - tickHalf, height: plotHeight)
+            guard plot.width > 20 else { return }
+            placed = placeLabels(texts: texts, plotX: plot.x, plotWidth: plot.width, scale: xScale, on: pdf)
+            let needed = (placed.map(\.row).max() ?? -1) + 1
+            if needed <= labelRows { break }
+            labelRows = needed
+        }
         func x(_ v: Double) -> Double { plot.x + xScale.fraction(v) * plot.width }
 
         yAxis.drawGrid(in: plot, on: pdf)
@@ -68,41 +78,38 @@ struct Histogram {
         }
         yAxis.drawZero(in: plot, on: pdf)
 
-        let placed = placeLabels(texts: texts, plotX: plot.x, plotWidth: plot.width, scale: xScale, on: pdf)
+        func labelTop(_ row: Int) -> Double { plot.y - Double(row + 1) * lh - axisLH / 2 }
         for (i, m) in markers.enumerated() where m.x.isFinite {
+            let top = placed[i].row < labelRows ? labelTop(placed[i].row) + lh * 0.15 : plot.y
+            pdf.line(Point(x(m.x), top), Point(x(m.x), plot.maxY), Self.markerColour, width: 0.9, dash: .dashed)
+        }
+        for (i, m) in markers.enumerated() where m.x.isFinite && placed[i].row < labelRows {
             let p = placed[i]
-            let row = min(p.row, max(labelRows - 1, 0))
-            let labelTop = plot.y - Double(row + 1) * lh - axisLH / 2
-            pdf.line(Point(x(m.x), labelTop + lh * 0.15), Point(x(m.x), plot.maxY), Self.markerColour, width: 0.9, dash: .dashed)
-            pdf.fittedText(texts[i], in: Rect(x: p.x, y: labelTop, width: p.width, height: lh), st.with(bold: true))
+            let box = Rect(x: p.x - 1, y: labelTop(p.row), width: p.width + 2, height: lh)
+            pdf.fill(box, .white)
+            pdf.fittedText(texts[i], in: Rect(x: p.x, y: box.y, width: p.width, height: lh), st.with(bold: true))
         }
     }
 
     /// Greedy rows: each label sits right of its line (or left when that would
     /// leave the plot) in the lowest row where it clears every label already
-    /// placed, no lower label covers its own line, and it covers no taller line.
+    /// there. A taller line may pass behind a lower label; labels are drawn on
+    /// a white ground, so the text stays clean.
     private func placeLabels(texts: [String], plotX: Double, plotWidth: Double, scale: NiceScale,
                              on pdf: PDFDocument) -> [(x: Double, width: Double, row: Int)] {
         let st = TextStyle.small.with(bold: true)
         var result = Array(repeating: (x: 0.0, width: 0.0, row: 0), count: texts.count)
-        var labels: [(x0: Double, x1: Double, row: Int)] = []
-        var lines: [(x: Double, row: Int)] = []
+        var rows: [[(x0: Double, x1: Double)]] = []
         let order = markers.indices.filter { markers[$0].x.isFinite }.sorted { markers[$0].x < markers[$1].x }
         for i in order {
             let lineX = plotX + scale.fraction(markers[i].x) * plotWidth
             let w = min(pdf.measure(texts[i], st) + 1, plotWidth)
             var x = lineX + 3
             if x + w > plotX + plotWidth { x = max(plotX, lineX - 3 - w) }
-            func clashes(_ row: Int) -> Bool {
-                labels.contains { l in
-                    (l.row == row && x < l.x1 + 6 && l.x0 < x + w + 6)
-                        || (l.row < row && l.x0 - 2 <= lineX && lineX <= l.x1 + 2)
-                } || lines.contains { $0.row > row && x - 2 <= $0.x && $0.x <= x + w + 2 }
-            }
             var row = 0
-            while clashes(row), row < texts.count { row += 1 }
-            labels.append((x, x + w, row))
-            lines.append((lineX, row))
+            while row < rows.count, rows[row].contains(where: { x < $0.x1 + 6 && $0.x0 < x + w + 6 }) { row += 1 }
+            if row == rows.count { rows.append([]) }
+            rows[row].append((x, x + w))
             result[i] = (x, w, row)
         }
         return result

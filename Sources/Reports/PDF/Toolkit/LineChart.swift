@@ -49,14 +49,16 @@ struct LineChart {
         guard plotHeight > 20 else { return }
 
         let values = series.flatMap(\.values).finiteValues
-        var scale = NiceScale(minimum: values.min() ?? 0, maximum: values.max() ?? 1,
-                              maxTicks: ChartFrame.maxTicks(forHeight: plotHeight, on: pdf), includeZero: includeZero)
+        let tickFormat = axisFormat ?? format
+        let maxTicks = ChartFrame.maxTicks(forHeight: plotHeight, on: pdf)
+        var scale = NiceScale.readable(minimum: values.min() ?? 0, maximum: values.max() ?? 1, maxTicks: maxTicks,
+                                       includeZero: includeZero, format: tickFormat)
         if labelMinimum, let m = values.min(), (m - scale.lower) / max(scale.upper - scale.lower, 1e-300) < 0.12 {
             // Leave room under the trough for its label.
-            scale = NiceScale(minimum: m - (scale.upper - m) * 0.15, maximum: values.max() ?? 1,
-                              maxTicks: ChartFrame.maxTicks(forHeight: plotHeight, on: pdf), includeZero: includeZero)
+            scale = NiceScale.readable(minimum: m - (scale.upper - m) * 0.15, maximum: values.max() ?? 1,
+                                       maxTicks: maxTicks, includeZero: includeZero, format: tickFormat)
         }
-        let yAxis = ValueAxis(scale: scale, format: axisFormat ?? format)
+        let yAxis = ValueAxis(scale: scale, format: tickFormat)
         let lastLabels: [(text: String, value: Double, colour: Colour)] = labelLast
             ? zip(series, looks).compactMap { s, look in
                 guard let v = s.values.last(where: \.isFinite) else { return nil }
@@ -74,7 +76,7 @@ struct LineChart {
         if let yAxisTitle {
             pdf.verticalText(yAxisTitle, centre: Point(area.x + axisLH / 2, plot.midY), .axis, maxLength: plot.height)
         }
-        xAxis.draw(below: plot, mode: mode, on: pdf)
+        xAxis.draw(below: plot, mode: mode, bounds: (area.x, area.maxX), on: pdf)
 
         func point(_ i: Int, _ v: Double) -> Point {
             Point(xAxis.centre(i, in: plot), v.isFinite ? yAxis.y(v, in: plot) : .nan)
@@ -85,7 +87,8 @@ struct LineChart {
             let s = series[si], look = looks[si]
             let pts = (0..<n).map { point($0, s.value(at: $0)) }
             pdf.polyline(pts, look.colour, width: look.width, dash: look.dash)
-            if let m = look.marker {
+            // Markers need about 8 pt per category; denser, they merge into a band.
+            if let m = look.marker, xAxis.slotWidth(plot) >= 8 {
                 for p in pts where p.isFinite { pdf.marker(p, index: m, look.colour) }
             }
         }

@@ -13,6 +13,11 @@ struct NiceScale: Equatable, Sendable {
     let ticks: [Double]
 
     init(minimum: Double, maximum: Double, maxTicks: Int = 6, includeZero: Bool = false) {
+        self.init(minimum: minimum, maximum: maximum, maxTicks: maxTicks, includeZero: includeZero, quarterSteps: true)
+    }
+
+    /// `quarterSteps: false` leaves out 2.5 × 10^k, for labels too coarse to print 2.5.
+    init(minimum: Double, maximum: Double, maxTicks: Int, includeZero: Bool, quarterSteps: Bool) {
         var lo = minimum, hi = maximum
         switch (lo.isFinite, hi.isFinite) {
         case (true, true): break
@@ -45,7 +50,7 @@ struct NiceScale: Equatable, Sendable {
         let mantissas: [(Int, Int)] = [(1, 0), (2, 0), (25, -1), (5, 0)]
         var chosen: (n: Int, p: Int, kLo: Int, kHi: Int)?
         search: for e in e0...(e0 + 3) {
-            for (n, shift) in mantissas {
+            for (n, shift) in mantissas where quarterSteps || n != 25 {
                 let p = e + shift
                 let step = Double(n) * pow(10, Double(p))
                 let kLoD = (lo / step + 1e-9).rounded(.down)
@@ -73,6 +78,42 @@ struct NiceScale: Equatable, Sendable {
         ticks = (c.kLo...max(c.kLo + 1, c.kHi)).map(tick)
         lower = ticks.first ?? lo
         upper = ticks.last ?? hi
+    }
+
+    /// A scale whose tick labels, once formatted, still read as equal steps.
+    /// A 2.5 step printed with too few decimals ("2%", "5%", "8%") misleads;
+    /// then the scale is rebuilt from 1, 2 and 5 steps only.
+    static func readable(minimum: Double, maximum: Double, maxTicks: Int, includeZero: Bool = false,
+                         format: (Double) -> String) -> NiceScale {
+        let scale = NiceScale(minimum: minimum, maximum: maximum, maxTicks: maxTicks, includeZero: includeZero)
+        if labelsStepEvenly(scale, format) { return scale }
+        return NiceScale(minimum: minimum, maximum: maximum, maxTicks: maxTicks, includeZero: includeZero,
+                         quarterSteps: false)
+    }
+
+    /// Reads the numbers back out of the labels (digits, point, sign; the unit
+    /// must be the same on all) and checks that they step evenly. Labels with
+    /// mixed units (750m, 1bn) cannot be judged and pass.
+    private static func labelsStepEvenly(_ scale: NiceScale, _ format: (Double) -> String) -> Bool {
+        var numbers: [Double] = []
+        var unit: String?
+        for t in scale.ticks where t != 0 {
+            let label = format(t)
+            let numeric = label.filter { $0.isNumber || $0 == "." }
+            let suffix = label.filter { !($0.isNumber || $0 == "." || $0 == "," || $0 == "−" || $0 == "-" || $0 == "+") }
+            guard let v = Double(numeric) else { return true }
+            if let unit, unit != suffix { return true }
+            unit = suffix
+            numbers.append(t < 0 ? -v : v)
+        }
+        guard numbers.count >= 3 else { return true }
+        let d = numbers[1] - numbers[0]
+        for i in 1..<numbers.count where abs((numbers[i] - numbers[i - 1]) - d) > abs(d) * 1e-6 {
+            // A tick skipped for being zero doubles one gap; allow exactly that.
+            if abs((numbers[i] - numbers[i - 1]) - 2 * d) <= abs(d) * 1e-6 { continue }
+            return false
+        }
+        return true
     }
 
     /// Where `v` falls between lower (0) and upper (1).

@@ -35,7 +35,7 @@ struct SeriesLook: Sendable {
                 return SeriesLook(colour: .threshold, dash: .dashed, marker: nil, width: 1.3)
             }
             defer { dataIndex += 1 }
-            return SeriesLook(colour: Palette.colour(dataIndex), dash: Palette.dash(dataIndex),
+            return SeriesLook(colour: Palette.lineColour(dataIndex), dash: Palette.dash(dataIndex),
                               marker: dataIndex, width: 1.6)
         }
     }

@@ -35,15 +35,16 @@ struct StackedColumnChart {
         let plotHeight = area.height - top - xAxis.height(mode: mode, on: pdf)
         guard plotHeight > 20 else { return }
 
-        let scale = NiceScale(minimum: down.min() ?? 0, maximum: up.max() ?? 0,
-                              maxTicks: ChartFrame.maxTicks(forHeight: plotHeight, on: pdf), includeZero: true)
+        let scale = NiceScale.readable(minimum: down.min() ?? 0, maximum: up.max() ?? 0,
+                                       maxTicks: ChartFrame.maxTicks(forHeight: plotHeight, on: pdf), includeZero: true,
+                                       format: axisFormat ?? format)
         let yAxis = ValueAxis(scale: scale, format: axisFormat ?? format)
         let left = yAxis.labelWidth(on: pdf) + ValueAxis.labelGap
         let plot = Rect(x: area.x + left, y: area.y + top, width: area.width - left - 4, height: plotHeight)
         guard plot.width > 20 else { return }
 
         yAxis.drawGrid(in: plot, on: pdf)
-        xAxis.draw(below: plot, mode: mode, on: pdf)
+        xAxis.draw(below: plot, mode: mode, bounds: (area.x, area.maxX), on: pdf)
         let slot = xAxis.slotWidth(plot)
         let barWidth = min(slot * 0.62, 60)
         for i in 0..<n {
@@ -61,14 +62,43 @@ struct StackedColumnChart {
                 // A hairline of white keeps same-grey neighbours apart in print.
                 pdf.line(Point(seg.x, v > 0 ? seg.y : seg.maxY), Point(seg.maxX, v > 0 ? seg.y : seg.maxY), .white, width: 0.6)
             }
-            if showTotals, series.contains(where: { $0.value(at: i).isFinite }) {
-                let total = (0..<series.count).map { part($0, i) }.reduce(0, +)
-                let yTop = yAxis.y(above, in: plot)
-                let label = Rect(x: xAxis.centre(i, in: plot) - slot / 2 + 1, y: yTop - totalLH,
-                                 width: slot - 2, height: totalLH)
-                pdf.fittedText(format(total), in: label, .small.with(bold: true), align: .center)
-            }
+        }
+        if showTotals {
+            drawTotals(up: up, n: n, slot: slot, barWidth: barWidth, plot: plot, xAxis: xAxis, yAxis: yAxis, lh: totalLH, on: pdf)
         }
         yAxis.drawZero(in: plot, on: pdf)
+    }
+
+    /// Net totals above the columns, all in one size (a mix of sizes reads as
+    /// emphasis). If even 75 % is too wide for a column, every k-th total is shown.
+    private func drawTotals(up: [Double], n: Int, slot: Double, barWidth: Double, plot: Rect, xAxis: CategoryAxis, yAxis: ValueAxis,
+                            lh: Double, on pdf: PDFDocument) {
+        let base = TextStyle.small.with(bold: true)
+        let texts: [String?] = (0..<n).map { i in
+            guard series.contains(where: { $0.value(at: i).isFinite }) else { return nil }
+            return format(series.map { $0.value(at: i) }.filter(\.isFinite).reduce(0, +))
+        }
+        let widest = texts.compactMap { $0.map { pdf.measure($0, base) } }.max() ?? 0
+        guard widest > 0 else { return }
+        let room = slot - 2
+        // Shrink (not below 75 %) if that lets every column carry its total; else keep the size and thin.
+        let shrunk = base.size * room / widest
+        let st = shrunk >= base.size * 0.75 ? base.with(size: min(base.size, shrunk)) : base
+        let k = max(1, Int((widest * st.size / base.size / max(room, 0.01) - 1e-9).rounded(.up)))
+        for i in stride(from: 0, to: n, by: k) {
+            guard let t = texts[i] else { continue }
+            let c = xAxis.centre(i, in: plot)
+            let w = min(pdf.measure(t, st) + 1, Double(k) * slot - 2)
+            // Sit above this column and above any neighbour the label reaches over.
+            var yTop = yAxis.y(up[i], in: plot)
+            for j in max(0, i - k)...min(n - 1, i + k) {
+                let cj = xAxis.centre(j, in: plot)
+                if cj - barWidth / 2 < c + w / 2, c - w / 2 < cj + barWidth / 2 {
+                    yTop = min(yTop, yAxis.y(up[j], in: plot))
+                }
+            }
+            pdf.fittedText(t, in: Rect(x: c - w / 2, y: max(plot.y - lh, yTop - lh), width: w, height: lh), st,
+                           align: .center)
+        }
     }
 }

@@ -1,14 +1,32 @@
+import Foundation
+
 /// A vertical value axis: nice ticks as light gridlines across the plot,
 /// labels right-aligned to the left of it, and the zero line in ink so the
 /// sign of every bar reads at a glance.
 struct ValueAxis {
     var scale: NiceScale
     var format: (Double) -> String
+    /// One label per tick. If the caller's format prints two ticks the same
+    /// (1e-7 as "0"), plain numbers with enough decimals are used instead:
+    /// an axis whose labels repeat is worse than one without a unit.
+    let labels: [String]
 
     static let labelGap = 5.0
 
+    init(scale: NiceScale, format: @escaping (Double) -> String) {
+        self.scale = scale
+        self.format = format
+        let formatted = scale.ticks.map(format)
+        if Set(formatted).count == formatted.count {
+            labels = formatted
+        } else {
+            let decimals = scale.step > 0 ? max(0, min(12, Int((-log10(scale.step)).rounded(.up)))) : 2
+            labels = scale.ticks.map { NumberFormat.plain($0, decimals: decimals) }
+        }
+    }
+
     func labelWidth(on pdf: PDFDocument) -> Double {
-        scale.ticks.map { pdf.measure(format($0), .axis) }.max() ?? 0
+        labels.map { pdf.measure($0, .axis) }.max() ?? 0
     }
 
     func y(_ v: Double, in plot: Rect) -> Double {
@@ -18,10 +36,10 @@ struct ValueAxis {
     /// Gridlines and labels; call before drawing data so data sits on top.
     func drawGrid(in plot: Rect, on pdf: PDFDocument) {
         let cap = pdf.capHeight(.axis)
-        for t in scale.ticks {
+        for (t, label) in zip(scale.ticks, labels) {
             let y = y(t, in: plot)
             pdf.line(Point(plot.x, y), Point(plot.maxX, y), .grid, width: 0.5)
-            pdf.text(format(t), x: plot.x - Self.labelGap, baseline: y + cap / 2, .axis, align: .right)
+            pdf.text(label, x: plot.x - Self.labelGap, baseline: y + cap / 2, .axis, align: .right)
         }
     }
 
@@ -68,7 +86,10 @@ struct CategoryAxis {
         return Self.gap + (mode == .twoLines ? 2 * lh : lh)
     }
 
-    func draw(below plot: Rect, mode: Mode, on pdf: PDFDocument) {
+    /// `bounds` is how far left and right labels may reach: the chart's area,
+    /// since the space under the value axis labels is free.
+    func draw(below plot: Rect, mode: Mode, bounds: (lower: Double, upper: Double)? = nil, on pdf: PDFDocument) {
+        let lowerBound = min(bounds?.lower ?? plot.x, plot.x), upperBound = max(bounds?.upper ?? plot.maxX, plot.maxX)
         let lh = pdf.lineHeight(.axis)
         let slot = slotWidth(plot)
         let top = plot.maxY + Self.gap
@@ -88,8 +109,8 @@ struct CategoryAxis {
             let k = max(1, Int(((widest + Self.gap) / max(slot, 0.01)).rounded(.up)))
             for i in stride(from: 0, to: labels.count, by: k) {
                 let c = centre(i, in: plot)
-                // Centred on its slot, never reaching past the plot's ends.
-                let w = min(Double(k) * slot - Self.gap, 2 * (c - plot.x + slot / 2), 2 * (plot.maxX - c + slot / 2))
+                // Centred on its slot, never reaching past the bounds.
+                let w = min(Double(k) * slot - Self.gap, 2 * (c - lowerBound), 2 * (upperBound - c))
                 pdf.fittedText(labels[i], in: Rect(x: c - w / 2, y: top, width: w, height: lh), .axis, align: .center)
             }
         }

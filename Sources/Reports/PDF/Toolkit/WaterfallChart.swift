@@ -1,8 +1,8 @@
 /// Walk from a starting figure to an ending one (CET1 ratio from start to
 /// trough, capital from plan to stress). Start and end are solid bars from
-/// zero; each step floats from the running level. Increases are solid green,
-/// decreases hatched vermillion, so the two differ in greyscale as well as
-/// colour. An optional dashed reference (the hurdle) is labelled in the right
+/// zero; each step floats from the running level. Start and end are dark
+/// blue, increases a lighter green, decreases hatched vermillion, so all three
+/// differ in greyscale as well as colour. An optional dashed reference (the hurdle) is labelled in the right
 /// margin, clear of every bar label.
 struct WaterfallChart {
     var title: String?
@@ -16,7 +16,8 @@ struct WaterfallChart {
     var axisFormat: ((Double) -> String)? = nil
 
     static let total = Colour.blue
-    static let increase = Colour.pass
+    /// Lighter than the totals so the two do not print as the same grey.
+    static let increase = Colour.pass.tint(0.3)
     static let decrease = Colour.breach
 
     func draw(in r: Rect, on pdf: PDFDocument) {
@@ -45,8 +46,9 @@ struct WaterfallChart {
         let top = lh + 2
         let plotHeight = area.height - top - xAxis.height(mode: mode, on: pdf) - lh - 2
         guard plotHeight > 20 else { return }
-        let scale = NiceScale(minimum: extremes.min() ?? 0, maximum: extremes.max() ?? 1,
-                              maxTicks: ChartFrame.maxTicks(forHeight: plotHeight, on: pdf), includeZero: true)
+        let scale = NiceScale.readable(minimum: extremes.min() ?? 0, maximum: extremes.max() ?? 1,
+                                       maxTicks: ChartFrame.maxTicks(forHeight: plotHeight, on: pdf), includeZero: true,
+                                       format: axisFormat ?? format)
         let yAxis = ValueAxis(scale: scale, format: axisFormat ?? format)
         let left = yAxis.labelWidth(on: pdf) + ValueAxis.labelGap
         let plot = Rect(x: area.x + left, y: area.y + top, width: area.width - left - refWidth, height: plotHeight)
@@ -55,7 +57,7 @@ struct WaterfallChart {
         let axisPlot = Rect(x: plot.x, y: plot.y, width: plot.width, height: plot.height + lh + 2)
 
         yAxis.drawGrid(in: plot, on: pdf)
-        xAxis.draw(below: axisPlot, mode: mode, on: pdf)
+        xAxis.draw(below: axisPlot, mode: mode, bounds: (area.x, area.maxX), on: pdf)
         let slot = xAxis.slotWidth(plot)
         let barWidth = min(slot * 0.6, 70)
         func y(_ v: Double) -> Double { yAxis.y(v, in: plot) }
@@ -74,7 +76,9 @@ struct WaterfallChart {
             let rect = Rect(x: cx - barWidth / 2, y: min(y0, y1), width: barWidth, height: max(abs(y1 - y0), 0.8))
             switch bar.kind {
             case 0: pdf.fill(rect, Self.total)
-            case 1: pdf.fill(rect, Self.increase)
+            case 1:
+                pdf.fill(rect, Self.increase)
+                pdf.stroke(rect, Colour.pass, width: 0.6)
             default:
                 pdf.fill(rect, Self.decrease.tint(0.6))
                 pdf.hatch(rect, Self.decrease)
