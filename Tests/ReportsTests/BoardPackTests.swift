@@ -58,7 +58,7 @@ final class BoardPackTests: WorkbookTestCase {
 
     /// Each scenario's minimum CET1 ratio, cumulative loss and minimum LCR, and the
     /// VaR and ES, appear in the text as the pack rounds them (percent to 2 and 1
-    /// decimals, amounts in bn to 2 decimals and in m or k to 1, trailing zeros dropped).
+    /// decimals, amounts in bn to 2 decimals and in m or k to 1).
     func testKeyFiguresAppearAsResultsJSONRoundsThem() throws {
         let (path, _) = try render()
         let text = try Self.text(path)
@@ -128,20 +128,13 @@ final class BoardPackTests: WorkbookTestCase {
         String(format: "%.\(decimals)f%%", x * 100).replacingOccurrences(of: "-", with: "−")
     }
 
-    /// 1_787_272_504 → "1.79bn", 214_822_130 → "214.8m", 21_000_000 → "21m".
+    /// 1_787_272_504 → "1.79bn", 214_822_130 → "214.8m", 21_000_000 → "21.0m".
     static func amount(_ x: Double) -> String {
         let units: [(Double, String, Int)] = [(1e9, "bn", 2), (1e6, "m", 1), (1e3, "k", 1)]
         let sign = x < 0 ? "−" : ""
         let a = abs(x)
-        func trimmed(_ s: String) -> String {
-            guard s.contains(".") else { return s }
-            var t = s
-            while t.hasSuffix("0") { t.removeLast() }
-            if t.hasSuffix(".") { t.removeLast() }
-            return t
-        }
         for (scale, unit, decimals) in units where a >= scale {
-            return sign + trimmed(String(format: "%.\(decimals)f", a / scale)) + unit
+            return sign + String(format: "%.\(decimals)f", a / scale) + unit
         }
         return sign + String(format: "%.0f", a)
     }

@@ -85,6 +85,13 @@ final class ChartToolkitTests: XCTestCase {
         XCTAssertEqual(NumberFormat.plain(1234.5, decimals: 1), "1,234.5")
         XCTAssertEqual(NumberFormat.plain(-1_234_567, decimals: 0), "−1,234,567")
         XCTAssertEqual(NumberFormat.plain(12, decimals: 2), "12.00")
+        // Stated figures keep their unit's decimals; ticks drop trailing zeros.
+        XCTAssertEqual(NumberFormat.figure(1_004_324_265), "1.00bn")
+        XCTAssertEqual(NumberFormat.figure(21_000_000), "21.0m")
+        XCTAssertEqual(NumberFormat.figure(214_822_130), "214.8m")
+        XCTAssertEqual(NumberFormat.figure(999_960), "1.0m", "promoted to the next unit")
+        XCTAssertEqual(NumberFormat.figure(-2_500_000_000), "−2.50bn")
+        XCTAssertEqual(NumberFormat.amount(1_004_324_265), "1bn")
     }
 
     // MARK: - Text fitting

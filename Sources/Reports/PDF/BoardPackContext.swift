@@ -77,7 +77,7 @@ struct BoardPackContext {
 enum BoardFigures {
     static func ratio(_ x: Double) -> String { NumberFormat.percent(x, decimals: 2) }
     static func lcr(_ x: Double) -> String { NumberFormat.percent(x, decimals: 1) }
-    static func amount(_ x: Double) -> String { NumberFormat.amount(x) }
+    static func amount(_ x: Double) -> String { NumberFormat.figure(x) }
 }
 
 extension Framework {

@@ -10,28 +10,36 @@ enum CET1WaterfallPage {
         let r = context.results
         let chosen = context.frameworks.compactMap { f in context.bindingScenario(context.scenarios(of: f)) }
         guard !chosen.isEmpty else { return }
-        for (k, panel) in zip(chosen, BoardGrid.panels(chosen.count, in: area)) {
+        let (charts, note) = area.splitTop(area.height - 26)
+        pdf.wrappedText("Steps in basis points of jump-off RWA, summed to the period of the minimum. Tax & other: "
+                        + "other losses and taxes. Payouts: dividends and other distributions after any MDA restriction. "
+                        + "RWA growth: the effect on the ratio of risk-weighted assets rising under stress.",
+                        in: note.inset(2), TextStyle.small.muted)
+        for (k, panel) in zip(chosen, BoardGrid.panels(chosen.count, in: charts)) {
             let c = r.scenarios[k].capital!
             let w = c.waterfallToMinimum ?? c.waterfall
-            let endLabel = c.waterfallToMinimum == nil ? "End" : "Minimum (\(w.minPeriod))"
+            let endLabel = c.waterfallToMinimum == nil ? "End" : "Min (\(w.minPeriod))"
             WaterfallChart(title: "\(r.scenarios[k].id)", start: (label: "Jump-off", value: w.startBP / 10_000),
                            steps: [(label: "PPNR", delta: w.ppnrBP / 10_000),
                                    (label: "Credit losses", delta: w.creditLossesBP / 10_000),
-                                   (label: "Other losses and taxes", delta: w.otherLossesAndTaxesBP / 10_000),
-                                   (label: "Distributions", delta: w.distributionsBP / 10_000),
+                                   (label: "Tax & other", delta: w.otherLossesAndTaxesBP / 10_000),
+                                   (label: "Payouts", delta: w.distributionsBP / 10_000),
                                    (label: "RWA growth", delta: w.rwaGrowthBP / 10_000)],
                            end: (label: endLabel, value: w.endBP / 10_000),
                            format: { NumberFormat.percent($0, decimals: 2) },
                            deltaFormat: NumberFormat.signedBasisPoints,
-                           reference: c.hurdle.map { (label: "hurdle \(BoardFigures.ratio($0))", value: $0) })
+                           reference: c.hurdle.map { (label: "hurdle", value: $0) })
                 .draw(in: panel, on: pdf)
         }
     }
 }
 
-/// Up to four panels: one full-size, two side by side, three or four in a 2 × 2 grid.
+/// Up to four panels: one full-size, two side by side, three or four in a 2 × 2
+/// grid; `stacked` puts up to three full-width panels one above the other (long
+/// category labels).
 enum BoardGrid {
-    static func panels(_ count: Int, in area: Rect) -> [Rect] {
+    static func panels(_ count: Int, in area: Rect, stacked: Bool = false) -> [Rect] {
+        if stacked, count <= 3 { return area.rows(max(count, 1), gap: 12) }
         switch count {
         case ...1: return [area]
         case 2: return area.columns(2, gap: 18)

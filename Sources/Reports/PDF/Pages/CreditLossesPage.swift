@@ -21,10 +21,11 @@ enum CreditLossesPage {
         StackedColumnChart(title: "Losses by period and segment: \(r.scenarios[heaviest].id)",
                            categories: credit.periods.count == periods.count ? periods : credit.periods,
                            series: segments.map { PlotSeries(name: $0, values: credit.bySegment[$0]!.periodEL) },
-                           format: NumberFormat.amount, showTotals: true)
+                           format: BoardFigures.amount, showTotals: true, axisFormat: NumberFormat.amount)
             .draw(in: panels[0], on: pdf)
         BarChart(title: "Cumulative credit loss by scenario", labels: indices.map { r.scenarios[$0].id },
-                 values: indices.map { r.scenarios[$0].credit!.cumulativeEL }, format: NumberFormat.amount)
+                 values: indices.map { r.scenarios[$0].credit!.cumulativeEL }, format: BoardFigures.amount,
+                 axisFormat: NumberFormat.amount)
             .draw(in: panels[1], on: pdf)
 
         let quarterly = r.scenarios[heaviest].frequency == "quarterly"

@@ -9,12 +9,14 @@ enum ExecutiveSummaryPage {
     static func draw(_ context: BoardPackContext, in area: Rect, on pdf: PDFDocument) {
         let (tileRow, rest) = area.splitTop(84)
         drawTiles(context, in: tileRow, on: pdf)
-        let (tableArea, textArea) = rest.splitTop(rest.height - 54)
+        let top = rest.y + 12
+        let used = TableDrawing(columns: columns, rows: rows(context), style: TextStyle.body.sized(9))
+            .draw(in: Rect(x: rest.x, y: top, width: rest.width, height: rest.height - 76), on: pdf)
         pdf.text("Credit loss: cumulative expected loss over the horizon. Minima with the period they occur in; "
-                 + "✓ above the hurdle, ✗ below it.", x: tableArea.x, baseline: tableArea.y + 8, TextStyle.small.muted)
-        TableDrawing(columns: columns, rows: rows(context), style: TextStyle.body.sized(9))
-            .draw(in: Rect(x: tableArea.x, y: tableArea.y + 14, width: tableArea.width, height: tableArea.height - 14), on: pdf)
-        pdf.wrappedText(reading(context), in: textArea.inset(2), .body)
+                 + "✓ at or above the hurdle, ✗ below it; — no hurdle in the framework.",
+                 x: rest.x, baseline: top + used + 12, TextStyle.small.muted)
+        pdf.wrappedText(reading(context), in: Rect(x: rest.x, y: top + used + 24, width: rest.width,
+                                                   height: max(0, rest.maxY - top - used - 24)), .body)
     }
 
     // MARK: - Tiles

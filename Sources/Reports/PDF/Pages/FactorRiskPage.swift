@@ -12,11 +12,11 @@ enum FactorRiskPage {
         let (left, right) = body.splitLeft(body.width * 0.46)
         let groups = FactorRiskBuilder.groupContributions(f)
         BarChart(title: "By factor group (σ \(BoardFigures.amount(f.total)))", labels: groups.map(\.0),
-                 values: groups.map(\.1), format: NumberFormat.amount)
+                 values: groups.map(\.1), format: BoardFigures.amount, axisFormat: NumberFormat.amount)
             .draw(in: Rect(x: left.x, y: left.y, width: left.width - 12, height: left.height), on: pdf)
         let names = f.factors.keys.sorted().sorted { f.factors[$0]! > f.factors[$1]! }.prefix(12)
         BarChart(title: "Twelve largest factors", labels: names.map(factorName), values: names.map { f.factors[$0]! },
-                 format: NumberFormat.amount)
+                 format: BoardFigures.amount, axisFormat: NumberFormat.amount)
             .draw(in: Rect(x: right.x + 12, y: right.y, width: right.width - 12, height: right.height), on: pdf)
         pdf.wrappedText("\(NumberFormat.percent(f.systematicShare, decimals: 1)) of the variance of credit loss comes from "
                         + "factors common to many borrowers, \(NumberFormat.percent(1 - f.systematicShare, decimals: 1)) from "

@@ -16,7 +16,8 @@ enum LossDistributionPage {
         markers.append((label: "ES \(ValueAtRiskBuilder.confidenceLabel(v.confidence))", x: v.expectedShortfall))
         Histogram(title: "Probability of each loss band (\(NumberFormat.plain(Double(v.paths), decimals: 0)) paths)",
                   lower: h.lower, binWidth: h.binWidth, masses: h.probabilities, markers: markers,
-                  xFormat: NumberFormat.amount, yFormat: { NumberFormat.percent($0, decimals: 1) })
+                  xFormat: NumberFormat.amount, yFormat: { NumberFormat.percent($0, decimals: 1) },
+                  markerFormat: BoardFigures.amount)
             .draw(in: chartArea, on: pdf)
 
         let panel = Rect(x: side.x + 18, y: side.y, width: side.width - 18, height: side.height)

@@ -12,14 +12,25 @@ enum StressAttributionPage {
                 .max { r.scenarios[$0].attribution!.stressedEL < r.scenarios[$1].attribution!.stressedEL }
         }
         guard !chosen.isEmpty else { return }
-        for (k, panel) in zip(chosen, BoardGrid.panels(chosen.count, in: area)) {
+        let shown = chosen.count > 3 ? 4 : 6
+        for (k, panel) in zip(chosen, BoardGrid.panels(chosen.count, in: area, stacked: true)) {
             let a = r.scenarios[k].attribution!
-            let variables = a.byVariable.keys.sorted().sorted { abs(a.byVariable[$0]!) > abs(a.byVariable[$1]!) }
-            WaterfallChart(title: r.scenarios[k].id, start: (label: "Neutral path", value: a.neutralEL),
-                           steps: variables.map { (label: MacroVariableNames.name($0), delta: a.byVariable[$0]!) },
-                           end: (label: "Scenario", value: a.stressedEL),
-                           format: NumberFormat.amount, deltaFormat: NumberFormat.signedAmount)
+            WaterfallChart(title: "\(r.scenarios[k].id): cumulative credit loss", start: (label: "Neutral path", value: a.neutralEL),
+                           steps: steps(a.byVariable, largest: shown), end: (label: "Scenario", value: a.stressedEL),
+                           format: BoardFigures.amount,
+                           deltaFormat: { ($0 < 0 ? NumberFormat.minus : "+") + NumberFormat.figure(abs($0)) },
+                           axisFormat: NumberFormat.amount, increaseIsAdverse: true)
                 .draw(in: panel, on: pdf)
         }
+    }
+
+    /// The `largest` contributions by size, the rest summed as "Other variables"
+    /// (the sum of all steps is unchanged, so the walk still ends at the scenario).
+    static func steps(_ byVariable: [String: Double], largest: Int) -> [(label: String, delta: Double)] {
+        let ordered = byVariable.keys.sorted().sorted { abs(byVariable[$0]!) > abs(byVariable[$1]!) }
+        guard ordered.count > largest else { return ordered.map { (MacroVariableNames.name($0), byVariable[$0]!) } }
+        let kept = ordered.prefix(largest - 1)
+        let rest = ordered.dropFirst(largest - 1).reduce(0) { $0 + byVariable[$1]! }
+        return kept.map { (MacroVariableNames.name($0), byVariable[$0]!) } + [("Other variables", rest)]
     }
 }

@@ -14,14 +14,16 @@ enum VaRContributionsPage {
         }
         BarChart(title: "By segment (VaR \(BoardFigures.amount(v.valueAtRisk)), ES \(BoardFigures.amount(v.expectedShortfall)))",
                  labels: segments, values: segments.map { v.bySegment[$0]!.varContribution ?? 0 },
-                 format: NumberFormat.amount, secondary: segments.map { v.bySegment[$0]!.esContribution ?? 0 },
-                 secondaryName: "ES \(q) contribution", primaryName: "VaR \(q) contribution")
+                 format: BoardFigures.amount, secondary: segments.map { v.bySegment[$0]!.esContribution ?? 0 },
+                 secondaryName: "ES \(q) contribution", primaryName: "VaR \(q) contribution",
+                 axisFormat: NumberFormat.amount)
             .draw(in: Rect(x: left.x, y: left.y, width: left.width - 12, height: left.height), on: pdf)
         let sectors = v.contributions.bySector.keys.sorted().sorted {
             (v.contributions.bySector[$0]!.valueAtRisk ?? 0) > (v.contributions.bySector[$1]!.valueAtRisk ?? 0)
         }.prefix(10)
         BarChart(title: "Ten largest sectors (VaR \(q) contribution)", labels: Array(sectors),
-                 values: sectors.map { v.contributions.bySector[$0]!.valueAtRisk ?? 0 }, format: NumberFormat.amount)
+                 values: sectors.map { v.contributions.bySector[$0]!.valueAtRisk ?? 0 }, format: BoardFigures.amount,
+                 axisFormat: NumberFormat.amount)
             .draw(in: Rect(x: right.x + 12, y: right.y, width: right.width - 12, height: right.height), on: pdf)
     }
 }

@@ -1,7 +1,9 @@
 /// Scenario fan: one thin line per scenario over a shaded band from the
 /// lowest to the highest path, with one scenario (the adverse one under
-/// test) drawn thick. More than eight scenarios turn into grey context lines
-/// without a legend, since no legend of that size can be read.
+/// test) drawn thick. More than `colouredLimit` scenarios turn into grey
+/// context lines, with a legend naming only the highlighted one, the others and
+/// the band: a legend of a dozen look-alike lines cannot be read. The band
+/// spans the lines only where at least two have a value.
 struct FanChart {
     var title: String?
     var categories: [String]
@@ -11,8 +13,10 @@ struct FanChart {
     /// Tick labels; defaults to `format`.
     var axisFormat: ((Double) -> String)? = nil
 
+    static let colouredLimit = 5
+
     func draw(in r: Rect, on pdf: PDFDocument) {
-        let coloured = lines.count <= 8
+        let coloured = lines.count <= Self.colouredLimit
         let looks: [SeriesLook] = lines.indices.map { i in
             let isHighlight = i == highlight
             if !coloured {
@@ -22,10 +26,18 @@ struct FanChart {
             return SeriesLook(colour: Palette.lineColour(i), dash: isHighlight ? .solid : Palette.dash(i), marker: nil,
                               width: isHighlight ? 2.6 : 1.2)
         }
-        let legend = coloured && lines.count > 1
-            ? zip(lines, looks).map { LegendEntry(name: $0.name, colour: $1.colour,
-                                                  key: .line(dash: $1.dash, marker: nil, width: $1.width)) }
-            : []
+        var legend: [LegendEntry] = []
+        if coloured, lines.count > 1 {
+            legend = zip(lines, looks).map { LegendEntry(name: $0.name, colour: $1.colour,
+                                                         key: .line(dash: $1.dash, marker: nil, width: $1.width)) }
+        } else if !coloured {
+            if let h = highlight, lines.indices.contains(h) {
+                legend.append(LegendEntry(name: lines[h].name, colour: looks[h].colour,
+                                          key: .line(dash: .solid, marker: nil, width: looks[h].width)))
+            }
+            legend.append(LegendEntry(name: "other scenarios", colour: .muted, key: .line(dash: .solid, marker: nil, width: 0.8)))
+            legend.append(LegendEntry(name: "range", colour: .band, key: .swatch))
+        }
         let area = ChartFrame.carve(r, title: title, legend: legend, on: pdf)
         let n = max(categories.count, lines.map(\.values.count).max() ?? 0)
         let xAxis = CategoryAxis(labels: (0..<n).map { $0 < categories.count ? categories[$0] : "" })
@@ -49,7 +61,7 @@ struct FanChart {
         // Band: min and max across lines per category, broken where no line has a value.
         let envelope: [(lo: Double, hi: Double)?] = (0..<n).map { i in
             let vs = lines.map { $0.value(at: i) }.finiteValues
-            guard let lo = vs.min(), let hi = vs.max() else { return nil }
+            guard vs.count >= 2, let lo = vs.min(), let hi = vs.max() else { return nil }
             return (lo, hi)
         }
         var run: [Int] = []

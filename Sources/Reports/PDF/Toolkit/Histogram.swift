@@ -12,6 +12,8 @@ struct Histogram {
     var markers: [(label: String, x: Double)]
     var xFormat: (Double) -> String
     var yFormat: (Double) -> String
+    /// The figures in marker labels; defaults to `xFormat` (the tick format).
+    var markerFormat: ((Double) -> String)? = nil
 
     static let barColour = Colour.skyBlue
     static let markerColour = Colour.ink
@@ -39,7 +41,7 @@ struct Histogram {
             xScale = NiceScale.readable(minimum: xMin, maximum: xMax, maxTicks: xTicks, format: xFormat)
         }
 
-        let texts = markers.map { "\($0.label) \(xFormat($0.x))" }
+        let texts = markers.map { "\($0.label) \((markerFormat ?? xFormat)($0.x))" }
         let tickHalf = (xScale.ticks.map { pdf.measure(xFormat($0), .axis) }.max() ?? 0) / 2
         // The label rows set the plot's height, which sets the y labels' width, which moves
         // the lines: repeat until the number of rows settles (it only grows, up to one per marker).

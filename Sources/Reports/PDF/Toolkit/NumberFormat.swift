@@ -9,8 +9,15 @@ enum NumberFormat {
 
     /// Compact amount with unit: 1.23bn, 456.7m, 12.3k, 950. Trailing zeros
     /// dropped so axis ticks read 0.5bn, 1bn.
-    static func amount(_ x: Double) -> String {
+    static func amount(_ x: Double) -> String { compactAmount(x, trim: true) }
+
+    /// A stated figure: the same units with their decimals kept (1.00bn, 21.0m),
+    /// so every figure of a kind shows the same precision.
+    static func figure(_ x: Double) -> String { compactAmount(x, trim: false) }
+
+    private static func compactAmount(_ x: Double, trim: Bool) -> String {
         guard x.isFinite else { return notAvailable }
+        func trimmed(_ s: String) -> String { trim ? Self.trimmed(s) : s }
         let units: [(Double, String, Int)] = [(1e12, "tn", 2), (1e9, "bn", 2), (1e6, "m", 1), (1e3, "k", 1)]
         let a = abs(x)
         var body = trimmed(fixed(a, decimals: a >= 100 ? 0 : (a >= 1 ? 1 : 2)))

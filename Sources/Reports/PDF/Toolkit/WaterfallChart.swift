@@ -14,6 +14,9 @@ struct WaterfallChart {
     var reference: (label: String, value: Double)? = nil
     /// Tick labels; defaults to `format`.
     var axisFormat: ((Double) -> String)? = nil
+    /// A rise is bad news (a loss walk): increases take the hatched vermillion
+    /// and decreases the green, so colour always reads as good or bad.
+    var increaseIsAdverse = false
 
     static let total = Colour.blue
     /// Lighter than the totals so the two do not print as the same grey.
@@ -21,10 +24,11 @@ struct WaterfallChart {
     static let decrease = Colour.breach
 
     func draw(in r: Rect, on pdf: PDFDocument) {
-        let legend = [
-            LegendEntry(name: "Increase", colour: Self.increase, key: .swatch),
-            LegendEntry(name: "Decrease", colour: Self.decrease, key: .hatched),
-        ]
+        let legend = increaseIsAdverse
+            ? [LegendEntry(name: "Increase", colour: Self.decrease, key: .hatched),
+               LegendEntry(name: "Decrease", colour: Self.increase, key: .swatch)]
+            : [LegendEntry(name: "Increase", colour: Self.increase, key: .swatch),
+               LegendEntry(name: "Decrease", colour: Self.decrease, key: .hatched)]
         let area = ChartFrame.carve(r, title: title, legend: legend, on: pdf)
         let labels = [start.label] + steps.map(\.label) + [end.label]
         let xAxis = CategoryAxis(labels: labels)
@@ -66,7 +70,9 @@ struct WaterfallChart {
         var bars: [(from: Double, to: Double, kind: Int, label: String)] = [(0, levels[0], 0, format(levels[0]))]
         for (i, s) in steps.enumerated() {
             let d = s.delta.isFinite ? s.delta : 0
-            bars.append((levels[i], levels[i + 1], d >= 0 ? 1 : -1, deltaFormat(d)))
+            // kind 1 draws as good news, -1 as bad; the label goes on the side the bar moves to.
+            let good = (d >= 0) != increaseIsAdverse
+            bars.append((levels[i], levels[i + 1], good ? 1 : -1, deltaFormat(d)))
         }
         bars.append((0, endValue, 0, format(endValue)))
 
@@ -90,7 +96,7 @@ struct WaterfallChart {
                 pdf.line(Point(rect.maxX, y(level)), Point(cx + slot - barWidth / 2, y(level)), .muted, width: 0.5)
             }
             // Value label: above rising and total bars, below falling ones, within the slot.
-            let goesDown = bar.kind == -1 || (bar.kind == 0 && bar.to < 0)
+            let goesDown = bar.kind == 0 ? bar.to < 0 : bar.to < bar.from
             let labelY = goesDown ? rect.maxY + 2 : rect.y - lh - 2
             let colour: Colour = bar.kind == 1 ? .pass : (bar.kind == -1 ? .breach : .ink)
             pdf.fittedText(bar.label, in: Rect(x: cx - slot / 2 + 1, y: labelY, width: slot - 2, height: lh),
