@@ -81,15 +81,35 @@ struct Histogram {
         yAxis.drawZero(in: plot, on: pdf)
 
         func labelTop(_ row: Int) -> Double { plot.y - Double(row + 1) * lh - axisLH / 2 }
-        for (i, m) in markers.enumerated() where m.x.isFinite {
-            let top = placed[i].row < labelRows ? labelTop(placed[i].row) + lh * 0.15 : plot.y
-            pdf.line(Point(x(m.x), top), Point(x(m.x), plot.maxY), Self.markerColour, width: 0.9, dash: .dashed)
+        // Label boxes first, so each marker line can leave out the stretches where it
+        // would cross another marker's label (a higher label's line passing a lower one).
+        let boxes: [Rect?] = markers.indices.map { i in
+            guard markers[i].x.isFinite, placed[i].row < labelRows else { return nil }
+            return Rect(x: placed[i].x - 2, y: labelTop(placed[i].row) - 1, width: placed[i].width + 4, height: lh + 2)
         }
-        for (i, m) in markers.enumerated() where m.x.isFinite && placed[i].row < labelRows {
-            let p = placed[i]
-            let box = Rect(x: p.x - 1, y: labelTop(p.row), width: p.width + 2, height: lh)
+        for (i, m) in markers.enumerated() where m.x.isFinite {
+            let lineX = x(m.x)
+            let top = placed[i].row < labelRows ? labelTop(placed[i].row) + lh * 0.15 : plot.y
+            let gaps = boxes.indices.compactMap { j -> (Double, Double)? in
+                guard j != i, let b = boxes[j], b.x <= lineX, lineX <= b.maxX else { return nil }
+                return (b.y, b.maxY)
+            }.sorted { $0.0 < $1.0 }
+            var from = top
+            for (gapTop, gapBottom) in gaps where gapBottom > from {
+                if gapTop > from {
+                    pdf.line(Point(lineX, from), Point(lineX, gapTop), Self.markerColour, width: 0.9, dash: .dashed)
+                }
+                from = max(from, gapBottom)
+            }
+            if from < plot.maxY {
+                pdf.line(Point(lineX, from), Point(lineX, plot.maxY), Self.markerColour, width: 0.9, dash: .dashed)
+            }
+        }
+        for (i, box) in boxes.enumerated() {
+            guard let box else { continue }
             pdf.fill(box, .white)
-            pdf.fittedText(texts[i], in: Rect(x: p.x, y: box.y, width: p.width, height: lh), st.with(bold: true))
+            pdf.fittedText(texts[i], in: Rect(x: placed[i].x, y: box.y + 1, width: placed[i].width, height: lh),
+                           st.with(bold: true))
         }
     }
 
