@@ -15,8 +15,10 @@ enum CreditLossesPage {
         let panels = area.rows(2, gap: 14).flatMap { $0.columns(2, gap: 18) }
         let periods = context.periods(indices) { $0.credit?.periods }
         let credit = r.scenarios[heaviest].credit!
+        // Segments in the jump-off portfolio's EL order, so a segment keeps its colour on every page.
+        let jumpOff = r.portfolio.bySegment
         let segments = credit.bySegment.keys.sorted().sorted {
-            credit.bySegment[$0]!.cumulativeEL > credit.bySegment[$1]!.cumulativeEL
+            (jumpOff[$0]?.expectedLoss ?? 0) > (jumpOff[$1]?.expectedLoss ?? 0)
         }
         StackedColumnChart(title: "Losses by period and segment: \(r.scenarios[heaviest].id)",
                            categories: credit.periods.count == periods.count ? periods : credit.periods,
