@@ -2,10 +2,6 @@ import CapitalEngine
 import CreditEngine
 import StressCore
 
-/// The results.json `capital` section is the capital engine's result; the name
-/// the report builders first used for it stays as an alias.
-public typealias CapitalTrajectory = CapitalResult
-
 /// The capital part of a scenario (METHODOLOGY §3): the credit engine's losses
 /// and, when the run has an RWA model, its credit RWA at the stressed PDs and
 /// LGDs, through the capital engine.

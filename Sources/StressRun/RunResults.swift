@@ -1,3 +1,4 @@
+import CapitalEngine
 import CreditEngine
 import FactorModel
 import VaREngine
@@ -116,7 +117,7 @@ public struct ScenarioResult: Sendable, Codable, Equatable {
     public var variables: [String]
     public var satellite: SatelliteSummary?
     public var credit: CreditProjection?
-    public var capital: CapitalTrajectory?
+    public var capital: CapitalResult?
     public var liquidity: ScenarioLiquidityResult?
     public var attribution: StressAttribution?
     public var reverseStress: ReverseStressResult?

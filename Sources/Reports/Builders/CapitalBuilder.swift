@@ -1,3 +1,4 @@
+import CapitalEngine
 import StressCore
 import StressRun
 
@@ -5,7 +6,7 @@ import StressRun
 /// a jump-off row then one row per period; the minimum CET1 ratio and the
 /// depletion are formulas over the rows shown.
 ///
-/// Built from the fields StressRun's `CapitalTrajectory` has (CET1, RWA, CET1
+/// Built from the fields StressRun's `CapitalResult` has (CET1, RWA, CET1
 /// and leverage ratios and their hurdles). The capital engine (issue #4) adds
 /// its columns (Tier 1 and total capital ratios, buffers, MDA, the waterfall)
 /// to `columns` below; the summary rows and the chart find the ratio and
@@ -20,7 +21,7 @@ enum CapitalBuilder: ScenarioSectionBuilder {
     static func applies(_ s: ScenarioResult) -> Bool { s.capital != nil }
 
     /// Row 0 is the jump-off (the balance sheet), rows 1... the projected periods.
-    static func columns(_ c: CapitalTrajectory, _ s: ScenarioResult, _ context: BuildContext) -> [ReportColumn] {
+    static func columns(_ c: CapitalResult, _ s: ScenarioResult, _ context: BuildContext) -> [ReportColumn] {
         let jumpOff = context.results.balanceSheet
         let periods = c.cet1Ratio.count
         let labels = Array(s.credit?.periods ?? Array(s.periods.prefix(periods)))

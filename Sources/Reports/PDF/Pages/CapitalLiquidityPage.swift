@@ -1,3 +1,4 @@
+import CapitalEngine
 import StressCore
 import StressRun
 
@@ -16,12 +17,12 @@ enum CapitalLiquidityPage {
         let panels = area.rows(2, gap: 14).flatMap { $0.columns(2, gap: 18) }
 
         let capital = indices.filter { r.scenarios[$0].capital != nil }
-        func series(_ path: (CapitalTrajectory) -> [Double]) -> [PlotSeries] {
+        func series(_ path: (CapitalResult) -> [Double]) -> [PlotSeries] {
             capital.map { k in
                 PlotSeries(name: r.scenarios[k].id, values: BoardPackContext.padded(path(r.scenarios[k].capital!), to: n))
             }
         }
-        func thresholds(_ label: String, _ value: (CapitalTrajectory) -> Double?) -> [PlotSeries] {
+        func thresholds(_ label: String, _ value: (CapitalResult) -> Double?) -> [PlotSeries] {
             let distinct = capital.compactMap { value(r.scenarios[$0].capital!) }.reduce(into: [Double]()) { list, x in
                 if !list.contains(x) { list.append(x) }
             }
