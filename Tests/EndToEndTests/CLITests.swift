@@ -100,6 +100,28 @@ final class CLITests: XCTestCase {
         }
     }
 
+    /// The board pack from the CLI: its workbook and its PDF, with the bank named
+    /// by the balance sheet as the PDF's author and every page numbered.
+    func testBoardPackWritesWorkbookAndPDF() throws {
+        try sampleBank()
+        let r = try CommandRunner.run(["run", "--pack", "board", "--framework", "ccar", "--portfolio", path("bank.csv"),
+                                       "--balance-sheet", path("bank.balance-sheet.yaml"), "--quiet",
+                                       "--store", path("store.sqlite"), "--out", path("board")])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let files = try FileManager.default.contentsOfDirectory(atPath: path("board")).sorted()
+        XCTAssertEqual(files, ["board.pdf", "board.xlsx", "manifest.json", "results.json"])
+        let info = try CommandRunner.run(executable: "/usr/bin/pdfinfo", [path("board/board.pdf")])
+        XCTAssertTrue(info.stdout.contains("Author:          Sample Bank AG"), info.stdout)
+        let pages = info.stdout.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+            .flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
+        XCTAssertGreaterThanOrEqual(pages, 10, info.stdout)
+        let text = try CommandRunner.run(executable: "/usr/bin/pdftotext", [path("board/board.pdf"), "-"]).stdout
+        XCTAssertTrue(text.contains("Page \(pages) of \(pages)"))
+        XCTAssertTrue(text.contains("fed-2026-severely-adverse"))
+        let manifest = try String(contentsOfFile: path("board/manifest.json"), encoding: .utf8)
+        XCTAssertTrue(manifest.contains("\"board.pdf\""), "the manifest lists the PDF with its SHA-256")
+    }
+
     func testBadPortfolioExitsTwoNamingTheLineAndWritesNothing() throws {
         try sampleBank()
         let bad = "id,pd,lgd,ead\nA,0.01,0.4,100\nB,0.02,0.4,-5\n"

@@ -25,8 +25,19 @@ public enum CommandRunner {
     @discardableResult
     public static func run(_ arguments: [String], in directory: URL? = nil,
                            environment: [String: String] = [:]) throws -> CommandResult {
+        try run(executable: executable(), arguments, in: directory, environment: environment)
+    }
+
+    /// Any program (pdfinfo, pdftotext ...) with the same capture of both pipes.
+    @discardableResult
+    public static func run(executable path: String, _ arguments: [String]) throws -> CommandResult {
+        try run(executable: URL(fileURLWithPath: path), arguments, in: nil, environment: [:])
+    }
+
+    private static func run(executable: URL, _ arguments: [String], in directory: URL?,
+                            environment: [String: String]) throws -> CommandResult {
         let process = Process()
-        process.executableURL = executable()
+        process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment
