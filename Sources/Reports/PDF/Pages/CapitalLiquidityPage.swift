@@ -63,19 +63,16 @@ enum CapitalLiquidityPage {
             let s = r.scenarios[k]
             var row = [TableCell(text: s.id, style: .bold)]
             if let c = s.capital {
-                row.append(TableCell(text: "\(BoardFigures.ratio(c.minCET1Ratio)) (\(c.minPeriod))",
-                                     style: c.hurdle == nil ? .normal : (c.breach ? .breach : .pass)))
-                row.append(TableCell(text: "\(NumberFormat.plain(c.depletionBP, decimals: 0)) bp"))
-                row.append(TableCell(text: BoardFigures.ratio(c.leverageRatio.min() ?? c.startLeverageRatio),
-                                     style: c.leverageHurdle == nil ? .normal : (c.leverageBreach ? .breach : .pass)))
+                row += [MinimumCells.cet1(c), TableCell(text: "\(NumberFormat.plain(c.depletionBP, decimals: 0)) bp"),
+                        MinimumCells.leverage(c)]
             } else {
-                row += [TableCell(text: "—"), TableCell(text: "—"), TableCell(text: "—")]
+                row += [MinimumCells.none, MinimumCells.none, MinimumCells.none]
             }
             if let l = s.liquidity {
-                row.append(TableCell(text: BoardFigures.lcr(l.minLCR), style: l.breach ? .breach : .pass))
-                row.append(TableCell(text: l.survivalDays >= l.survivalCapDays ? "≥ \(l.survivalCapDays)" : "\(l.survivalDays)"))
+                row += [MinimumCells.lcr(l, withPeriod: false),
+                        TableCell(text: l.survivalDays >= l.survivalCapDays ? "≥ \(l.survivalCapDays)" : "\(l.survivalDays)")]
             } else {
-                row += [TableCell(text: "—"), TableCell(text: "—")]
+                row += [MinimumCells.none, MinimumCells.none]
             }
             return row
         }

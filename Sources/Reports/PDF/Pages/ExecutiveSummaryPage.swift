@@ -98,20 +98,12 @@ enum ExecutiveSummaryPage {
                        TableCell(text: s.severity.replacingOccurrences(of: "_", with: " "))]
             row.append(TableCell(text: s.credit.map { BoardFigures.amount($0.cumulativeEL) } ?? "—"))
             if let c = s.capital {
-                let text = "\(BoardFigures.ratio(c.minCET1Ratio)) (\(c.minPeriod))"
-                row.append(TableCell(text: text, style: c.hurdle == nil ? .normal : (c.breach ? .breach : .pass)))
-                row.append(TableCell(text: c.hurdle.map(BoardFigures.ratio) ?? "—", style: .muted))
-                let leverage = c.leverageRatio.min() ?? c.startLeverageRatio
-                row.append(TableCell(text: BoardFigures.ratio(leverage),
-                                     style: c.leverageHurdle == nil ? .normal : (c.leverageBreach ? .breach : .pass)))
+                row += [MinimumCells.cet1(c), TableCell(text: c.hurdle.map(BoardFigures.ratio) ?? "—", style: .muted),
+                        MinimumCells.leverage(c)]
             } else {
-                row += [TableCell(text: "—"), TableCell(text: "—"), TableCell(text: "—")]
+                row += [MinimumCells.none, MinimumCells.none, MinimumCells.none]
             }
-            if let l = s.liquidity {
-                row.append(TableCell(text: "\(BoardFigures.lcr(l.minLCR)) (\(l.minPeriod))", style: l.breach ? .breach : .pass))
-            } else {
-                row.append(TableCell(text: "—"))
-            }
+            row.append(s.liquidity.map { MinimumCells.lcr($0, withPeriod: true) } ?? MinimumCells.none)
             return row
         }
     }
