@@ -57,7 +57,7 @@ public enum BoardPackRenderer {
             return "\(scenarioCount) scenario\(scenarioCount == 1 ? "" : "s") · \(context.amountNote)"
         case let .capitalLiquidity(f), let .creditLosses(f):
             let n = context.scenarios(of: f).count
-            return "\(n) scenario\(n == 1 ? "" : "s") · \(context.amountNote)"
+            return "\(n) scenario\(n == 1 ? "" : "s") run under the \(f.boardName) methodology · \(context.amountNote)"
         case .cet1Waterfall: return "Each framework's binding scenario (lowest minimum CET1 ratio), in basis points of RWA"
         case .stressAttribution:
             return "Exact Shapley contributions to cumulative expected loss, from the neutral path to the scenario · "

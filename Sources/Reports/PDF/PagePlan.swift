@@ -22,8 +22,8 @@ enum PlannedPage: Equatable {
         switch self {
         case .cover: return "Cover"
         case .executiveSummary: return "Executive summary"
-        case let .capitalLiquidity(f): return "\(f.boardName): capital and liquidity"
-        case let .creditLosses(f): return "\(f.boardName): credit losses"
+        case let .capitalLiquidity(f): return "\(f.displayName) framework: capital and liquidity"
+        case let .creditLosses(f): return "\(f.displayName) framework: credit losses"
         case .cet1Waterfall: return "CET1 ratio from jump-off to the minimum"
         case .stressAttribution: return "What drives the stressed loss: attribution by macro variable"
         case .lossDistribution: return "Credit loss distribution of the jump-off portfolio"

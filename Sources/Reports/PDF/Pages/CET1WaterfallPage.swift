@@ -15,11 +15,18 @@ enum CET1WaterfallPage {
                         + "other losses and taxes. Payouts: dividends and other distributions after any MDA restriction. "
                         + "RWA growth: the effect on the ratio of risk-weighted assets rising under stress.",
                         in: note.inset(2), TextStyle.small.muted)
+        // One scale for every panel, so the falls compare at a glance.
+        let walks = chosen.map { r.scenarios[$0].capital!.waterfallToMinimum ?? r.scenarios[$0].capital!.waterfall }
+        let levels = walks.flatMap { w in
+            [w.startBP, w.startBP + w.ppnrBP, w.startBP + w.ppnrBP + w.creditLossesBP, w.endBP].map { $0 / 10_000 }
+        } + chosen.compactMap { r.scenarios[$0].capital!.hurdle }
+        let range = (min(levels.min() ?? 0, 0))...(levels.max() ?? 0.2)
         for (k, panel) in zip(chosen, BoardGrid.panels(chosen.count, in: charts)) {
             let c = r.scenarios[k].capital!
             let w = c.waterfallToMinimum ?? c.waterfall
+            let framework = Framework(rawValue: r.scenarios[k].framework)?.displayName ?? r.scenarios[k].framework
             let endLabel = c.waterfallToMinimum == nil ? "End" : "Min (\(w.minPeriod))"
-            WaterfallChart(title: "\(r.scenarios[k].id)", start: (label: "Jump-off", value: w.startBP / 10_000),
+            WaterfallChart(title: "\(framework): \(r.scenarios[k].id)", start: (label: "Jump-off", value: w.startBP / 10_000),
                            steps: [(label: "PPNR", delta: w.ppnrBP / 10_000),
                                    (label: "Credit losses", delta: w.creditLossesBP / 10_000),
                                    (label: "Tax & other", delta: w.otherLossesAndTaxesBP / 10_000),
@@ -28,7 +35,9 @@ enum CET1WaterfallPage {
                            end: (label: endLabel, value: w.endBP / 10_000),
                            format: { NumberFormat.percent($0, decimals: 2) },
                            deltaFormat: NumberFormat.signedBasisPoints,
-                           reference: c.hurdle.map { (label: "hurdle", value: $0) })
+                           reference: c.hurdle.map { (label: "hurdle", value: $0) }
+                               ?? (label: "MDA trigger", value: CapitalReading.mdaTrigger(c)),
+                           valueRange: range, endBreach: c.breach)
                 .draw(in: panel, on: pdf)
         }
     }

@@ -22,11 +22,27 @@ enum ManifestPage {
             [TableCell(text: file.0.replacingOccurrences(of: "_", with: " ")), TableCell(text: file.1),
              TableCell(text: NumberFormat.plain(Double(file.2), decimals: 0)), TableCell(text: file.3)]
         }
-        TableDrawing(columns: [TableColumn(header: "Role", weight: 1.1, align: .left),
-                               TableColumn(header: "File", weight: 2.6, align: .left),
-                               TableColumn(header: "Bytes", weight: 0.9, align: .right),
-                               TableColumn(header: "SHA-256", weight: 4.4, align: .left)],
-                     rows: rows, style: TextStyle.small.sized(7))
-            .draw(in: Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), on: pdf)
+        let findings = r.dataQuality.findings.filter { $0.severity != .info }
+        let reserved = findings.isEmpty ? 0.0 : 22 + 11 * Double(min(findings.count, 6) + (findings.count > 6 ? 1 : 0))
+        let used = TableDrawing(columns: [TableColumn(header: "Role", weight: 1.1, align: .left),
+                                          TableColumn(header: "File", weight: 2.6, align: .left),
+                                          TableColumn(header: "Bytes", weight: 0.9, align: .right),
+                                          TableColumn(header: "SHA-256", weight: 4.4, align: .left)],
+                                rows: rows, style: TextStyle.small.sized(7))
+            .draw(in: Rect(x: area.x, y: y, width: area.width, height: area.maxY - y - reserved), on: pdf)
+        guard !findings.isEmpty else { return }
+        // The data-quality warnings the figures rest on (all of them in the workbook's Data quality sheet).
+        var fy = y + used + 18
+        pdf.text("Data-quality warnings (\(findings.count))", x: area.x, baseline: fy, TextStyle.body.bolded)
+        for f in findings.prefix(6) {
+            fy += 11
+            pdf.fittedText("\(f.file)\(f.line.map { ":\($0)" } ?? "")\(f.field.map { " \($0)" } ?? ""): \(f.message)",
+                           in: Rect(x: area.x, y: fy - 8, width: area.width, height: 11), TextStyle.small.sized(7.5))
+        }
+        if findings.count > 6 {
+            fy += 11
+            pdf.text("… and \(findings.count - 6) more in the workbook's Data quality sheet", x: area.x, baseline: fy,
+                     TextStyle.small.muted)
+        }
     }
 }

@@ -13,7 +13,17 @@ enum StressAttributionPage {
         }
         guard !chosen.isEmpty else { return }
         let shown = chosen.count > 3 ? 4 : 6
-        for (k, panel) in zip(chosen, BoardGrid.panels(chosen.count, in: area, stacked: true)) {
+        let without = context.frameworks.filter { f in !chosen.contains { r.scenarios[$0].framework == f.rawValue } }
+        var charts = area
+        if !without.isEmpty {
+            let (top, note) = area.splitTop(area.height - 16)
+            charts = top
+            pdf.wrappedText("No attribution for " + without.map(\.displayName).joined(separator: ", ")
+                            + ": their scenarios are sensitivity shocks (PD and LGD multipliers), not macro paths. "
+                            + "The neutral path holds every macro variable at its satellite baseline.",
+                            in: note.inset(1), TextStyle.small.muted)
+        }
+        for (k, panel) in zip(chosen, BoardGrid.panels(chosen.count, in: charts, stacked: true)) {
             let a = r.scenarios[k].attribution!
             WaterfallChart(title: "\(r.scenarios[k].id): cumulative credit loss", start: (label: "Neutral path", value: a.neutralEL),
                            steps: steps(a.byVariable, largest: shown), end: (label: "Scenario", value: a.stressedEL),

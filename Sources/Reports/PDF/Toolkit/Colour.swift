@@ -27,7 +27,7 @@ struct Colour: Equatable, Sendable {
     /// Okabe–Ito vermillion, a shade darker so bold text stays readable.
     static let breach = Colour(200, 80, 0)
     /// Hurdles and limits: the vermillion of breach, always drawn dashed.
-    static let threshold = Colour(200, 80, 0)
+    static let threshold = Colour(70, 70, 70)
     /// The shaded range behind scenario fans.
     static let band = Colour(214, 226, 238)
     /// Zebra stripes in tables.

@@ -10,6 +10,8 @@ struct LineChart {
     var includeZero = false
     /// Marks the minimum of series 0 (the trough of a stress path) with its value.
     var labelMinimum: Bool = false
+    /// The first index the minimum label considers (1 skips a jump-off value in front).
+    var minimumFrom = 0
     /// Prints each series' last value at the right end of the plot.
     var labelLast: Bool = false
     /// Tick labels; defaults to `format`.
@@ -17,7 +19,8 @@ struct LineChart {
 
     init(title: String?, categories: [String], series: [PlotSeries], format: @escaping (Double) -> String,
          yAxisTitle: String? = nil, includeZero: Bool = false, labelMinimum: Bool = false, labelLast: Bool = false,
-         axisFormat: ((Double) -> String)? = nil) {
+         axisFormat: ((Double) -> String)? = nil, minimumFrom: Int = 0) {
+        self.minimumFrom = minimumFrom
         self.title = title
         self.categories = categories
         self.series = series
@@ -94,7 +97,8 @@ struct LineChart {
         }
 
         if labelMinimum, let first = series.first,
-           let (i, v) = first.values.enumerated().filter({ $0.element.isFinite }).min(by: { $0.element < $1.element }) {
+           let (i, v) = first.values.enumerated().filter({ $0.offset >= minimumFrom && $0.element.isFinite })
+               .min(by: { $0.element < $1.element }) {
             let p = point(i, v)
             let st = TextStyle.small.with(bold: true)
             let text = format(v)

@@ -7,11 +7,14 @@ struct PlotSeries: Sendable {
     var name: String
     var values: [Double]
     var isThreshold: Bool = false
+    /// A threshold's dash (a second threshold, e.g. the MDA trigger beside the hurdle, dotted).
+    var thresholdDash: LineDash = .dashed
 
-    init(name: String, values: [Double], isThreshold: Bool = false) {
+    init(name: String, values: [Double], isThreshold: Bool = false, thresholdDash: LineDash = .dashed) {
         self.name = name
         self.values = values
         self.isThreshold = isThreshold
+        self.thresholdDash = thresholdDash
     }
 
     func value(at i: Int) -> Double {
@@ -32,7 +35,7 @@ struct SeriesLook: Sendable {
         var dataIndex = 0
         return series.map { s in
             if s.isThreshold {
-                return SeriesLook(colour: .threshold, dash: .dashed, marker: nil, width: 1.3)
+                return SeriesLook(colour: .threshold, dash: s.thresholdDash, marker: nil, width: 1.3)
             }
             defer { dataIndex += 1 }
             return SeriesLook(colour: Palette.lineColour(dataIndex), dash: Palette.dash(dataIndex),

@@ -17,6 +17,10 @@ struct WaterfallChart {
     /// A rise is bad news (a loss walk): increases take the hatched vermillion
     /// and decreases the green, so colour always reads as good or bad.
     var increaseIsAdverse = false
+    /// Values the axis must include (panels side by side share one scale).
+    var valueRange: ClosedRange<Double>? = nil
+    /// The end figure fails its test: drawn in the breach colour.
+    var endBreach = false
 
     static let total = Colour.blue
     /// Lighter than the totals so the two do not print as the same grey.
@@ -24,11 +28,16 @@ struct WaterfallChart {
     static let decrease = Colour.breach
 
     func draw(in r: Rect, on pdf: PDFDocument) {
-        let legend = increaseIsAdverse
-            ? [LegendEntry(name: "Increase", colour: Self.decrease, key: .hatched),
-               LegendEntry(name: "Decrease", colour: Self.increase, key: .swatch)]
-            : [LegendEntry(name: "Increase", colour: Self.increase, key: .swatch),
-               LegendEntry(name: "Decrease", colour: Self.decrease, key: .hatched)]
+        // Only the kinds of step the chart has; named for what they do when a rise is bad news.
+        let rises = steps.contains { $0.delta > 0 }, falls = steps.contains { $0.delta < 0 }
+        var legend: [LegendEntry] = []
+        if increaseIsAdverse {
+            if rises { legend.append(LegendEntry(name: "Adds to loss", colour: Self.decrease, key: .hatched)) }
+            if falls { legend.append(LegendEntry(name: "Reduces loss", colour: Self.increase, key: .swatch)) }
+        } else {
+            if rises { legend.append(LegendEntry(name: "Increase", colour: Self.increase, key: .swatch)) }
+            if falls { legend.append(LegendEntry(name: "Decrease", colour: Self.decrease, key: .hatched)) }
+        }
         let area = ChartFrame.carve(r, title: title, legend: legend, on: pdf)
         let labels = [start.label] + steps.map(\.label) + [end.label]
         let xAxis = CategoryAxis(labels: labels)
@@ -41,6 +50,7 @@ struct WaterfallChart {
         let endValue = end.value.isFinite ? end.value : levels[levels.count - 1]
         var extremes = levels + [endValue, 0]
         if let reference, reference.value.isFinite { extremes.append(reference.value) }
+        if let valueRange { extremes += [valueRange.lowerBound, valueRange.upperBound] }
 
         let refStyle = TextStyle.small.with(colour: .threshold)
         let refWidth: Double = reference.map { ref in
@@ -81,7 +91,7 @@ struct WaterfallChart {
             let y0 = y(bar.from), y1 = y(bar.to)
             let rect = Rect(x: cx - barWidth / 2, y: min(y0, y1), width: barWidth, height: max(abs(y1 - y0), 0.8))
             switch bar.kind {
-            case 0: pdf.fill(rect, Self.total)
+            case 0: pdf.fill(rect, endBreach && i == bars.count - 1 ? Self.decrease : Self.total)
             case 1:
                 pdf.fill(rect, Self.increase)
                 pdf.stroke(rect, Colour.pass, width: 0.6)
@@ -98,7 +108,7 @@ struct WaterfallChart {
             // Value label: above rising and total bars, below falling ones, within the slot.
             let goesDown = bar.kind == 0 ? bar.to < 0 : bar.to < bar.from
             let labelY = goesDown ? rect.maxY + 2 : rect.y - lh - 2
-            let colour: Colour = bar.kind == 1 ? .pass : (bar.kind == -1 ? .breach : .ink)
+            let colour: Colour = bar.kind == 1 ? .pass : (bar.kind == -1 || (endBreach && i == bars.count - 1) ? .breach : .ink)
             pdf.fittedText(bar.label, in: Rect(x: cx - slot / 2 + 1, y: labelY, width: slot - 2, height: lh),
                            valueStyle.with(colour: colour), align: .center)
         }
