@@ -86,6 +86,15 @@ struct WaterfallChart {
         }
         bars.append((0, endValue, 0, format(endValue)))
 
+        // The reference first: bars and their labels (on a white ground) sit in front of it.
+        if let reference, reference.value.isFinite {
+            let ry = y(reference.value)
+            pdf.line(Point(plot.x, ry), Point(plot.maxX + 2, ry), .threshold, width: 1.2, dash: .dashed)
+            let slh = pdf.lineHeight(refStyle)
+            pdf.fittedText(reference.label, in: Rect(x: plot.maxX + 5, y: ry - slh, width: refWidth - 5, height: slh), refStyle)
+            pdf.fittedText(format(reference.value), in: Rect(x: plot.maxX + 5, y: ry, width: refWidth - 5, height: slh),
+                           refStyle.with(bold: true))
+        }
         for (i, bar) in bars.enumerated() {
             let cx = xAxis.centre(i, in: plot)
             let y0 = y(bar.from), y1 = y(bar.to)
@@ -109,18 +118,13 @@ struct WaterfallChart {
             let goesDown = bar.kind == 0 ? bar.to < 0 : bar.to < bar.from
             let labelY = goesDown ? rect.maxY + 2 : rect.y - lh - 2
             let colour: Colour = bar.kind == 1 ? .pass : (bar.kind == -1 || (endBreach && i == bars.count - 1) ? .breach : .ink)
+            let labelWidth = min(pdf.measure(bar.label, valueStyle), slot - 2)
+            pdf.fill(Rect(x: cx - labelWidth / 2 - 1, y: labelY, width: labelWidth + 2, height: lh), .white)
             pdf.fittedText(bar.label, in: Rect(x: cx - slot / 2 + 1, y: labelY, width: slot - 2, height: lh),
                            valueStyle.with(colour: colour), align: .center)
         }
         yAxis.drawZero(in: plot, on: pdf)
 
-        if let reference, reference.value.isFinite {
-            let ry = y(reference.value)
-            pdf.line(Point(plot.x, ry), Point(plot.maxX + 2, ry), .threshold, width: 1.2, dash: .dashed)
-            let slh = pdf.lineHeight(refStyle)
-            pdf.fittedText(reference.label, in: Rect(x: plot.maxX + 5, y: ry - slh, width: refWidth - 5, height: slh), refStyle)
-            pdf.fittedText(format(reference.value), in: Rect(x: plot.maxX + 5, y: ry, width: refWidth - 5, height: slh),
-                           refStyle.with(bold: true))
-        }
+
     }
 }
