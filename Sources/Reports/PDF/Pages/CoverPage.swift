@@ -48,9 +48,9 @@ enum CoverPage {
             let number = "\(k + 1)"
             pdf.fittedText(page.title, in: Rect(x: right.x, y: cy - 10, width: right.width - 40, height: 14), .body)
             pdf.text(number, x: right.maxX, baseline: cy, .body, align: .right)
-            cy += 16
+            cy += 15
         }
-        cy += 10
+        cy += 8
         pdf.text("Terms", x: right.x, baseline: cy, .heading)
         cy += 6
         for (term, meaning) in glossary where cy < area.maxY - 12 {
@@ -63,12 +63,12 @@ enum CoverPage {
     /// The words the pack uses that a board member may not know.
     static let glossary: [(String, String)] = [
         ("CET1 ratio", "common equity tier 1 capital over risk-weighted assets (RWA)"),
-        ("Hurdle", "the framework's minimum ratio for the test; ✓ at or above it, ✗ below"),
-        ("MDA trigger", "minimum CET1 plus the combined buffer; below it payouts are capped (maximum distributable amount)"),
+        ("Hurdle", "the framework's minimum for the test; ✓ at or above it, ✗ below"),
+        ("MDA trigger", "minimum CET1 + combined buffer; below it payouts are capped"),
         ("PPNR", "pre-provision net revenue: income before credit losses"),
-        ("EL, VaR, ES", "expected loss; the loss exceeded with 0.1% probability in a year; the mean loss beyond it"),
-        ("LCR", "high-quality liquid assets over 30-day stressed net outflows; minimum 100%"),
-        ("bp, jump-off", "basis point (0.01%); the position at the as-of date before the scenario starts"),
+        ("EL / VaR / ES", "expected loss; the 1-in-1,000-year loss; the mean loss beyond it"),
+        ("LCR", "liquid assets over 30-day stressed net outflows; minimum 100%"),
+        ("bp", "basis point, 0.01%. Jump-off: the position at the as-of date"),
     ]
 
     /// "31 December 2025" from "2025-12-31".

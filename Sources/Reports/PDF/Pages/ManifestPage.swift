@@ -22,27 +22,28 @@ enum ManifestPage {
             [TableCell(text: file.0.replacingOccurrences(of: "_", with: " ")), TableCell(text: file.1),
              TableCell(text: NumberFormat.plain(Double(file.2), decimals: 0)), TableCell(text: file.3)]
         }
+        // Every file first (an auditor needs them all); the warnings take the room that is left.
         let findings = r.dataQuality.findings.filter { $0.severity != .info }
-        let reserved = findings.isEmpty ? 0.0 : 22 + 11 * Double(min(findings.count, 6) + (findings.count > 6 ? 1 : 0))
         let used = TableDrawing(columns: [TableColumn(header: "Role", weight: 1.1, align: .left),
                                           TableColumn(header: "File", weight: 2.6, align: .left),
                                           TableColumn(header: "Bytes", weight: 0.9, align: .right),
                                           TableColumn(header: "SHA-256", weight: 4.4, align: .left)],
                                 rows: rows, style: TextStyle.small.sized(7))
-            .draw(in: Rect(x: area.x, y: y, width: area.width, height: area.maxY - y - reserved), on: pdf)
+            .draw(in: Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), on: pdf)
         guard !findings.isEmpty else { return }
-        // The data-quality warnings the figures rest on (all of them in the workbook's Data quality sheet).
-        var fy = y + used + 18
-        pdf.text("Data-quality warnings (\(findings.count))", x: area.x, baseline: fy, TextStyle.body.bolded)
-        for f in findings.prefix(6) {
-            fy += 11
+        var fy = y + used + 16
+        guard fy + 10 < area.maxY else { return }
+        pdf.text("Data-quality warnings (\(findings.count); all in the workbook's Data quality sheet)", x: area.x,
+                 baseline: fy, TextStyle.small.bolded)
+        let room = max(0, Int((area.maxY - fy - 2) / 10))
+        let shown = findings.count <= room ? findings.count : max(0, room - 1)
+        for f in findings.prefix(shown) {
+            fy += 10
             pdf.fittedText("\(f.file)\(f.line.map { ":\($0)" } ?? "")\(f.field.map { " \($0)" } ?? ""): \(f.message)",
-                           in: Rect(x: area.x, y: fy - 8, width: area.width, height: 11), TextStyle.small.sized(7.5))
+                           in: Rect(x: area.x, y: fy - 8, width: area.width, height: 10), TextStyle.small.sized(7))
         }
-        if findings.count > 6 {
-            fy += 11
-            pdf.text("… and \(findings.count - 6) more in the workbook's Data quality sheet", x: area.x, baseline: fy,
-                     TextStyle.small.muted)
+        if shown < findings.count {
+            pdf.text("… and \(findings.count - shown) more", x: area.x, baseline: fy + 10, TextStyle.small.muted)
         }
     }
 }
