@@ -113,7 +113,9 @@ enum ExecutiveSummaryPage {
     }
 
     static func rows(_ context: BoardPackContext) -> [[TableCell]] {
-        context.results.scenarios.map { s in
+        // Grouped by framework (EBA, BoE, CCAR, RBI), lowest minimum CET1 first within each.
+        context.frameworks.flatMap { context.byMinimumCET1(context.scenarios(of: $0)) }.map { k in
+            let s = context.results.scenarios[k]
             let framework = Framework(rawValue: s.framework)?.displayName ?? s.framework
             var row = [TableCell(text: s.id, style: .bold), TableCell(text: framework),
                        TableCell(text: s.severity.replacingOccurrences(of: "_", with: " "))]

@@ -27,7 +27,7 @@ enum ManifestPage {
         let used = TableDrawing(columns: [TableColumn(header: "Role", weight: 1.1, align: .left),
                                           TableColumn(header: "File", weight: 2.6, align: .left),
                                           TableColumn(header: "Bytes", weight: 0.9, align: .right),
-                                          TableColumn(header: "SHA-256", weight: 4.4, align: .left)],
+                                          TableColumn(header: "SHA-256", weight: 4.6, align: .left, monospace: true)],
                                 rows: rows, style: TextStyle.small.sized(7))
             .draw(in: Rect(x: area.x, y: y, width: area.width, height: area.maxY - y), on: pdf)
         guard !findings.isEmpty else { return }

@@ -153,7 +153,7 @@ extension PDFDocument {
     }
 
     private func select(_ cr: OpaquePointer, _ style: TextStyle) {
-        cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+        cairo_select_font_face(cr, style.monospace ? "DejaVu Sans Mono" : "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
                                style.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
         cairo_set_font_size(cr, max(0.1, style.size))
     }

@@ -12,6 +12,8 @@ struct TableColumn: Sendable {
     /// Share of the table width, relative to the other columns' weights.
     var weight: Double
     var align: TextAlign
+    /// Cells in DejaVu Sans Mono (digests, codes).
+    var monospace = false
 }
 
 /// A table that always fits its box: header in bold over a rule, zebra rows,
@@ -53,7 +55,7 @@ struct TableDrawing {
             if i % 2 == 1 { pdf.fill(Rect(x: r.x, y: y, width: r.width, height: rowHeight), .zebra) }
             for (c, col) in columns.enumerated() where c < row.count {
                 let (text, st) = styled(row[c])
-                pdf.fittedText(text, in: cellRect(c, y), st, align: col.align)
+                pdf.fittedText(text, in: cellRect(c, y), col.monospace ? st.with(monospace: true) : st, align: col.align)
             }
             y += rowHeight
         }
