@@ -64,8 +64,16 @@ struct BarChart {
         let thickness = min(row * (pairs ? 0.38 : 0.62), pairs ? 12 : 18)
         for i in 0..<n {
             let rowTop = plot.y + Double(i) * row
-            pdf.fittedText(labels[i], in: Rect(x: area.x, y: rowTop, width: labelColumn - 8, height: row), .small,
-                           align: .right)
+            // A label too wide for its column wraps onto a second line when the row has room, before shrinking.
+            let labelRect = Rect(x: area.x, y: rowTop, width: labelColumn - 8, height: row)
+            let lines = pdf.wrapLines(labels[i], width: labelRect.width, .small)
+            if pdf.measure(labels[i], .small) > labelRect.width, lines.count == 2, row >= 2.2 * lh,
+               lines.allSatisfy({ pdf.measure($0, .small) <= labelRect.width }) {
+                pdf.wrappedText(labels[i], in: Rect(x: labelRect.x, y: rowTop + row / 2 - lh, width: labelRect.width,
+                                                    height: 2 * lh), .small, align: .right)
+            } else {
+                pdf.fittedText(labels[i], in: labelRect, .small, align: .right)
+            }
             var bars: [(Double, Bool)] = [(i < values.count ? values[i] : .nan, false)]
             if let secondary { bars.append((i < secondary.count ? secondary[i] : .nan, true)) }
             let blockTop = rowTop + (row - thickness * Double(bars.count) - (pairs ? 1 : 0)) / 2
