@@ -255,25 +255,41 @@ final class CapitalProjectionTests: XCTestCase {
 
     // MARK: - Distributions and the MDA
 
-    /// CET1 7,000 of RWA 100,000, profit 100 a year, planned distributions 300: the first
-    /// year ends above the 7% buffer ceiling (7.1% before distributions) and pays 300;
-    /// the next years (6.9%, 6.94%) sit in the buffer's top quartile (60% payout), so only
-    /// 60 of the 100 profit may be paid.
-    func testDistributionsAreCappedAtTheMDA() {
+    /// CET1 7,000 of RWA 100,000 (minimum 4.5% + conservation buffer 2.5%: trigger 7%),
+    /// profit 100 a year, planned distributions 300. Each year ends at 7.1% before
+    /// distributions, above the buffer, but a payout may not take CET1 into it (CRD Art.
+    /// 141(2)): only the 100 surplus over the trigger is paid and CET1 stays at 7%.
+    func testDistributionsStopAtTheTrigger() {
         let b = Fixtures.balanceSheet(cet1: 7_000, ppnr: [1_000, 1_000, 1_000], distributions: [300, 300, 300])
         let r = Self.project(losses: [900, 900, 900], b)
-        XCTAssertEqual(r.distributions, [300, 60, 60])
-        XCTAssertEqual(r.cet1, [6_800, 6_840, 6_880])
-        XCTAssertEqual(r.mda.map(\.constraint.quartile), [0, 4, 4])
-        XCTAssertEqual(r.mda.map(\.constraint.zone), [.aboveBuffer, .buffer, .buffer])
-        XCTAssertEqual(r.mda.map(\.maximumDistributableAmount), [nil, 60, 60])
-        XCTAssertEqual(r.mda[1].cet1RatioBeforeDistributions, 0.069)
+        for (paid, expected) in zip(r.distributions, [100.0, 100, 100]) { XCTAssertEqual(paid, expected, accuracy: 1e-9) }
+        for (cet1, expected) in zip(r.cet1, [7_000.0, 7_000, 7_000]) { XCTAssertEqual(cet1, expected, accuracy: 1e-9) }
+        XCTAssertEqual(r.mda.map(\.constraint.zone), [.aboveBuffer, .aboveBuffer, .aboveBuffer])
+        XCTAssertEqual(r.mda[0].cet1RatioBeforeDistributions, 0.071, accuracy: 1e-15)
+        XCTAssertEqual(r.mda[0].maximumDistributableAmount ?? .nan, 100, accuracy: 1e-9)
         let unrestricted = Self.project(losses: [900, 900, 900], b, options: CapitalOptions(restrictDistributions: false))
         XCTAssertEqual(unrestricted.distributions, [300, 300, 300])
         XCTAssertEqual(unrestricted.cet1, [6_800, 6_600, 6_400])
-        XCTAssertEqual(unrestricted.mda.map(\.maximumDistributableAmount), [nil, 60, 60])
-        // A countercyclical buffer of 1% widens the buffer to 3.5%: 7.1% is in its third quartile (40%).
-        let ccyb = Self.project(losses: [900, 900, 900], Fixtures.balanceSheet(cet1: 7_000, ppnr: [1_000, 1_000, 1_000],
+    }
+
+    /// Starting inside the buffer: CET1 6,800 is 6.9% before distributions, in the buffer's
+    /// top quartile (60% payout), so only 60 of the 100 profit may be paid each year
+    /// (6.94%, 6.98% stay in the top quartile).
+    func testDistributionsInTheBufferAreCappedAtTheMDA() {
+        let b = Fixtures.balanceSheet(cet1: 6_800, ppnr: [1_000, 1_000, 1_000], distributions: [300, 300, 300])
+        let r = Self.project(losses: [900, 900, 900], b)
+        XCTAssertEqual(r.distributions, [60, 60, 60])
+        XCTAssertEqual(r.cet1, [6_840, 6_880, 6_920])
+        XCTAssertEqual(r.mda.map(\.constraint.quartile), [4, 4, 4])
+        XCTAssertEqual(r.mda.map(\.constraint.zone), [.buffer, .buffer, .buffer])
+        XCTAssertEqual(r.mda.map(\.maximumDistributableAmount), [60, 60, 60])
+        XCTAssertEqual(r.mda[0].cet1RatioBeforeDistributions, 0.069)
+        let unrestricted = Self.project(losses: [900, 900, 900], b, options: CapitalOptions(restrictDistributions: false))
+        XCTAssertEqual(unrestricted.distributions, [300, 300, 300])
+        XCTAssertEqual(unrestricted.cet1, [6_600, 6_400, 6_200])
+        XCTAssertEqual(unrestricted.mda.map(\.maximumDistributableAmount), [60, 60, 60])
+        // A countercyclical buffer of 1% widens the buffer to 3.5%: 6.9% is in its third quartile (40%).
+        let ccyb = Self.project(losses: [900, 900, 900], Fixtures.balanceSheet(cet1: 6_800, ppnr: [1_000, 1_000, 1_000],
                                                                                distributions: [300, 300, 300], ccyb: 0.01))
         XCTAssertEqual(ccyb.mda[0].constraint.quartile, 3)
         XCTAssertEqual(ccyb.distributions[0], 40, accuracy: 1e-12)

@@ -61,7 +61,9 @@ public struct CapitalOptions: Sendable, Equatable {
 ///
 /// Distributions are the balance sheet's planned `distributions`, paid after the period's
 /// profit; with `restrictDistributions`, capped at the maximum distributable amount of
-/// the CET1 ratio before distributions (`ConservationBuffer`).
+/// the CET1 ratio before distributions (`ConservationBuffer`) within the buffer, and
+/// above it at the surplus over the trigger, so a payout never takes the ratio into the
+/// buffer (CRD Art. 141(2)).
 public enum CapitalProjection {
     public struct Inputs: Sendable {
         public var framework: Framework
@@ -239,7 +241,12 @@ public enum CapitalProjection {
                 let ratioBefore = rwa[t] > 0 ? before / rwa[t] : 0
                 let constraint = ConservationBuffer.constraint(cet1Ratio: ratioBefore, minimum: requirements.minimumCET1,
                                                                combinedBuffer: requirements.combinedBuffer)
-                let mda = ConservationBuffer.maximumDistributableAmount(constraint, distributableProfit: net)
+                // Above the buffer a bank may pay out only down to the trigger: a distribution
+                // that takes CET1 below minimum + combined buffer is barred (CRD Art. 141(2)).
+                // Within it, the RBC30.4 maximum distributable amount applies.
+                let trigger = (requirements.minimumCET1 + requirements.combinedBuffer) * rwa[t]
+                let mda = constraint.zone == .aboveBuffer ? max(before - trigger, 0)
+                    : ConservationBuffer.maximumDistributableAmount(constraint, distributableProfit: net)
                 let paid = restrict ? min(planned[t], mda ?? .infinity) : planned[t]
                 cet1 = before - paid
                 self.cet1.append(cet1)

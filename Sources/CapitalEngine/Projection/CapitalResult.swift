@@ -105,7 +105,8 @@ public struct DistributionPeriod: Sendable, Equatable, Codable {
     public var constraint: DistributionConstraint
     /// Net income after tax of the period (the "distributable profits" of RBC30.4).
     public var distributableProfit: Double
-    /// Maximum distributable amount; nil when above the buffer (no limit).
+    /// Maximum distributable amount: within the buffer the RBC30.4 share of profit; above
+    /// it the surplus over minimum + combined buffer (CRD Art. 141(2)); nil below the minimum.
     public var maximumDistributableAmount: Double?
     public var plannedDistributions: Double
     public var distributions: Double
