@@ -29,10 +29,7 @@ struct TableDrawing {
     @discardableResult
     func draw(in r: Rect, on pdf: PDFDocument) -> Double {
         guard !columns.isEmpty, r.width > 0 else { return 0 }
-        let totalWeight = columns.map { max(0, $0.weight.isFinite ? $0.weight : 0) }.reduce(0, +)
-        let widths = columns.map { c in
-            totalWeight > 0 ? r.width * max(0, c.weight.isFinite ? c.weight : 0) / totalWeight : r.width / Double(columns.count)
-        }
+        let widths = columnWidths(r.width, on: pdf)
         var xs: [Double] = []
         var x = r.x
         for w in widths { xs.append(x); x += w }
@@ -67,6 +64,33 @@ struct TableDrawing {
         }
         pdf.line(Point(r.x, y), Point(r.maxX, y), .grid, width: 0.5)
         return y - r.y
+    }
+
+    /// Widths from the content: each column gets what its widest cell (or header)
+    /// needs, and the room left over is shared by weight; when the content does not
+    /// fit, every column gives up the same share, so no one column's text shrinks alone.
+    func columnWidths(_ total: Double, on pdf: PDFDocument) -> [Double] {
+        let weights = columns.map { max(0, $0.weight.isFinite ? $0.weight : 0) }
+        let totalWeight = weights.reduce(0, +)
+        let natural = columns.indices.map { c -> Double in
+            let header = pdf.measure(columns[c].header, style.with(bold: true))
+            let cells = rows.compactMap { row -> Double? in
+                guard c < row.count else { return nil }
+                let (text, st) = styled(row[c])
+                return pdf.measure(text, columns[c].monospace ? st.with(monospace: true) : st)
+            }
+            return max(header, cells.max() ?? 0) + 2 * Self.padding + 1
+        }
+        let needed = natural.reduce(0, +)
+        guard needed > 0 else {
+            return weights.map { totalWeight > 0 ? total * $0 / totalWeight : total / Double(columns.count) }
+        }
+        if needed <= total {
+            let extra = total - needed
+            return natural.indices.map { natural[$0] + (totalWeight > 0 ? extra * weights[$0] / totalWeight
+                                                                         : extra / Double(columns.count)) }
+        }
+        return natural.map { total * $0 / needed }
     }
 
     private func styled(_ cell: TableCell) -> (String, TextStyle) {
