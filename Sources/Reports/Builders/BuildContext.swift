@@ -127,3 +127,32 @@ enum Naming {
         }
     }
 }
+
+extension AssetClass {
+    /// As a reader names it: "Residential mortgage", "QRRE (revolving retail)".
+    var displayName: String {
+        switch self {
+        case .corporate: return "Corporate"
+        case .sovereign: return "Sovereign"
+        case .bank: return "Bank"
+        case .sme: return "Corporate SME"
+        case .residentialMortgage: return "Residential mortgage"
+        case .qrre: return "QRRE (revolving retail)"
+        case .otherRetail: return "Other retail"
+        case .cre: return "Commercial real estate"
+        }
+    }
+
+    /// The display name of a results.json asset-class key; the key itself when unknown.
+    static func displayName(_ key: String) -> String { AssetClass(rawValue: key)?.displayName ?? key }
+}
+
+enum FactorNames {
+    /// "sector:Manufacturing" → "Sector: Manufacturing"; "market" → "Market".
+    static func display(_ key: String) -> String {
+        let parts = key.split(separator: ":", maxSplits: 1).map(String.init)
+        guard let first = parts.first else { return key }
+        let head = first.prefix(1).uppercased() + first.dropFirst()
+        return parts.count == 2 ? "\(head): \(parts[1])" : head
+    }
+}

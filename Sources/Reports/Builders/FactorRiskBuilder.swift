@@ -14,16 +14,20 @@ enum FactorRiskBuilder {
         var blocks: [ReportBlock] = []
         var charts: [ChartSpec] = []
 
-        blocks.append(.note("Measure: \(f.measure)."))
+        blocks.append(.note("Measure: \(f.measure). Holdings h = EAD·LGD·φ(Φ⁻¹(PD)), the loss from a one-standard-"
+                            + "deviation fall in the obligor's asset value."))
         blocks.append(.fields([
             Field(context.amountHeader("Total risk σ"), .amount(f.total), definedName: "FactorRiskTotal",
                   source: pointer.appending("total")),
-            Field(context.amountHeader("Systematic σ"), .amount(f.systematic), source: pointer.appending("systematic")),
-            Field(context.amountHeader("Specific σ"), .amount(f.specific), source: pointer.appending("specific")),
+            Field(context.amountHeader("Systematic σ, stand-alone"), .amount(f.systematic), source: pointer.appending("systematic")),
+            Field(context.amountHeader("Specific σ, stand-alone"), .amount(f.specific), source: pointer.appending("specific")),
             Field("Systematic share of variance", .percent(f.systematicShare, decimals: 1),
                   definedName: "FactorRiskSystematicShare", source: pointer.appending("systematic_share")),
         ]))
 
+        blocks.append(.note("Stand-alone σ add in squares (σ² = systematic² + specific²); the contributions below add "
+                            + "up to σ itself (Euler). The simulated standard deviation on the VaR sheet is larger: "
+                            + "this σ is first order and leaves out default clustering in the tail."))
         let groups = groupTable(f, pointer, context)
         blocks.append(.table(groups))
         if entry.charts.contains(.factorContributions) {
@@ -54,7 +58,8 @@ enum FactorRiskBuilder {
         ] + f.model.realData.map { Field("Data", .text($0)) } + f.model.assumptions.map { Field("Assumption", .text($0)) }))
         return [ReportSheet(name: Naming.tab(entry.title ?? "Factor risk", nil),
                             title: "Factor risk of the credit book",
-                            subtitle: "Holdings weighted by \(f.weighting.rawValue.replacingOccurrences(of: "_", with: " "))",
+                            subtitle: ScenarioSheets.subtitle(context) + " · holdings weighted by "
+                                + f.weighting.rawValue.replacingOccurrences(of: "_", with: " "),
                             blocks: blocks, charts: charts)]
     }
 
@@ -92,13 +97,14 @@ enum FactorRiskBuilder {
         let names = f.factors.keys.sorted().sorted { f.factors[$0]! > f.factors[$1]! }
         let n = names.count
         return ReportTable(id: "factor-contributions", caption: "Contributions by factor (Euler)", columns: [
-            .text("Factor", names + ["Specific"]),
-            .numbers("Exposure x_k", .number(decimals: 0), names.map { f.factorExposures[$0] ?? .nan } + [.nan]),
+            .text("Factor", names.map(FactorNames.display) + ["Specific"]),
+            .numbers(context.amountHeader("Exposure x_k (per unit factor return)"), .amount,
+                     names.map { f.factorExposures[$0] ?? .nan } + [.nan]),
             .numbers("Annual volatility", .percent(decimals: 1), names.map { f.factorVolatility[$0] ?? .nan } + [.nan]),
             .numbers("Marginal (Fx)_k/σ", .number(decimals: 4), names.map { f.factorMarginal[$0] ?? .nan } + [.nan]),
             .numbers(context.amountHeader("Contribution to σ"), .amount, names.map { f.factors[$0]! } + [f.specificContribution]),
         ], summaryRows: [
-            SummaryRow(label: "Systematic (factors)", [.empty, .empty, .empty, .formula(FormulaCell(
+            SummaryRow(label: "Systematic (contribution of the factors)", [.empty, .empty, .empty, .formula(FormulaCell(
                 .sum(.column(4, rows: 0...max(n - 1, 0))), equals: f.total - f.specificContribution, kind: .amount, source: nil))]),
             SummaryRow(label: "Total σ", [.empty, .empty, .empty, .formula(FormulaCell(
                 .sum(.column(4)), equals: f.total, kind: .amount, source: pointer.appending("total")))]),
@@ -107,10 +113,11 @@ enum FactorRiskBuilder {
 
     static func contributionTable(id: String, title: String, _ c: [String: FactorRiskReport.Contribution], total: Double,
                                   _ pointer: ResultPointer, _ context: BuildContext) -> ReportTable {
-        let names = c.keys.sorted()
+        let names = c.keys.sorted().sorted { c[$0]!.component > c[$1]!.component }
         let rows = names.map { c[$0]! }
         return ReportTable(id: id, caption: "Allocation of σ by \(title)", columns: [
-            .text(title.prefix(1).uppercased() + title.dropFirst(), names),
+            .text(title.prefix(1).uppercased() + title.dropFirst(),
+                  title == "asset class" ? names.map(AssetClass.displayName) : names),
             .numbers(context.amountHeader("Holding"), .amount, rows.map(\.holding)),
             .numbers(context.amountHeader("Contribution to σ"), .amount, rows.map(\.component)),
             .numbers("Marginal (per unit holding)", .number(decimals: 4), rows.map(\.marginal)),

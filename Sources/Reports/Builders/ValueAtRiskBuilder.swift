@@ -19,16 +19,25 @@ enum ValueAtRiskBuilder {
         blocks.append(.heading("Monte Carlo set-up"))
         blocks.append(.fields(setUp(v, pointer, context)))
         blocks.append(.heading("Headline at \(confidenceLabel(v.confidence)) confidence"))
-        blocks.append(.fields([
-            Field(context.amountHeader("Expected loss (Σ PD·LGD·EAD)"), .amount(v.expectedLoss), definedName: "CreditEL",
+        var headline = [
+            Field(context.amountHeader("Expected loss (Σ PD·LGD·EAD)"), .amount(v.expectedLoss),
                   source: pointer.appending("expected_loss")),
-            Field(context.amountHeader("Value at risk"), .amount(v.valueAtRisk), definedName: "CreditVaR",
-                  source: pointer.appending("var")),
-            Field(context.amountHeader("Expected shortfall"), .amount(v.expectedShortfall), definedName: "CreditES",
+            Field(context.amountHeader("Value at risk"), .amount(v.valueAtRisk), source: pointer.appending("var")),
+            Field(context.amountHeader("Expected shortfall (mean loss beyond the VaR)"), .amount(v.expectedShortfall),
                   source: pointer.appending("es")),
             Field(context.amountHeader("Economic capital (VaR − EL)"), .amount(v.unexpectedLoss),
                   definedName: "EconomicCapital", source: pointer.appending("unexpected_loss")),
-        ]))
+        ]
+        if let cet1 = context.results.balanceSheet?.cet1, v.unexpectedLoss > 0 {
+            headline.append(Field("CET1 / economic capital (cover; 1.00× or more)", .number(cet1 / v.unexpectedLoss, .multiple)))
+        }
+        if let se = v.varStandardError {
+            headline.append(Field(context.amountHeader("VaR 95% interval (± 1.96 standard errors)"),
+                                  .text("\(grouped(v.valueAtRisk - 1.96 * se)) – \(grouped(v.valueAtRisk + 1.96 * se))")))
+        }
+        blocks.append(.fields(headline))
+        blocks.append(.note("The defined names CreditEL, CreditVaR and CreditES point at the Portfolio totals of the "
+                            + "segment table below, which are formulas over the segments."))
 
         blocks.append(.table(levelsTable(v, pointer, context)))
         blocks.append(.table(momentsTable(v, pointer, context)))
@@ -36,7 +45,9 @@ enum ValueAtRiskBuilder {
         let segments = segmentTable(v, pointer, context)
         blocks.append(.heading("Allocation by segment at \(confidenceLabel(v.confidence))"))
         blocks.append(.table(segments))
-        names.append(DefinedName("CreditVaRBySegmentTotal", table: segments.id, cell: .summary(row: 0, column: varColumn)))
+        names.append(DefinedName("CreditEL", table: segments.id, cell: .summary(row: 0, column: 3)))
+        names.append(DefinedName("CreditVaR", table: segments.id, cell: .summary(row: 0, column: varColumn)))
+        names.append(DefinedName("CreditES", table: segments.id, cell: .summary(row: 0, column: esColumn)))
         if entry.charts.contains(.varContributions), segments.rowCount > 0 {
             charts.append(ChartSpec(kind: .bar, title: "VaR and ES contributions by segment", table: segments.id,
                                     categories: .column(0),
@@ -53,13 +64,31 @@ enum ValueAtRiskBuilder {
         }
         blocks.append(.note("VaR contribution: E[L_s | L ≈ VaR]·VaR/E[L | L ≈ VaR] over a window of paths around the "
                             + "VaR (Euler); ES contribution: E[L_s | L ≥ VaR]. Both add up to the portfolio figure. "
-                            + "Component VaR is the covariance (parametric) Euler allocation; incremental VaR the "
-                            + "VaR lost by removing the segment, on the same paths."))
+                            + "Component VaR is the covariance (parametric) Euler allocation, an approximation that "
+                            + "need not add up to the simulated VaR; incremental VaR the VaR lost by removing the "
+                            + "segment, on the same paths. Parametric VaR is mean + z·σ; Cornish-Fisher adjusts z for "
+                            + "skewness and kurtosis and overshoots when the kurtosis is large. The simulated standard "
+                            + "deviation here is larger than the first-order σ of the Factor risk sheet, which leaves "
+                            + "out default clustering in the tail."))
         return [ReportSheet(name: Naming.tab(entry.title ?? "VaR and ES", nil),
                             title: "Credit VaR, expected shortfall and economic capital",
-                            subtitle: "Jump-off portfolio, one-year horizon · \(v.method.replacingOccurrences(of: "_", with: " "))",
+                            subtitle: ScenarioSheets.subtitle(context) + " · jump-off portfolio, one-year horizon, "
+                                + "\(copulaName(v)) copula at \(confidenceLabel(v.confidence))",
                             blocks: blocks, charts: charts, definedNames: names)]
     }
+
+    /// "single-factor Gaussian", "Student t (ν = 4)".
+    static func copulaName(_ v: VaRResult) -> String {
+        switch v.method {
+        case "single_factor_gaussian": return "single-factor Gaussian"
+        case "multi_factor_gaussian": return "multi-factor Gaussian"
+        case "student_t": return "Student t" + (v.degreesOfFreedom.map { " (ν = \(NumberFormat.plain($0, decimals: 0)))" } ?? "")
+        default: return v.method.replacingOccurrences(of: "_", with: " ")
+        }
+    }
+
+    /// 1234567.8 → "1,234,568".
+    static func grouped(_ x: Double) -> String { NumberFormat.plain(x, decimals: 0) }
 
     static func confidenceLabel(_ q: Double) -> String {
         let percent = q * 100
@@ -68,10 +97,10 @@ enum ValueAtRiskBuilder {
 
     static func setUp(_ v: VaRResult, _ pointer: ResultPointer, _ context: BuildContext) -> [Field] {
         var fields = [
-            Field("Copula", .text(v.method.replacingOccurrences(of: "_", with: " ")
-                                  + (v.degreesOfFreedom.map { ", ν = \($0)" } ?? ""))),
+            Field("Copula", .text(copulaName(v))),
             Field("Asset correlation", .text(v.correlation == "basel" ? "Basel IRB (CRE31)" : v.correlation)),
-            Field("Systematic factors", .text(v.factors.joined(separator: ", "))),
+            Field("Systematic factors", .text(v.factors == ["systematic"] ? "one (the economy)"
+                                              : v.factors.map(FactorNames.display).joined(separator: ", "))),
             Field("Paths", .count(v.paths), source: pointer.appending("paths")),
             Field("Seed (Philox4x32-10)", .number(Double(v.seed), .count), source: pointer.appending("seed")),
             Field("Antithetic pairs", .yesNo(v.antithetic)),
@@ -92,16 +121,16 @@ enum ValueAtRiskBuilder {
         return ReportTable(id: "var-levels", caption: "Measures by confidence level (Monte Carlo and Vasicek ASRF)", columns: [
             .numbers("Confidence", .percent(decimals: 1), v.levels.map(\.confidence)),
             .numbers(context.amountHeader("VaR"), .amount, v.levels.map(\.valueAtRisk)),
-            .numbers("VaR standard error", .amount, v.levels.map { $0.varStandardError ?? .nan }),
+            .numbers(context.amountHeader("VaR standard error"), .amount, v.levels.map { $0.varStandardError ?? .nan }),
             .numbers(context.amountHeader("ES"), .amount, v.levels.map(\.expectedShortfall)),
-            .numbers("ES standard error", .amount, v.levels.map { $0.esStandardError ?? .nan }),
+            .numbers(context.amountHeader("ES standard error"), .amount, v.levels.map { $0.esStandardError ?? .nan }),
             .numbers(context.amountHeader("Economic capital"), .amount, v.levels.map(\.unexpectedLoss)),
             .numbers(context.amountHeader("Parametric VaR"), .amount, v.levels.map { $0.parametricVaR ?? .nan }),
             .numbers(context.amountHeader("Cornish-Fisher VaR"), .amount, v.levels.map { $0.cornishFisherVaR ?? .nan }),
             .numbers(context.amountHeader("ASRF VaR"), .amount, a.valueAtRisk),
             .numbers(context.amountHeader("Granularity adjustment"), .amount, a.granularityAdjustment),
             .numbers(context.amountHeader("ASRF VaR + GA"), .amount, a.valueAtRiskWithGranularity),
-            .numbers(context.amountHeader("ASRF economic capital"), .amount, a.economicCapital),
+            .numbers(context.amountHeader("ASRF economic capital (no GA)"), .amount, a.economicCapital),
         ])
     }
 
@@ -118,14 +147,17 @@ enum ValueAtRiskBuilder {
         ]
         return ReportTable(id: "var-moments", caption: "Simulated loss distribution", columns: [
             .text("Moment", rows.map(\.0)),
-            ReportColumn(context.amountHeader("Value"), .amount, .cells(rows.map { .number($0.1, $0.2) })),
+            ReportColumn("Value (amounts in \(context.currency.isEmpty ? "currency units" : context.currency))", .amount,
+                         .cells(rows.map { .number($0.1, $0.2) })),
         ])
     }
 
     static let varColumn = 5, esColumn = 6
 
     static func segmentTable(_ v: VaRResult, _ pointer: ResultPointer, _ context: BuildContext) -> ReportTable {
-        let names = v.bySegment.keys.sorted()
+        let names = v.bySegment.keys.sorted().sorted {
+            (v.bySegment[$0]!.varContribution ?? 0) > (v.bySegment[$1]!.varContribution ?? 0)
+        }
         let s = names.map { v.bySegment[$0]! }
         let headline = v.levels.firstIndex { $0.confidence == v.confidence } ?? (v.analytic.valueAtRisk.count - 1)
         func total(_ column: Int, _ kind: ValueKind, _ value: Double, _ key: String...) -> SummaryCell {
@@ -138,8 +170,8 @@ enum ValueAtRiskBuilder {
             total(4, .amount, v.analytic.valueAtRisk[headline], "analytic", "var", String(headline)),
             total(varColumn, .amount, v.valueAtRisk, "var"),
             total(esColumn, .amount, v.expectedShortfall, "es"),
-            SummaryCell.formula(FormulaCell(.sum(.column(7)), equals: s.reduce(0) { $0 + ($1.componentVaR ?? 0) },
-                                            kind: .amount, source: nil)),
+            // Component VaR is a parametric approximation: its sum is not the simulated VaR, so no total.
+            SummaryCell.empty,
         ]
         return ReportTable(id: "var-by-segment", caption: nil, columns: [
             .text("Segment", names),
@@ -153,19 +185,22 @@ enum ValueAtRiskBuilder {
             .numbers("Marginal VaR per unit EAD", .percent(decimals: 2), s.map { $0.marginalVaR ?? .nan }),
             .numbers(context.amountHeader("Incremental VaR"), .amount, s.map { $0.incrementalVaR ?? .nan }),
             .numbers("Correlation with portfolio loss", .number(decimals: 3), s.map { $0.correlationWithPortfolio ?? .nan }),
-        ], summaryRows: [SummaryRow(label: "Portfolio", summed)], filter: true, freezeHeader: true)
+        ], summaryRows: [SummaryRow(label: "Portfolio", summed)], filter: true)
     }
 
     static func allocationTable(id: String, title: String, _ allocations: [String: VaRResult.Allocation], _ v: VaRResult,
                                 _ source: ResultPointer, _ pointer: ResultPointer, _ context: BuildContext) -> ReportTable {
-        let names = allocations.keys.sorted()
+        let names = allocations.keys.sorted().sorted {
+            (allocations[$0]!.valueAtRisk ?? 0) > (allocations[$1]!.valueAtRisk ?? 0)
+        }
         let a = names.map { allocations[$0]! }
         let varSum = a.reduce(0) { $0 + ($1.valueAtRisk ?? 0) }, esSum = a.reduce(0) { $0 + ($1.expectedShortfall ?? 0) }
         // The asset-class table leaves out classes with no loss potential, so its
         // totals are traced to the portfolio figures only when nothing is missing.
         let complete = a.allSatisfy { $0.valueAtRisk != nil && $0.expectedShortfall != nil }
         return ReportTable(id: id, caption: "Allocation by \(title)", columns: [
-            .text(title.prefix(1).uppercased() + title.dropFirst(), names),
+            .text(title.prefix(1).uppercased() + title.dropFirst(),
+                  title == "asset class" ? names.map(AssetClass.displayName) : names),
             .numbers(context.amountHeader("VaR contribution"), .amount, a.map { $0.valueAtRisk ?? .nan }),
             .numbers(context.amountHeader("ES contribution"), .amount, a.map { $0.expectedShortfall ?? .nan }),
             ReportColumn("Share of VaR", .percent(decimals: 1), .formulas(a.indices.map { i in
@@ -175,7 +210,8 @@ enum ValueAtRiskBuilder {
         ], summaryRows: [SummaryRow(label: "Portfolio", [
             .formula(FormulaCell(.sum(.column(1)), equals: varSum, kind: .amount, source: complete ? pointer.appending("var") : nil)),
             .formula(FormulaCell(.sum(.column(2)), equals: esSum, kind: .amount, source: complete ? pointer.appending("es") : nil)),
-            .empty,
+            .formula(FormulaCell(.sum(.column(3)), equals: a.reduce(0) { $0 + ($1.valueAtRisk ?? 0) / varSum },
+                                 kind: .percent(decimals: 1), source: nil)),
         ])])
     }
 }

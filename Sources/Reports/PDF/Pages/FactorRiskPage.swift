@@ -15,7 +15,7 @@ enum FactorRiskPage {
                  values: groups.map(\.1), format: BoardFigures.amount, axisFormat: NumberFormat.amount)
             .draw(in: Rect(x: left.x, y: left.y, width: left.width - 12, height: left.height), on: pdf)
         let names = f.factors.keys.sorted().sorted { f.factors[$0]! > f.factors[$1]! }.prefix(12)
-        BarChart(title: "Twelve largest factors", labels: names.map(factorName), values: names.map { f.factors[$0]! },
+        BarChart(title: "Twelve largest factors", labels: names.map(FactorNames.display), values: names.map { f.factors[$0]! },
                  format: BoardFigures.amount, axisFormat: NumberFormat.amount)
             .draw(in: Rect(x: right.x + 12, y: right.y, width: right.width - 12, height: right.height), on: pdf)
         pdf.wrappedText("\(NumberFormat.percent(f.systematicShare, decimals: 1)) of the variance of credit loss comes from "
@@ -25,12 +25,5 @@ enum FactorRiskPage {
                         + "larger because it also counts defaults clustering in the tail. The market factor is estimated from the Fama–French monthly market history, sector and "
                         + "country factors are assumed (model summary in the workbook's factor-risk sheet).",
                         in: foot.inset(2), TextStyle.small.muted)
-    }
-
-    /// "sector:Manufacturing" → "Sector: Manufacturing"; "market" → "Market".
-    static func factorName(_ key: String) -> String {
-        let parts = key.split(separator: ":", maxSplits: 1).map(String.init)
-        let head = parts[0].prefix(1).uppercased() + parts[0].dropFirst()
-        return parts.count == 2 ? "\(head): \(parts[1])" : head
     }
 }
