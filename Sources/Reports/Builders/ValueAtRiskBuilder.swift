@@ -63,13 +63,13 @@ enum ValueAtRiskBuilder {
                                                  pointer, context)))
         }
         blocks.append(.note("VaR contribution: E[L_s | L ≈ VaR]·VaR/E[L | L ≈ VaR] over a window of paths around the "
-                            + "VaR (Euler); ES contribution: E[L_s | L ≥ VaR]. Both add up to the portfolio figure. "
-                            + "Component VaR is the covariance (parametric) Euler allocation, an approximation that "
-                            + "need not add up to the simulated VaR; incremental VaR the VaR lost by removing the "
-                            + "segment, on the same paths. Parametric VaR is mean + z·σ; Cornish-Fisher adjusts z for "
-                            + "skewness and kurtosis and overshoots when the kurtosis is large. The simulated standard "
-                            + "deviation here is larger than the first-order σ of the Factor risk sheet, which leaves "
-                            + "out default clustering in the tail."))
+                            + "VaR (Euler); ES contribution: E[L_s | L ≥ VaR]. Both add up to the portfolio figure."))
+        blocks.append(.note("Component VaR: the covariance (parametric) Euler allocation, an approximation that need "
+                            + "not add up to the simulated VaR. Incremental VaR: the VaR lost by removing the segment."))
+        blocks.append(.note("Parametric VaR is mean + z·σ; Cornish-Fisher adjusts z for skewness and kurtosis and "
+                            + "overshoots when the kurtosis is large."))
+        blocks.append(.note("The simulated standard deviation is larger than the first-order σ of the Factor risk "
+                            + "sheet, which leaves out default clustering in the tail."))
         return [ReportSheet(name: Naming.tab(entry.title ?? "VaR and ES", nil),
                             title: "Credit VaR, expected shortfall and economic capital",
                             subtitle: ScenarioSheets.subtitle(context) + " · jump-off portfolio, one-year horizon, "

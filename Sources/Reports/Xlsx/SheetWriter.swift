@@ -233,6 +233,7 @@ struct SheetWriter {
         chart.setValueAxis(numberFormat: spec.valueKind == .amount ? "#,##0,,\" m\"" : XlsxStyle.numberFormat(spec.valueKind),
                            title: spec.valueAxisTitle, horizontal: horizontal)
         chart.setCategoryLabelsLow(horizontal: horizontal)
+        if horizontal { chart.setCategoriesTopDown() }
         if spec.series.count > 1 { chart.setLegendBottom() } else { chart.hideLegend() }
         try worksheet.insert(chart, row: p.row, column: p.column, xScale: p.xScale, yScale: p.yScale)
     }

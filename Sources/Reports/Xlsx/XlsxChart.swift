@@ -69,6 +69,14 @@ public struct XlsxChart {
         chart_axis_set_label_position(axis, UInt8(LXW_CHART_AXIS_LABEL_POSITION_LOW.rawValue))
     }
 
+    /// Bar charts list categories bottom-up by default; reversed (with the value axis
+    /// kept at the bottom) they read top-down in the table's order.
+    public func setCategoriesTopDown() {
+        guard let axis = handle.pointee.y_axis else { return }
+        chart_axis_set_reverse(axis)
+        chart_axis_set_crossing_max(axis)
+    }
+
     public func setLegendBottom() {
         chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
     }
