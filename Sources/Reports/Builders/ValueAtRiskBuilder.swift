@@ -64,8 +64,8 @@ enum ValueAtRiskBuilder {
         }
         blocks.append(.note("VaR contribution: E[L_s | L ≈ VaR]·VaR/E[L | L ≈ VaR] over a window of paths around the "
                             + "VaR (Euler); ES contribution: E[L_s | L ≥ VaR]. Both add up to the portfolio figure."))
-        blocks.append(.note("Component VaR: the covariance (parametric) Euler allocation, an approximation that need "
-                            + "not add up to the simulated VaR. Incremental VaR: the VaR lost by removing the segment."))
+        blocks.append(.note("Component VaR: the covariance (parametric) Euler allocation, VaR·Cov(L_s, L)/Var(L); it "
+                            + "also adds up to the VaR. Incremental VaR: the VaR lost by removing the segment."))
         blocks.append(.note("Parametric VaR is mean + z·σ; Cornish-Fisher adjusts z for skewness and kurtosis and "
                             + "overshoots when the kurtosis is large."))
         blocks.append(.note("The simulated standard deviation is larger than the first-order σ of the Factor risk "
@@ -170,8 +170,8 @@ enum ValueAtRiskBuilder {
             total(4, .amount, v.analytic.valueAtRisk[headline], "analytic", "var", String(headline)),
             total(varColumn, .amount, v.valueAtRisk, "var"),
             total(esColumn, .amount, v.expectedShortfall, "es"),
-            // Component VaR is a parametric approximation: its sum is not the simulated VaR, so no total.
-            SummaryCell.empty,
+            // The covariance allocation adds up to the VaR too (one normalisation of the moments).
+            total(7, .amount, v.valueAtRisk, "var"),
         ]
         return ReportTable(id: "var-by-segment", caption: nil, columns: [
             .text("Segment", names),
