@@ -91,6 +91,13 @@ final class CLITests: XCTestCase {
         let roles = (manifest["inputs"] as! [[String: Any]]).compactMap { $0["role"] as? String }
         XCTAssertEqual(roles, ["portfolio", "balance_sheet", "liquidity_rates", "market_factors", "report_template",
                                "scenario", "framework"])
+        // Bundled files are named relative to the project, so the same run reads the same in any checkout.
+        let paths = (manifest["inputs"] as! [[String: Any]]).reduce(into: [String: String]()) {
+            $0[$1["role"] as! String] = $1["path"] as? String
+        }
+        XCTAssertEqual(paths["framework"], "frameworks/eba.yaml")
+        XCTAssertEqual(paths["report_template"], "templates/quarterly-submission.yaml")
+        XCTAssertEqual(paths["liquidity_rates"], "tables/liquidity-basel.yaml")
         XCTAssertNotNil(results["factor_risk"], "results.json has factor_risk")
         let creditVaR = results["var"] as! [String: Any]
         XCTAssertGreaterThanOrEqual(creditVaR["es"] as! Double, creditVaR["var"] as! Double, "ES ≥ VaR")

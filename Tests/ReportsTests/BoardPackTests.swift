@@ -95,6 +95,45 @@ final class BoardPackTests: WorkbookTestCase {
         XCTAssertTrue(text.contains(String(repeating: "c", count: 64)), "the manifest appendix shows full SHA-256")
     }
 
+    /// The summary's payout cap is the tightest `max_payout_ratio` of the periods in the
+    /// combined buffer, and every other breached capital test is named with its minimum.
+    func testPayoutRestrictionsAndOtherTestsFromResultsJSON() throws {
+        // A thin capital base (CET1 7.3% of RWA against a 7% trigger), so scenarios fall into the buffer.
+        var thin = Fixtures.balanceSheet(totalEAD: Fixtures.portfolio().totalEAD)
+        thin.capital.cet1 = (0.073 * thin.capital.rwa!).rounded()
+        let results = try Fixtures.run(balanceSheet: thin)
+        let json = try ResultsDocument(Fixtures.resultsJSON(results))
+        let (path, _) = try render(name: "thin.pdf", results: results)
+        let text = try Self.text(path)
+        let scenarios = try XCTUnwrap(json.value(at: ResultPointer(["scenarios"])) as? [[String: Any]])
+        var restricted = 0, breached = 0
+        for s in scenarios {
+            guard let capital = s["capital"] as? [String: Any] else { continue }
+            let buffer = (capital["mda"] as! [[String: Any]]).filter {
+                ($0["constraint"] as! [String: Any])["zone"] as! String != "above_buffer"
+            }
+            if let tightest = buffer.min(by: {
+                (($0["constraint"] as! [String: Any])["max_payout_ratio"] as! Double)
+                    < (($1["constraint"] as! [String: Any])["max_payout_ratio"] as! Double)
+            }) {
+                let payout = (tightest["constraint"] as! [String: Any])["max_payout_ratio"] as! Double
+                let figure = "≤ \(Self.percent(payout, decimals: 0)) (\(tightest["period"] as! String))"
+                XCTAssertTrue(text.contains(figure), "\(s["id"]!): \(figure)")
+                restricted += 1
+            }
+            for test in capital["tests"] as! [[String: Any]] where test["breach"] as! Bool
+                && test["measure"] as! String != "cet1_ratio" {
+                XCTAssertTrue(text.contains(Self.percent(test["minimum"] as! Double, decimals: 2)), "\(s["id"]!) \(test["name"]!)")
+                breached += 1
+            }
+        }
+        XCTAssertGreaterThan(restricted, 0, "the thin bank must reach the buffer somewhere")
+        XCTAssertGreaterThan(breached, 0, "and breach a test besides the CET1 hurdle")
+        // The reading wraps over lines: compare with the whitespace collapsed.
+        let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(words.contains("distributions are restricted (MDA)"), words)
+    }
+
     func testRerunIsByteIdentical() throws {
         let (a, _) = try render(name: "a.pdf")
         let (b, _) = try render(name: "b.pdf")

@@ -93,8 +93,8 @@ enum Fixtures {
 
     /// Results of the fixture bank through every scenario.
     static func run(portfolio p: Portfolio = portfolio(), scenarios: [Scenario] = scenarios,
-                    liquidity: Bool = true) throws -> RunResults {
-        var b = balanceSheet(totalEAD: p.totalEAD)
+                    liquidity: Bool = true, balanceSheet sheet: BalanceSheet? = nil) throws -> RunResults {
+        var b = sheet ?? balanceSheet(totalEAD: p.totalEAD)
         if !liquidity { b.liquidity = nil }
         var findings: [DataQualityFinding] = []
         var results: [ScenarioResult] = []

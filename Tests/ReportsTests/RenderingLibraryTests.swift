@@ -77,21 +77,9 @@ final class RenderingLibraryTests: XCTestCase {
 
     func testPDFPageCountAndMetadataWithPoppler() throws {
         _ = try writePDF("c.pdf")
-        let info = try run("/usr/bin/pdfinfo", [directory.appendingPathComponent("c.pdf").path])
+        let info = try Tools.run("/usr/bin/pdfinfo", [directory.appendingPathComponent("c.pdf").path]).output
         XCTAssertTrue(info.contains("Pages:           2"), info)
         XCTAssertTrue(info.contains("Title:           Board pack"), info)
         XCTAssertTrue(info.contains("Author:          Sample Bank"), info)
-    }
-
-    private func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -33,7 +33,8 @@ enum ValueAtRiskBuilder {
         }
         if let se = v.varStandardError {
             headline.append(Field(context.amountHeader("VaR 95% interval (± 1.96 standard errors)"),
-                                  .text("\(grouped(v.valueAtRisk - 1.96 * se)) – \(grouped(v.valueAtRisk + 1.96 * se))")))
+                                  .text("\(NumberFormat.plain(v.valueAtRisk - 1.96 * se, decimals: 0)) – "
+                                        + NumberFormat.plain(v.valueAtRisk + 1.96 * se, decimals: 0))))
         }
         blocks.append(.fields(headline))
         blocks.append(.note("The defined names CreditEL, CreditVaR and CreditES point at the Portfolio totals of the "
@@ -86,9 +87,6 @@ enum ValueAtRiskBuilder {
         default: return v.method.replacingOccurrences(of: "_", with: " ")
         }
     }
-
-    /// 1234567.8 → "1,234,568".
-    static func grouped(_ x: Double) -> String { NumberFormat.plain(x, decimals: 0) }
 
     static func confidenceLabel(_ q: Double) -> String {
         let percent = q * 100

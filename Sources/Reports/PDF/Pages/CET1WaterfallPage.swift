@@ -14,7 +14,7 @@ enum CET1WaterfallPage {
         pdf.wrappedText("Steps in basis points of jump-off RWA, summed to the period of the minimum. Tax & other: "
                         + "other losses and taxes. Payouts: dividends and other distributions after any MDA restriction. "
                         + "RWA growth: the effect on the ratio of risk-weighted assets rising under stress.",
-                        in: note.inset(2), TextStyle.small.muted)
+                        in: note.inset(2), TextStyle.small.with(colour: .muted))
         // One scale for every panel, so the falls compare at a glance.
         let walks = chosen.map { r.scenarios[$0].capital!.waterfallToMinimum ?? r.scenarios[$0].capital!.waterfall }
         let levels = walks.flatMap { w in

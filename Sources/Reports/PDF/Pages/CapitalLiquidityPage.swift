@@ -95,7 +95,7 @@ enum CapitalLiquidityPage {
             TableColumn(header: "Leverage", weight: 1.0, align: .right),
             TableColumn(header: "Min LCR", weight: 1.0, align: .right),
             TableColumn(header: "Days", weight: 0.6, align: .right),
-        ], rows: rows, style: TextStyle.body.sized(8.5))
+        ], rows: rows, style: TextStyle.body.with(size: 8.5))
             .draw(in: Rect(x: area.x, y: area.y + 22, width: area.width, height: area.height - 22), on: pdf)
     }
 }

@@ -22,7 +22,7 @@ enum CoverPage {
             ("Engine", "StressPack \(r.run.engineVersion), seed \(r.run.seed)"),
         ]
         for (label, value) in facts {
-            pdf.text(label, x: left.x, baseline: y, .body.muted)
+            pdf.text(label, x: left.x, baseline: y, TextStyle.body.with(colour: .muted))
             pdf.fittedText(value, in: Rect(x: left.x + 80, y: y - 10, width: left.width - 80, height: 14), .body)
             y += 18
         }
@@ -78,26 +78,5 @@ enum CoverPage {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
         return "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])"
-    }
-}
-
-extension TextStyle {
-    /// The same style in the muted grey (labels beside values).
-    var muted: TextStyle {
-        var s = self
-        s.colour = .muted
-        return s
-    }
-
-    func sized(_ size: Double) -> TextStyle {
-        var s = self
-        s.size = size
-        return s
-    }
-
-    var bolded: TextStyle {
-        var s = self
-        s.bold = true
-        return s
     }
 }

@@ -11,13 +11,13 @@ enum ExecutiveSummaryPage {
         let (tileRow, rest) = area.splitTop(84)
         drawTiles(context, in: tileRow, on: pdf)
         let top = rest.y + 12
-        let used = TableDrawing(columns: columns, rows: rows(context), style: TextStyle.body.sized(9))
+        let used = TableDrawing(columns: columns, rows: rows(context), style: TextStyle.body.with(size: 9))
             .draw(in: Rect(x: rest.x, y: top, width: rest.width, height: rest.height - 76), on: pdf)
         let note = pdf.wrappedText(
             "Credit loss: cumulative expected loss over the horizon. Minima with their period; ✓ at or above the "
                 + "hurdle, ✗ below it; — no hurdle. Payouts (MDA): the tightest cap on distributions when CET1 falls "
                 + "into the combined buffer. Other tests: tier 1, total capital and leverage ratios.",
-            in: Rect(x: rest.x, y: top + used + 4, width: rest.width, height: 24), TextStyle.small.muted)
+            in: Rect(x: rest.x, y: top + used + 4, width: rest.width, height: 24), TextStyle.small.with(colour: .muted))
         pdf.wrappedText(reading(context), in: Rect(x: rest.x, y: top + used + note + 12, width: rest.width,
                                                    height: max(0, rest.maxY - top - used - note - 12)), .body)
     }
@@ -70,7 +70,7 @@ enum ExecutiveSummaryPage {
         for (tile, box) in zip(tiles, area.columns(tiles.count, gap: 8)) {
             pdf.fill(box, Colour(r: 0.95, g: 0.95, b: 0.95))
             let inner = box.inset(8)
-            pdf.fittedText(tile.label, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 12), TextStyle.small.muted)
+            pdf.fittedText(tile.label, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 12), TextStyle.small.with(colour: .muted))
             var style = TextStyle(size: 17, bold: true)
             var value = tile.value
             if let verdict = tile.verdict {
@@ -78,7 +78,7 @@ enum ExecutiveSummaryPage {
                 value = (verdict ? "✓ " : "✗ ") + value
             }
             pdf.fittedText(value, in: Rect(x: inner.x, y: inner.y + 18, width: inner.width, height: 24), style)
-            pdf.fittedText(tile.note, in: Rect(x: inner.x, y: inner.y + 48, width: inner.width, height: 12), TextStyle.small.muted)
+            pdf.fittedText(tile.note, in: Rect(x: inner.x, y: inner.y + 48, width: inner.width, height: 12), TextStyle.small.with(colour: .muted))
         }
     }
 

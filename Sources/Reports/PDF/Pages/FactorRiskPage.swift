@@ -24,6 +24,6 @@ enum FactorRiskPage {
                         + "from asset-value moves; the simulated standard deviation on the loss distribution page is "
                         + "larger because it also counts defaults clustering in the tail. The market factor is estimated from the Fama–French monthly market history, sector and "
                         + "country factors are assumed (model summary in the workbook's factor-risk sheet).",
-                        in: foot.inset(2), TextStyle.small.muted)
+                        in: foot.inset(2), TextStyle.small.with(colour: .muted))
     }
 }

@@ -40,7 +40,7 @@ enum LossDistributionPage {
         let used = TableDrawing(columns: [TableColumn(header: "Measure", weight: 1.6, align: .left),
                                           TableColumn(header: context.currency.isEmpty ? "Amount" : context.currency,
                                                       weight: 1, align: .right)],
-                                rows: rows, style: TextStyle.body.sized(9))
+                                rows: rows, style: TextStyle.body.with(size: 9))
             .draw(in: Rect(x: panel.x, y: panel.y + 22, width: panel.width, height: panel.height - 90), on: pdf)
         let copula = v.method.replacingOccurrences(of: "_", with: " ")
         var method = copula.prefix(1).uppercased() + copula.dropFirst() + " copula, Basel IRB asset correlations, "
@@ -48,6 +48,6 @@ enum LossDistributionPage {
         if v.importanceShift != nil { method += "; importance sampling on the systematic factor (tail weighted back)" }
         method += ". The Vasicek ASRF figure with the granularity adjustment checks the simulation."
         pdf.wrappedText(method, in: Rect(x: panel.x, y: panel.y + 30 + used, width: panel.width,
-                                         height: max(0, panel.maxY - panel.y - 30 - used)), TextStyle.small.muted)
+                                         height: max(0, panel.maxY - panel.y - 30 - used)), TextStyle.small.with(colour: .muted))
     }
 }

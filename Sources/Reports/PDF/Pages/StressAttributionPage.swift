@@ -21,7 +21,7 @@ enum StressAttributionPage {
             pdf.wrappedText("No attribution for " + without.map(\.displayName).joined(separator: ", ")
                             + ": their scenarios are sensitivity shocks (PD and LGD multipliers), not macro paths. "
                             + "The neutral path holds every macro variable at its satellite baseline.",
-                            in: note.inset(1), TextStyle.small.muted)
+                            in: note.inset(1), TextStyle.small.with(colour: .muted))
         }
         for (k, panel) in zip(chosen, BoardGrid.panels(chosen.count, in: charts, stacked: true)) {
             let a = r.scenarios[k].attribution!

@@ -47,13 +47,10 @@ struct FanChart {
         let plotHeight = area.height - top - xAxis.height(mode: mode, on: pdf)
         guard plotHeight > 20 else { return }
         let values = lines.flatMap(\.values).finiteValues
-        let scale = NiceScale.readable(minimum: values.min() ?? 0, maximum: values.max() ?? 1,
-                                       maxTicks: ChartFrame.maxTicks(forHeight: plotHeight, on: pdf),
-                                       format: axisFormat ?? format)
-        let yAxis = ValueAxis(scale: scale, format: axisFormat ?? format)
-        let left = yAxis.labelWidth(on: pdf) + ValueAxis.labelGap
-        let plot = Rect(x: area.x + left, y: area.y + top, width: area.width - left - 4, height: plotHeight)
-        guard plot.width > 20 else { return }
+        guard let (yAxis, plot) = ValueAxis.fitted(minimum: values.min() ?? 0, maximum: values.max() ?? 1, includeZero: false,
+                                                   format: axisFormat ?? format, area: area, top: top, height: plotHeight,
+                                                   rightMargin: 4, on: pdf) else { return }
+        let scale = yAxis.scale
 
         yAxis.drawGrid(in: plot, on: pdf)
         xAxis.draw(below: plot, mode: mode, bounds: (area.x, area.maxX), on: pdf)

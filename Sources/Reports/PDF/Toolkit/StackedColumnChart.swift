@@ -35,13 +35,9 @@ struct StackedColumnChart {
         let plotHeight = area.height - top - xAxis.height(mode: mode, on: pdf)
         guard plotHeight > 20 else { return }
 
-        let scale = NiceScale.readable(minimum: down.min() ?? 0, maximum: up.max() ?? 0,
-                                       maxTicks: ChartFrame.maxTicks(forHeight: plotHeight, on: pdf), includeZero: true,
-                                       format: axisFormat ?? format)
-        let yAxis = ValueAxis(scale: scale, format: axisFormat ?? format)
-        let left = yAxis.labelWidth(on: pdf) + ValueAxis.labelGap
-        let plot = Rect(x: area.x + left, y: area.y + top, width: area.width - left - 4, height: plotHeight)
-        guard plot.width > 20 else { return }
+        guard let (yAxis, plot) = ValueAxis.fitted(minimum: down.min() ?? 0, maximum: up.max() ?? 0, includeZero: true,
+                                                   format: axisFormat ?? format, area: area, top: top, height: plotHeight,
+                                                   rightMargin: 4, on: pdf) else { return }
 
         yAxis.drawGrid(in: plot, on: pdf)
         xAxis.draw(below: plot, mode: mode, bounds: (area.x, area.maxX), on: pdf)

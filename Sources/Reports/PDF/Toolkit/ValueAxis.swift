@@ -25,6 +25,21 @@ struct ValueAxis {
         }
     }
 
+    /// The axis for values in [minimum, maximum] with as many ticks as `height`
+    /// allows, and the plot right of its labels in `area` from `top` down, leaving
+    /// `rightMargin`; nil when the plot would be too narrow to draw.
+    static func fitted(minimum: Double, maximum: Double, includeZero: Bool, format: @escaping (Double) -> String,
+                       area: Rect, top: Double, height: Double, rightMargin: Double,
+                       on pdf: PDFDocument) -> (axis: ValueAxis, plot: Rect)? {
+        let scale = NiceScale.readable(minimum: minimum, maximum: maximum,
+                                       maxTicks: ChartFrame.maxTicks(forHeight: height, on: pdf), includeZero: includeZero,
+                                       format: format)
+        let axis = ValueAxis(scale: scale, format: format)
+        let left = axis.labelWidth(on: pdf) + labelGap
+        let plot = Rect(x: area.x + left, y: area.y + top, width: area.width - left - rightMargin, height: height)
+        return plot.width > 20 ? (axis, plot) : nil
+    }
+
     func labelWidth(on pdf: PDFDocument) -> Double {
         labels.map { pdf.measure($0, .axis) }.max() ?? 0
     }

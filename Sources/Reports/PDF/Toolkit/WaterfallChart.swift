@@ -60,13 +60,9 @@ struct WaterfallChart {
         let top = lh + 2
         let plotHeight = area.height - top - xAxis.height(mode: mode, on: pdf) - lh - 2
         guard plotHeight > 20 else { return }
-        let scale = NiceScale.readable(minimum: extremes.min() ?? 0, maximum: extremes.max() ?? 1,
-                                       maxTicks: ChartFrame.maxTicks(forHeight: plotHeight, on: pdf), includeZero: true,
-                                       format: axisFormat ?? format)
-        let yAxis = ValueAxis(scale: scale, format: axisFormat ?? format)
-        let left = yAxis.labelWidth(on: pdf) + ValueAxis.labelGap
-        let plot = Rect(x: area.x + left, y: area.y + top, width: area.width - left - refWidth, height: plotHeight)
-        guard plot.width > 20 else { return }
+        guard let (yAxis, plot) = ValueAxis.fitted(minimum: extremes.min() ?? 0, maximum: extremes.max() ?? 1,
+                                                   includeZero: true, format: axisFormat ?? format, area: area, top: top,
+                                                   height: plotHeight, rightMargin: refWidth, on: pdf) else { return }
         // Category labels go below the room reserved for labels under decreases at the bottom.
         let axisPlot = Rect(x: plot.x, y: plot.y, width: plot.width, height: plot.height + lh + 2)
 
