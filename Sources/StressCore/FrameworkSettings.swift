@@ -7,11 +7,16 @@ public struct FrameworkSettings: Sendable, Equatable {
     public var name: String
     public var pdFloor: Double?
     public var satellite: SatelliteSpec?
+    /// How the framework projects credit RWA; nil: `CapitalRules.pointInTime`.
+    public var capital: CapitalRules?
+    /// The `capital:` block as written in the file, kept when the file is rewritten.
+    public var capitalBlock: String?
     /// Free-form provenance of the satellite coefficients (sample, R², standard errors).
     public var fitReport: String?
 
     public init(framework: Framework, name: String, pdFloor: Double? = nil, satellite: SatelliteSpec? = nil,
-                fitReport: String? = nil) {
+                capital: CapitalRules? = nil, fitReport: String? = nil) {
+        self.capital = capital
         self.framework = framework
         self.name = name
         self.pdFloor = pdFloor

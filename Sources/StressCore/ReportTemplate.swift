@@ -58,6 +58,8 @@ public struct ReportTemplate: Sendable, Equatable {
         case factorRisk = "factor_risk"
         /// The macro variables across scenarios, one panel per variable.
         case scenarioFan = "scenario_fan"
+        /// Appendix: the headline scenarios beside the published aggregates of their exercises.
+        case calibration
         /// Appendix: the run's manifest (inputs and outputs with SHA-256).
         case manifest
 

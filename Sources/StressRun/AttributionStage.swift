@@ -71,7 +71,8 @@ public enum AttributionStage {
             let plan = StressPlan.build(configuration: credit.configuration, scenario: coalition, portfolio: portfolio,
                                         periods: periods, sourceFile: "").0
             let projection = CreditProjector.project(portfolio: portfolio, plan: plan, periodLabels: labels, options: options)
-            let capital = CapitalStage.project(scenario: s, projection: projection, balanceSheet: balanceSheet)
+            let capital = CapitalStage.project(scenario: s, projection: projection, balanceSheet: balanceSheet,
+                                               rules: credit.capitalRules)
             el[mask] = projection.cumulativeEL
             cet1[mask] = capital.minCET1Ratio
         }

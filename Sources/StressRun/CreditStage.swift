@@ -12,13 +12,16 @@ public enum CreditStage {
         public var configuration: SatelliteConfiguration
         public var plan: StressPlan
         public var pdFloor: Double
-        public var riskWeights: RiskWeightColumns?
+        /// The framework's RWA columns (IRB with its rating philosophy, standardised).
+        public var rwa: RWAColumns?
+        /// The framework's rules for projecting RWA.
+        public var capitalRules: CapitalRules
         public var findings: [DataQualityFinding]
 
         /// The projection options of this scenario, for re-projections (attribution, reverse stress).
         func options(_ s: Scenario, threads: Int) -> ProjectionOptions {
             ProjectionOptions(frequency: s.frequency, balanceSheet: s.balanceSheetMode, pdFloor: pdFloor,
-                              threads: threads, riskWeights: riskWeights)
+                              threads: threads, rwa: rwa)
         }
     }
 
@@ -45,7 +48,8 @@ public enum CreditStage {
     }
 
     public static func run(scenario s: Scenario, scenarioFile: String, portfolio: Portfolio,
-                           settings: FrameworkSettings?, frameworkFile: String?, riskWeights: RiskWeightColumns? = nil,
+                           settings: FrameworkSettings?, frameworkFile: String?, rwa: RWAColumns? = nil,
+                           capitalRules: CapitalRules = .pointInTime,
                            threads: Int) throws(InputError) -> Output {
         let periods = projectedPeriods(s)
         let labels = Array(s.periods.prefix(periods))
@@ -63,11 +67,11 @@ public enum CreditStage {
         }
         let floor = s.pdFloor ?? settings?.pdFloor ?? SatelliteDefaults.pdFloor(s.framework)
         let options = ProjectionOptions(frequency: s.frequency, balanceSheet: s.balanceSheetMode, pdFloor: floor,
-                                        threads: threads, riskWeights: riskWeights)
+                                        threads: threads, rwa: rwa)
         let projection = CreditProjector.project(portfolio: portfolio, plan: plan, periodLabels: labels, options: options)
         return Output(projection: projection, satellite: SatelliteSummary(plan: plan, configuration: configuration,
                                                                              rbi: s.framework == .rbi && s.satellite == nil),
-                      configuration: configuration, plan: plan, pdFloor: floor, riskWeights: riskWeights,
+                      configuration: configuration, plan: plan, pdFloor: floor, rwa: rwa, capitalRules: capitalRules,
                       findings: findings)
     }
 }

@@ -24,19 +24,22 @@ public struct ReverseStressResult: Sendable, Equatable, Codable {
 
 enum ReverseStage {
     /// RWA(m) for the capital breach: the jump-off RWA moved by the IRB credit RWA
-    /// recomputed at PD·m (CRE31), or held when the run has no RWA model.
+    /// recomputed at PD·m (CRE31) passed through the framework's rating philosophy, or
+    /// held when the run has no RWA model or the framework uses the standardised approach
+    /// (whose weights do not move with PDs).
     static func run(scenario s: Scenario, portfolio: Portfolio, balanceSheet b: BalanceSheet,
                     credit: CreditStage.Output, rwaModel: PortfolioRWA?, threads: Int) -> ReverseStressResult {
         let floor = CapitalRequirements.of(s.framework, balanceSheet: b).cet1Hurdle ?? 0.045
         let pd = portfolio.pd.map { max($0, credit.pdFloor) }
-        let model = rwaModel?.replacingPD(pd)
+        let model = credit.capitalRules.approach == .standardised ? nil : rwaModel?.replacingPD(pd)
+        let alpha = credit.rwa?.ratingPhilosophy
         let modelStart = model?.total() ?? 0
         let rwa0 = b.capital.rwa ?? (modelStart + b.capital.otherRWA)
         var result = ReverseStressResult(cet1Floor: floor)
         do {
             let breach = try ReverseStress.capitalBreachMultiplier(pd: pd, lgd: portfolio.lgd, ead: portfolio.ead,
                                                                    cet1: b.capital.cet1, floor: floor) { m in
-                model.map { rwa0 + ($0.total(pdMultiplier: m) - modelStart) } ?? rwa0
+                model.map { rwa0 + ($0.total(pdMultiplier: m, ratingPhilosophy: alpha) - modelStart) } ?? rwa0
             }
             result.capitalBreachMultiplier = breach.multiplier
             result.capitalBreachEL = breach.stressedEL
@@ -51,7 +54,8 @@ enum ReverseStage {
             let plan = SeverityScaling.scaled(credit.plan, scenario: s, configuration: credit.configuration,
                                               portfolio: portfolio, factor: k)
             let losses = CreditProjector.project(portfolio: portfolio, plan: plan, periodLabels: labels, options: options)
-            return CapitalStage.project(scenario: s, projection: losses, balanceSheet: b).minCET1Ratio < floor
+            return CapitalStage.project(scenario: s, projection: losses, balanceSheet: b,
+                                       rules: credit.capitalRules).minCET1Ratio < floor
         }
         return result
     }

@@ -16,16 +16,20 @@ public struct RunResults: Sendable, Codable {
     public var factorRisk: FactorRiskReport?
     /// Credit VaR, expected shortfall and economic capital of the jump-off book (METHODOLOGY §6).
     public var creditVaR: VaRResult?
+    /// Headline scenarios beside the published aggregates of their exercises.
+    public var calibration: [CalibrationRow]?
     public var dataQuality: DataQuality
 
     enum CodingKeys: String, CodingKey {
         case run, portfolio, balanceSheet = "balance_sheet", scenarios, factorRisk = "factor_risk", creditVaR = "var"
+        case calibration
         case dataQuality = "data_quality"
     }
 
     public init(run: RunInfo, portfolio: PortfolioSummary, balanceSheet: BalanceSheetSummary?,
                 scenarios: [ScenarioResult], factorRisk: FactorRiskReport? = nil, creditVaR: VaRResult? = nil,
-                dataQuality: DataQuality) {
+                calibration: [CalibrationRow]? = nil, dataQuality: DataQuality) {
+        self.calibration = calibration
         self.factorRisk = factorRisk
         self.creditVaR = creditVaR
         self.run = run

@@ -15,15 +15,23 @@ public enum ScenarioRunner {
         public var settings: FrameworkSettings?
         public var frameworkFile: String?
         public var liquidityRates: LiquidityRates
-        /// The portfolio's risk weights (IRB and standardised), for stressed RWA; nil holds RWA.
+        /// The portfolio's IRB risk weights, for the reverse stress's RWA(m); nil holds RWA.
         public var rwaModel: PortfolioRWA?
+        /// The framework's RWA columns for the projection (IRB with its rating philosophy,
+        /// standardised weights); nil holds RWA.
+        public var rwaColumns: RWAColumns?
+        /// The framework's rules for projecting RWA (its file's `capital:` block).
+        public var capitalRules: CapitalRules
         public var threads: Int
 
         public init(scenario: Scenario, scenarioFile: String, portfolio: Portfolio, balanceSheet: BalanceSheet,
                     balanceSheetFile: String, settings: FrameworkSettings?, frameworkFile: String?,
-                    liquidityRates: LiquidityRates = .basel, rwaModel: PortfolioRWA? = nil, threads: Int) {
+                    liquidityRates: LiquidityRates = .basel, rwaModel: PortfolioRWA? = nil,
+                    rwaColumns: RWAColumns? = nil, capitalRules: CapitalRules = .pointInTime, threads: Int) {
             self.liquidityRates = liquidityRates
             self.rwaModel = rwaModel
+            self.rwaColumns = rwaColumns ?? rwaModel.map { RWAColumns(irb: $0.columns) }
+            self.capitalRules = capitalRules
             self.scenario = scenario
             self.scenarioFile = scenarioFile
             self.portfolio = portfolio
@@ -40,12 +48,14 @@ public enum ScenarioRunner {
         var result = ScenarioResult(s)
         let credit = try CreditStage.run(scenario: s, scenarioFile: input.scenarioFile, portfolio: input.portfolio,
                                          settings: input.settings, frameworkFile: input.frameworkFile,
-                                         riskWeights: input.rwaModel?.columns, threads: input.threads)
+                                         rwa: input.rwaColumns, capitalRules: input.capitalRules,
+                                         threads: input.threads)
         var findings = credit.findings
         result.credit = credit.projection
         result.satellite = credit.satellite
 
-        let capital = CapitalStage.project(scenario: s, projection: credit.projection, balanceSheet: input.balanceSheet)
+        let capital = CapitalStage.project(scenario: s, projection: credit.projection, balanceSheet: input.balanceSheet,
+                                           rules: input.capitalRules)
         result.capital = capital
         for line in capital.missingIncomeLines {
             findings.append(DataQualityFinding(

@@ -13,6 +13,16 @@ struct RunEnvironment {
         let path = ProjectPaths.home.appendingPathComponent("templates/\(pack).yaml").path
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }
+    /// The supervisory exercises' published outcomes, for the calibration section.
+    var publishedOutcomes: String? = {
+        let path = ProjectPaths.home.appendingPathComponent("data/regulators/published-outcomes.yaml").path
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }()
+    /// A standardised risk-weight table named by a framework file, `tables/<name>.yaml`.
+    var riskWeightTable: (String) -> String? = { name in
+        let path = ProjectPaths.home.appendingPathComponent("tables/\(name).yaml").path
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
 
     /// The files under the StressPack home (frameworks/, tables/), where present.
     static var bundled: RunEnvironment {
@@ -44,6 +54,10 @@ struct RunInputs: RandomAccessCollection {
 
     var files: [File]
     var frameworkFiles: [(Framework, String)]
+    /// The published-outcomes file, when the run has one of its scenarios.
+    var publishedOutcomes: String?
+    /// Standardised risk-weight tables named by the framework files: name → path.
+    var riskWeightTables: [String: String]
     var liquidityTable: String?
     var template: String?
     /// The balance sheet's as-of date, when it can be read.
@@ -56,11 +70,26 @@ struct RunInputs: RandomAccessCollection {
     static func resolve(_ job: RunJob) throws -> RunInputs {
         // Frameworks of the scenarios: an unreadable scenario is reported when it is loaded.
         var frameworks = Set<Framework>()
+        var scenarioIDs = Set<String>()
         for path in job.scenarioPaths {
-            if let s = try? ScenarioFile.load(path: path) { frameworks.insert(s.scenario.framework) }
+            if let s = try? ScenarioFile.load(path: path) {
+                frameworks.insert(s.scenario.framework)
+                scenarioIDs.insert(s.scenario.id)
+            }
         }
         let frameworkFiles = frameworks.sorted { $0.rawValue < $1.rawValue }.compactMap { f in
             job.environment.frameworkFile(f).map { (f, $0) }
+        }
+        // The risk-weight tables the frameworks' capital rules name; a framework file that
+        // cannot be read is reported when it is loaded.
+        var tables: [String: String] = [:]
+        for (_, path) in frameworkFiles {
+            guard let rules = (try? FrameworkFile.load(path: path))?.capital, let name = rules.standardisedTable else { continue }
+            guard let table = job.environment.riskWeightTable(name) else {
+                throw InputError(file: job.display(path), key: "capital.standardised_table",
+                                 message: "no risk-weight table tables/\(name).yaml")
+            }
+            tables[name] = table
         }
         var list: [(String, String)] = [("portfolio", job.portfolioPath), ("balance_sheet", job.balanceSheetPath)]
         if let table = job.environment.liquidityTable { list.append(("liquidity_rates", table)) }
@@ -70,8 +99,18 @@ struct RunInputs: RandomAccessCollection {
             throw InputError(file: "templates/\(job.pack).yaml", message: "no template for pack '\(job.pack)'")
         }
         list.append(("report_template", template))
+        // Published outcomes shape results.json only when a scenario of the run has one.
+        var publishedOutcomes: String? = nil
+        if let path = job.environment.publishedOutcomes {
+            let outcomes = try PublishedOutcomesFile.load(path: path)
+            if outcomes.contains(where: { scenarioIDs.contains($0.scenario) }) {
+                publishedOutcomes = path
+                list.append(("published_outcomes", path))
+            }
+        }
         list += job.scenarioPaths.map { ("scenario", $0) }
         list += frameworkFiles.map { ("framework", $0.1) }
+        list += tables.keys.sorted().map { ("risk_weights", tables[$0]!) }
         var files: [File] = []
         for (role, path) in list {
             guard FileManager.default.isReadableFile(atPath: path) else {
@@ -81,7 +120,9 @@ struct RunInputs: RandomAccessCollection {
             files.append(File(role: role, path: path, sha256: digest.hex, bytes: digest.bytes))
         }
         let asOf = try? BalanceSheetFile.load(path: job.balanceSheetPath).balanceSheet.asOf
-        return RunInputs(files: files, frameworkFiles: frameworkFiles, liquidityTable: job.environment.liquidityTable,
+        return RunInputs(files: files, frameworkFiles: frameworkFiles, publishedOutcomes: publishedOutcomes,
+                         riskWeightTables: tables,
+                         liquidityTable: job.environment.liquidityTable,
                          template: template, asOf: asOf)
     }
 }

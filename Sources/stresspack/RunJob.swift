@@ -1,4 +1,5 @@
 import CapitalEngine
+import CreditEngine
 import FactorModel
 import Foundation
 import Inputs
@@ -114,6 +115,29 @@ struct RunJob {
         }
 
         var findings = portfolio.findings + balanceSheet.findings + scenarios.flatMap(\.findings)
+
+        // Each framework's RWA rules (its file's capital: block) and the columns they need:
+        // IRB with the rating philosophy, the standardised weights of the named table.
+        var standardisedWeights: [String: StandardisedExposureWeights] = [:]
+        for (name, path) in inputFiles.riskWeightTables.sorted(by: { $0.key < $1.key }) {
+            let table = StandardisedRiskWeights(try StandardisedTableFile.load(path: path))
+            do {
+                let weights = try StandardisedExposureWeights(portfolio: portfolio.portfolio, table: table)
+                standardisedWeights[name] = weights
+                findings += StandardisedFindings.of(weights, table: display(path))
+            } catch {
+                throw InputError(file: display(path), message: "risk weights: \(error)")
+            }
+        }
+        var capitalRules: [Framework: CapitalRules] = [:]
+        var rwaColumns: [Framework: RWAColumns] = [:]
+        for framework in Set(scenarios.map(\.scenario.framework)) {
+            let rules = frameworkSettings[framework]?.settings.capital ?? .pointInTime
+            capitalRules[framework] = rules
+            rwaColumns[framework] = FrameworkRWAColumns.make(
+                rules: rules, irb: rwaModel, standardised: rules.standardisedTable.flatMap { standardisedWeights[$0] })
+        }
+
         var scenarioResults: [ScenarioResult] = []
         for (loaded, path) in zip(scenarios, scenarioPaths) {
             progress.note("scenario \(loaded.scenario.id)")
@@ -122,7 +146,8 @@ struct RunJob {
                 scenario: loaded.scenario, scenarioFile: display(path), portfolio: portfolio.portfolio,
                 balanceSheet: balanceSheet.balanceSheet, balanceSheetFile: display(balanceSheetPath),
                 settings: settings?.settings, frameworkFile: settings?.path, liquidityRates: liquidityRates,
-                rwaModel: rwaModel, threads: threads))
+                rwaModel: rwaModel, rwaColumns: rwaColumns[loaded.scenario.framework],
+                capitalRules: capitalRules[loaded.scenario.framework] ?? .pointInTime, threads: threads))
             scenarioResults.append(result)
             findings += scenarioFindings
         }
@@ -147,12 +172,18 @@ struct RunJob {
         } catch {
             throw UsageError(message: "credit VaR: \(error)")
         }
+        // The headline scenarios beside the published aggregates of their exercises.
+        var calibration: [CalibrationRow]? = nil
+        if let path = inputFiles.publishedOutcomes {
+            let rows = Calibration.rows(scenarios: scenarioResults, published: try PublishedOutcomesFile.load(path: path))
+            if !rows.isEmpty { calibration = rows }
+        }
         findings = findings.map { var f = $0; f.file = display(f.file); return f }
         let results = RunResults(
             run: RunInfo(id: runID, asOf: asOf, seed: seed, pack: pack, inputs: inputs),
             portfolio: PortfolioSummary(portfolio.portfolio),
             balanceSheet: BalanceSheetSummary(balanceSheet.balanceSheet),
-            scenarios: scenarioResults, factorRisk: factorRisk, creditVaR: creditVaR,
+            scenarios: scenarioResults, factorRisk: factorRisk, creditVaR: creditVaR, calibration: calibration,
             dataQuality: DataQuality(findings: findings))
 
         // MARK: Outputs (written under a staging name, renamed into place together)

@@ -42,9 +42,14 @@ struct RunVerifier {
         var frameworks: [Framework: String] = [:]
         for path in byRole["framework"] ?? [] { frameworks[try FrameworkFile.load(path: path).framework] = path }
         let storedTemplate = byRole["report_template"]?.first
+        var tables: [String: String] = [:]
+        for path in byRole["risk_weights"] ?? [] {
+            tables[URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent] = path
+        }
         let environment = RunEnvironment(frameworkFile: { frameworks[$0] }, liquidityTable: byRole["liquidity_rates"]?.first,
                                          marketFactors: byRole["market_factors"]?.first,
-                                         template: { _ in storedTemplate })
+                                         template: { _ in storedTemplate }, publishedOutcomes: byRole["published_outcomes"]?.first,
+                                         riskWeightTable: { tables[$0] })
 
         let out = scratch.appendingPathComponent("out")
         let job = RunJob(portfolioPath: portfolio, balanceSheetPath: balanceSheet, scenarioPaths: byRole["scenario"] ?? [],

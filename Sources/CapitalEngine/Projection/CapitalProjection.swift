@@ -6,10 +6,13 @@ public struct CreditRWAPath: Sendable, Equatable {
     public var jumpOff: Double
     /// Per period; nil holds RWA at jump-off.
     public var periods: [Double]?
+    /// Credit RWA never falls below the jump-off figure (the EBA's rule; see `CapitalRules`).
+    public var floorAtStart: Bool
 
-    public init(jumpOff: Double, periods: [Double]? = nil) {
+    public init(jumpOff: Double, periods: [Double]? = nil, floorAtStart: Bool = true) {
         self.jumpOff = jumpOff
         self.periods = periods
+        self.floorAtStart = floorAtStart
     }
 }
 
@@ -40,18 +43,18 @@ public struct CapitalOptions: Sendable, Equatable {
 ///   net_t     = pre-tax_t − taxes_t
 ///   CET1_t    = CET1_t−1 + net_t − distributions_t
 ///   Tier 1_t  = CET1_t + AT1, total capital_t = Tier 1_t + Tier 2   (AT1 and Tier 2 held)
-///   RWA_t     = RWA_0 + (RWA_0 − other RWA)·(max(credit RWA_t / credit RWA_0, 1) − 1)
-///               (held at RWA_0 without a path)
+///   RWA_t     = RWA_0 + (RWA_0 − other RWA)·(g_t − 1),  g_t = credit RWA_t / credit RWA_0,
+///               floored at 1 when the path says so (held at RWA_0 without a path)
 ///   ratios    = CET1_t, Tier 1_t, total capital_t over RWA_t; leverage = Tier 1_t / leverage exposure
 ///
 /// RWA_0 is the balance sheet's `rwa` when given, else credit RWA at jump-off + other
 /// (market and operational) RWA, which is held. The model's relative change in credit RWA
 /// scales the credit part of the reported figure, so a reported RWA that differs from the
 /// model's level (other models, add-ons, the output floor) moves in proportion rather
-/// than by the model's absolute change. Credit RWA is floored at its starting point: a
-/// benign scenario's point-in-time PDs would otherwise release capital that the bank's
-/// through-the-cycle models never would, which the EBA static balance-sheet methodology
-/// rules out and which no supervisor accepts as a stress result. The leverage exposure
+/// than by the model's absolute change. The credit RWA path is the framework's own
+/// (`FrameworkRWA`: IRB at regulatory PDs with an output floor, or standardised); where the
+/// framework floors it at the starting point (the EBA static balance sheet), a benign
+/// scenario releases no capital. The leverage exposure
 /// is held at jump-off. A ratio with RWA ≤ 0 is reported as 0.
 ///
 /// Income lines: `ppnr` from the scenario when it gives one (per period), else the
@@ -103,7 +106,7 @@ public enum CapitalProjection {
         let rwa0 = b.capital.rwa ?? ((input.creditRWA?.jumpOff ?? 0) + b.capital.otherRWA)
         let rwa: [Double] = (0..<n).map { t in
             guard let path = input.creditRWA, let periods = path.periods, path.jumpOff > 0 else { return rwa0 }
-            let growth = max(periods[t] / path.jumpOff, 1)
+            let growth = path.floorAtStart ? max(periods[t] / path.jumpOff, 1) : periods[t] / path.jumpOff
             return max(rwa0 + max(rwa0 - b.capital.otherRWA, 0) * (growth - 1), 0)
         }
         let path = Path(cet1: b.capital.cet1, rwa: rwa, lines: lines, creditLosses: input.creditLosses,

@@ -60,6 +60,9 @@ public struct CapitalResult: Sendable, Equatable, Codable {
     /// is the minimum); nil in results written before 0.2.0.
     public var waterfallToMinimum: CET1Waterfall?
 
+    /// How credit RWA was projected under the framework's rules; nil when RWA was held.
+    public var rwaProjection: RWAProjectionReport?
+
     /// Income lines that did not cover every period (counted as zero): `ppnr`,
     /// `other_losses`, `distributions`. For data-quality findings; not encoded.
     public var missingIncomeLines: [String] = []
@@ -77,6 +80,7 @@ public struct CapitalResult: Sendable, Equatable, Codable {
         case hurdle, breach, leverageHurdle = "leverage_hurdle", leverageBreach = "leverage_breach"
         case anyBreach = "any_breach", tests, requirements
         case mda, stressCapitalBuffer = "stress_capital_buffer", waterfall, waterfallToMinimum = "waterfall_to_minimum"
+        case rwaProjection = "rwa_projection"
     }
 }
 

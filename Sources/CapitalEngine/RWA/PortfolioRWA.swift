@@ -135,7 +135,9 @@ public struct PortfolioRWA: Sendable {
     /// RWA at stressed PDs min(PD_i·m, 1) (m = 1: the jump-off RWA), LGDs and EADs as in
     /// the portfolio. Standardised exposures keep their weights. This is the `rwa(m)` of
     /// the reverse stress test's capital breach (METHODOLOGY §2.5).
-    public func breakdown(pdMultiplier m: Double = 1) -> RWABreakdown {
+    /// `ratingPhilosophy` (α per asset class, `AssetClass.allCases` order; nil = 1) passes
+    /// that share of the probit shift into the PD that drives RWA (METHODOLOGY §3.1).
+    public func breakdown(pdMultiplier m: Double = 1, ratingPhilosophy: [Double]? = nil) -> RWABreakdown {
         let classes = AssetClass.allCases.count
         let columns = self.columns, pd = self.pd, lgd = self.lgd, ead = self.ead, codes = self.classCode
         let chunks = parallelMap(blocks: BlockPartition(count: count, blockSize: Self.chunkSize),
@@ -143,7 +145,10 @@ public struct PortfolioRWA: Sendable {
             // [irb by class, standardised by class]
             var sums = [Double](repeating: 0, count: 2 * classes)
             for i in range {
-                let stressed = m == 1 ? pd[i] : min(pd[i] * m, 1)
+                var stressed = m == 1 ? pd[i] : min(pd[i] * m, 1)
+                if let alpha = ratingPhilosophy?[Int(codes[i])], alpha != 1, stressed != pd[i] {
+                    stressed = Self.regulatoryPD(alpha: alpha, pd0: pd[i], pdT: stressed)
+                }
                 let rwa = columns.riskWeight(i, pd: stressed, lgd: lgd[i]) * ead[i]
                 sums[(columns.usesIRB(i) ? 0 : classes) + Int(codes[i])] += rwa
             }
@@ -155,7 +160,16 @@ public struct PortfolioRWA: Sendable {
     }
 
     /// Total credit RWA at PD·m.
-    public func total(pdMultiplier m: Double = 1) -> Double { breakdown(pdMultiplier: m).total }
+    public func total(pdMultiplier m: Double = 1, ratingPhilosophy: [Double]? = nil) -> Double {
+        breakdown(pdMultiplier: m, ratingPhilosophy: ratingPhilosophy).total
+    }
+
+    /// Φ((1 − α)·Φ⁻¹(PD_0) + α·Φ⁻¹(PD_t)); linear when either PD is 0 or 1.
+    static func regulatoryPD(alpha: Double, pd0: Double, pdT: Double) -> Double {
+        if alpha == 0 { return pd0 }
+        guard pd0 > 0, pd0 < 1, pdT > 0, pdT < 1 else { return pd0 + alpha * (pdT - pd0) }
+        return Normal.cdf((1 - alpha) * Normal.quantile(pd0) + alpha * Normal.quantile(pdT))
+    }
 
     /// RW_i at PD_i·m (capped at 1), for tests and exposure-level reports.
     public func riskWeight(_ i: Int, pdMultiplier m: Double = 1) -> Double {

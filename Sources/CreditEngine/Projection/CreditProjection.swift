@@ -15,10 +15,14 @@ public struct CreditProjection: Sendable, Equatable, Codable {
     public var averageLGD: [Double]
     /// Defaulted EAD written off in each period (Σ PD_t·EAD_t).
     public var periodDefaults: [Double]
-    /// Credit RWA at jump-off (floored PDs) and at each period's stressed PD, LGD
-    /// and EAD, when the projection was given risk weights.
+    /// IRB credit RWA at jump-off (floored PDs) and at each period's regulatory PD and
+    /// LGD and outstanding EAD, when the projection was given IRB weights.
     public var startRWA: Double?
     public var periodRWA: [Double]?
+    /// Standardised credit RWA at jump-off and at the end of each period, when the
+    /// projection was given standardised weights.
+    public var standardisedStartRWA: Double?
+    public var standardisedPeriodRWA: [Double]?
     public var bySegment: [String: Breakdown]
     public var byAssetClass: [String: Breakdown]
     public var bySector: [String: Breakdown]
@@ -38,6 +42,7 @@ public struct CreditProjection: Sendable, Equatable, Codable {
         case periods, baselineEL = "baseline_el", periodEL = "period_el", cumulativeEL = "cumulative_el"
         case deltaEL = "delta_el", periodEAD = "period_ead", averagePD = "average_pd", averageLGD = "average_lgd"
         case periodDefaults = "period_defaults", startRWA = "start_rwa", periodRWA = "period_rwa"
+        case standardisedStartRWA = "standardised_start_rwa", standardisedPeriodRWA = "standardised_period_rwa"
         case bySegment = "by_segment", byAssetClass = "by_asset_class", bySector = "by_sector", byCountry = "by_country"
     }
 }

@@ -29,7 +29,8 @@ public enum CreditProjector {
         }
         var total = Accumulator(layout: layout)
         for chunk in chunks { total.add(chunk) }
-        return total.projection(portfolio: p, labels: periodLabels, withRWA: options.riskWeights != nil)
+        return total.projection(portfolio: p, labels: periodLabels, withIRB: options.rwa?.irb != nil,
+                                withStandardised: options.rwa?.standardised != nil)
     }
 
     // MARK: - Kernel
@@ -88,9 +89,12 @@ public enum CreditProjector {
 
         // Chunk-local sums in plain buffers, added into the accumulator at the end
         // (no copy-on-write, exclusivity or bounds checks in the loop).
-        let totals = LocalSums(count: 5 * periods)
-        let riskWeights = options.riskWeights
-        var startRWA = 0.0
+        let totals = LocalSums(count: 6 * periods)
+        let riskWeights = options.rwa?.irb
+        let standardised = options.rwa?.standardised
+        let retainDefaults = options.rwa?.retainDefaults ?? false
+        let ratingPhilosophy = options.rwa?.ratingPhilosophy ?? []
+        var startRWA = 0.0, standardisedStartRWA = 0.0
         let segmentEL = LocalSums(count: acc.segmentEL.count), sectorEL = LocalSums(count: acc.sectorEL.count)
         let countryEL = LocalSums(count: acc.countryEL.count), classEL = LocalSums(count: acc.classEL.count)
         let segmentEAD = LocalSums(count: acc.segmentEAD.count), sectorEAD = LocalSums(count: acc.sectorEAD.count)
@@ -115,6 +119,17 @@ public enum CreditProjector {
                 let q0 = quarterly ? quarterlyPD(pd0) : pd0
                 baseline += q0 * lgd0 * ead
                 if let riskWeights { startRWA += riskWeights.riskWeight(i, pd: pd0, lgd: lgd0) * ead }
+                let exposureFactor = standardised?.exposureFactor[i] ?? 1
+                // A loan in default at jump-off is weighted as defaulted on its amount net of
+                // provisions, taken as LGD × EAD until the portfolio carries its own.
+                let defaultedAtStart = standardised.map {
+                    $0.defaultedWeight(i, coverage: lgd0) * (1 - lgd0) * exposureFactor * ead
+                } ?? 0
+                if let standardised {
+                    standardisedStartRWA += pd0 >= 1 ? defaultedAtStart : standardised.weight[i] * exposureFactor * ead
+                }
+                // Defaults of the horizon kept on the balance sheet net of provisions (RWA).
+                var retainedRWA = 0.0
 
                 // Per-exposure constants of the Z-shift: Φ⁻¹(PD), √ρ and √(1 − ρ).
                 let isZShift = flat.zShift[g]
@@ -141,6 +156,9 @@ public enum CreditProjector {
                 let sectorCode = bySector ? Int(c.sector[i]) : 0
                 let countryCode = byCountry ? Int(c.country[i]) : 0
                 let classCode = assetClassOrdinal(assetClass)
+                let alpha = riskWeights == nil ? 1 : ratingPhilosophy[classCode]
+                // Φ⁻¹(PD_0) for the rating philosophy, once per exposure when it is needed.
+                let probit0 = alpha > 0 && alpha < 1 ? (isZShift ? threshold : Normal.quantile(pd0)) : .nan
                 segmentEAD[segmentCode] += ead
                 classEAD[classCode] += ead
                 sectorEAD[sectorCode] += ead
@@ -169,14 +187,34 @@ public enum CreditProjector {
                     totals[periods + t] += ead
                     totals[2 * periods + t] += pdT * ead
                     totals[3 * periods + t] += lgdT * ead
-                    if let riskWeights { totals[4 * periods + t] += riskWeights.riskWeight(i, pd: annualPD, lgd: lgdT) * ead }
+                    if let riskWeights {
+                        let probitT = isZShift && !probit0.isNaN
+                            ? (threshold - sqrtRho * pdValues[row + t]) / sqrtOneMinusRho : Double.nan
+                        let regulatory = RWAColumns.regulatory(alpha: alpha, pd0: pd0, lgd0: lgd0, pdT: annualPD,
+                                                               lgdT: lgdT, probit0: probit0, probitT: probitT)
+                        totals[4 * periods + t] += riskWeights.riskWeight(i, pd: regulatory.pd, lgd: regulatory.lgd) * ead
+                    }
                     segmentEL[segmentCode * periods + t] += el
                     classEL[classCode * periods + t] += el
                     sectorEL[sectorCode * periods + t] += el
                     countryEL[countryCode * periods + t] += el
+                    let defaulted = pdT * ead
                     if runoff {
                         let r = (globalAmortisation != nil ? amortisationPath[t] : exposureAmortisation) * amortisationScale
                         ead = max(ead - pdT * ead - r * ead, 0)
+                    }
+                    if let standardised {
+                        // The balance at the period's end: performing EAD after run-off, and the
+                        // period's defaults net of provisions (LGD) when they stay on the book.
+                        if pd0 >= 1 {
+                            totals[5 * periods + t] += runoff && !retainDefaults ? 0 : defaultedAtStart
+                        } else {
+                            if retainDefaults {
+                                retainedRWA += defaulted * (1 - lgdT) * exposureFactor
+                                    * standardised.defaultedWeight(i, coverage: lgdT)
+                            }
+                            totals[5 * periods + t] += standardised.weight[i] * exposureFactor * ead + retainedRWA
+                        }
                     }
                 }
             }
@@ -187,12 +225,14 @@ public enum CreditProjector {
         }
         acc.baselineEL += baseline
         acc.startRWA += startRWA
+        acc.standardisedStartRWA += standardisedStartRWA
         for t in 0..<periods {
             acc.periodEL[t] += totals[t]
             acc.periodEAD[t] += totals[periods + t]
             acc.pdEAD[t] += totals[2 * periods + t]
             acc.lgdEAD[t] += totals[3 * periods + t]
             acc.periodRWA[t] += totals[4 * periods + t]
+            acc.standardisedPeriodRWA[t] += totals[5 * periods + t]
         }
         segmentEL.add(into: &acc.segmentEL); sectorEL.add(into: &acc.sectorEL)
         countryEL.add(into: &acc.countryEL); classEL.add(into: &acc.classEL)

@@ -25,6 +25,8 @@ struct Accumulator: Sendable {
     var baselineEL = 0.0
     var startRWA = 0.0
     var periodRWA: [Double]
+    var standardisedStartRWA = 0.0
+    var standardisedPeriodRWA: [Double]
     var periodEL: [Double]
     var periodEAD: [Double]
     var pdEAD: [Double]
@@ -37,7 +39,7 @@ struct Accumulator: Sendable {
         self.layout = layout
         let t = layout.periods
         periodEL = .init(repeating: 0, count: t)
-        periodEAD = periodEL; pdEAD = periodEL; lgdEAD = periodEL; periodRWA = periodEL
+        periodEAD = periodEL; pdEAD = periodEL; lgdEAD = periodEL; periodRWA = periodEL; standardisedPeriodRWA = periodEL
         segmentEL = .init(repeating: 0, count: max(1, layout.segment.count) * t)
         sectorEL = .init(repeating: 0, count: max(1, layout.sector.count) * t)
         countryEL = .init(repeating: 0, count: max(1, layout.country.count) * t)
@@ -51,6 +53,8 @@ struct Accumulator: Sendable {
     mutating func add(_ o: Accumulator) {
         baselineEL += o.baselineEL
         startRWA += o.startRWA
+        standardisedStartRWA += o.standardisedStartRWA
+        addInPlace(&standardisedPeriodRWA, o.standardisedPeriodRWA)
         func addInPlace(_ a: inout [Double], _ b: [Double]) { for k in a.indices { a[k] += b[k] } }
         addInPlace(&periodEL, o.periodEL); addInPlace(&periodEAD, o.periodEAD)
         addInPlace(&pdEAD, o.pdEAD); addInPlace(&lgdEAD, o.lgdEAD); addInPlace(&periodRWA, o.periodRWA);
@@ -60,7 +64,7 @@ struct Accumulator: Sendable {
         addInPlace(&countryEAD, o.countryEAD); addInPlace(&classEAD, o.classEAD)
     }
 
-    func projection(portfolio: Portfolio, labels: [String], withRWA: Bool) -> CreditProjection {
+    func projection(portfolio: Portfolio, labels: [String], withIRB: Bool, withStandardised: Bool) -> CreditProjection {
         let n = layout.periods
         let cumulative = periodEL.reduce(0, +)
         func breakdown(_ names: [String], _ el: [Double], _ ead: [Double]) -> [String: CreditProjection.Breakdown] {
@@ -78,7 +82,9 @@ struct Accumulator: Sendable {
             averagePD: zip(pdEAD, periodEAD).map { $1 > 0 ? $0 / $1 : 0 },
             averageLGD: zip(lgdEAD, periodEAD).map { $1 > 0 ? $0 / $1 : 0 },
             periodDefaults: pdEAD,
-            startRWA: withRWA ? startRWA : nil, periodRWA: withRWA ? periodRWA : nil,
+            startRWA: withIRB ? startRWA : nil, periodRWA: withIRB ? periodRWA : nil,
+            standardisedStartRWA: withStandardised ? standardisedStartRWA : nil,
+            standardisedPeriodRWA: withStandardised ? standardisedPeriodRWA : nil,
             bySegment: breakdown(layout.segment, segmentEL, segmentEAD),
             byAssetClass: breakdown(layout.assetClass.map(\.rawValue), classEL, classEAD),
             bySector: breakdown(layout.sector, sectorEL, sectorEAD),

@@ -13,13 +13,13 @@ public struct ProjectionOptions: Sendable, Equatable {
     public var amortisation: [Double]?
     /// Worker threads; results do not depend on it.
     public var threads: Int
-    /// When given, credit RWA is summed at jump-off and per period at the period's
-    /// stressed (annual) PD and LGD and outstanding EAD (METHODOLOGY §3).
-    public var riskWeights: RiskWeightColumns?
+    /// When given, credit RWA is summed at jump-off and per period (METHODOLOGY §3.1):
+    /// IRB at the period's regulatory PD and LGD, standardised at the period's balances.
+    public var rwa: RWAColumns?
 
     public init(frequency: Frequency = .annual, balanceSheet: BalanceSheetMode = .runoff, pdFloor: Double = 0.0003,
-                amortisation: [Double]? = nil, threads: Int = 1, riskWeights: RiskWeightColumns? = nil) {
-        self.riskWeights = riskWeights
+                amortisation: [Double]? = nil, threads: Int = 1, rwa: RWAColumns? = nil) {
+        self.rwa = rwa
         self.frequency = frequency
         self.balanceSheet = balanceSheet
         self.pdFloor = pdFloor

@@ -10,8 +10,9 @@ import StressCore
 /// largest Basel risk weight), which also catches percentages written as 75 instead of
 /// 0.75. Errors carry the file, line, column and key path (`classes.bank.by_cqs[2]`).
 public enum StandardisedTableFile {
-    static let topKeys = ["name", "source", "classes", "description", "notes"]
-    static let entryKeys = ["by_cqs", "by_ltv", "base", "transactor", "defaulted", "source", "notes"]
+    static let topKeys = ["name", "source", "classes", "country_risk_classification", "description", "notes"]
+    static let entryKeys = ["by_cqs", "by_ltv", "by_rating", "by_crc", "undrawn_ccf", "base", "transactor", "defaulted",
+                            "defaulted_by_provision_coverage", "source", "notes"]
     static let realEstate: Set<AssetClass> = [.residentialMortgage, .cre]
     static let retailTransactors: Set<AssetClass> = [.qrre, .otherRetail]
     static let weightHint = "risk weight as a fraction, e.g. 0.75 for 75%"
@@ -39,12 +40,28 @@ public enum StandardisedTableFile {
             }
             classes[assetClass] = try self.entry(entry.value, assetClass)
         }
+        var classification: [String: Int] = [:]
+        if let crc = top.optional("country_risk_classification") {
+            for entry in try crc.namedEntries() {
+                let x = try entry.value.number("OECD country risk classification 0 to 7", rule: .amount)
+                guard x == x.rounded(), x <= 7 else {
+                    throw entry.value.error("expected an OECD country risk classification 0 to 7, found \(entry.value.sourceText)")
+                }
+                classification[entry.key] = Int(x)
+            }
+        }
+        let usesCRC = classes.values.contains { $0.byCountryRiskClassification != nil }
+        if usesCRC && classification.isEmpty {
+            throw top.value.child("country_risk_classification", top.value.node).error(
+                "required key is missing: by_crc weights need the countries' risk classifications")
+        }
         let missing = AssetClass.allCases.filter { classes[$0] == nil }
         guard missing.isEmpty else {
             throw classesValue.error("no risk weights for asset class(es) " + missing.map(\.rawValue).joined(separator: ", ")
                                      + "; every class of the portfolio format needs an entry")
         }
-        return StandardisedRiskWeightTable(name: name, source: source, classes: classes, file: file)
+        return StandardisedRiskWeightTable(name: name, source: source, classes: classes,
+                                           countryRiskClassification: classification, file: file)
     }
 
     // MARK: - Entries
@@ -70,6 +87,47 @@ public enum StandardisedTableFile {
                 throw bands.error("loan-to-value bands apply to residential_mortgage and cre only")
             }
             (entry.loanToValueBounds, entry.loanToValueWeights) = try loanToValueBands(bands)
+        }
+        if let ratings = mapping.optional("by_rating") {
+            var weights: [String: Double] = [:]
+            for item in try ratings.namedEntries() { weights[item.key.uppercased()] = try weight(item.value) }
+            guard !weights.isEmpty else { throw ratings.error("expected at least one rating grade with its weight") }
+            entry.byRating = weights
+        }
+        if let crc = mapping.optional("by_crc") {
+            let items = try crc.sequence()
+            guard items.count == 8 else {
+                throw crc.error("expected eight weights, for country risk classifications 0 to 7, found \(items.count)")
+            }
+            var weights: [Double] = []
+            for item in items { weights.append(try weight(item)) }
+            entry.byCountryRiskClassification = weights
+        }
+        if let ccf = mapping.optional("undrawn_ccf") {
+            entry.undrawnCCF = try ccf.number("credit conversion factor as a fraction, e.g. 0.4", rule: .fraction)
+        }
+        if let coverage = mapping.optional("defaulted_by_provision_coverage") {
+            let bands = try coverage.mapping(accepting: ["at_least", "weights"])
+            let boundsValue = try bands.required("at_least")
+            var bounds: [Double] = []
+            for item in try boundsValue.sequence() {
+                let bound = try item.number("provision coverage as a fraction, e.g. 0.2", rule: .fraction)
+                if let last = bounds.last, bound <= last {
+                    throw item.error("coverage bounds must increase: \(item.sourceText) follows \(last)")
+                }
+                bounds.append(bound)
+            }
+            guard !bounds.isEmpty else { throw boundsValue.error("expected at least one coverage bound") }
+            let weightsValue = try bands.required("weights")
+            let items = try weightsValue.sequence()
+            guard items.count == bounds.count + 1 else {
+                throw weightsValue.error("expected \(bounds.count + 1) weights, one below the first bound and one from each "
+                                         + "bound (\(bounds.count) bounds), found \(items.count)")
+            }
+            var weights: [Double] = []
+            for item in items { weights.append(try weight(item)) }
+            entry.defaultedCoverageBounds = bounds
+            entry.defaultedCoverageWeights = weights
         }
         if let transactor = mapping.optional("transactor") {
             guard retailTransactors.contains(assetClass) else {

@@ -3,7 +3,7 @@ import StressCore
 /// Loads a framework file (`frameworks/<framework>.yaml`). The `fit:` block is
 /// the satellite estimation's report: checked to be YAML, kept as text.
 public enum FrameworkFile {
-    static let acceptedKeys = ["framework", "name", "pd_floor", "satellite", "fit", "notes", "description"]
+    static let acceptedKeys = ["framework", "name", "pd_floor", "satellite", "capital", "fit", "notes", "description"]
 
     public static func load(path: String) throws(InputError) -> FrameworkSettings {
         try parse(text: try YAMLDocument.read(path: path), file: path)
@@ -22,12 +22,15 @@ public enum FrameworkFile {
             return x
         }
         let satellite = try top.optional("satellite").map { v throws(InputError) in try SatelliteSection.parse(v) }
+        let capital = try top.optional("capital").map { v throws(InputError) in try CapitalSection.parse(v) }
         // Keep the fit report exactly as written in the file, for the reader.
         var fitReport: String?
         if top.optional("fit") != nil, let start = text.range(of: "\nfit:") {
             fitReport = String(text[start.upperBound...])
         }
-        return FrameworkSettings(framework: framework, name: name, pdFloor: floor, satellite: satellite,
-                                 fitReport: fitReport)
+        var settings = FrameworkSettings(framework: framework, name: name, pdFloor: floor, satellite: satellite,
+                                         capital: capital, fitReport: fitReport)
+        settings.capitalBlock = capital == nil ? nil : CapitalSection.rawBlock(in: text)
+        return settings
     }
 }

@@ -21,6 +21,7 @@ public enum FrameworkYAML {
                 }
             }
         }
+        if let capital = s.capitalBlock { out += capital }
         if let fit = s.fitReport {
             out += "fit:" + (fit.hasPrefix("\n") || fit.hasPrefix(" ") ? "" : "\n") + fit
             if !out.hasSuffix("\n") { out += "\n" }

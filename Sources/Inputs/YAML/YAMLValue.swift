@@ -103,6 +103,18 @@ struct YAMLValue {
         }
     }
 
+    /// `true` or `false`, unquoted.
+    func flag() throws(InputError) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else {
+            throw error("expected true or false, found \(kind)")
+        }
+        switch scalar.string {
+        case "true", "True", "TRUE": return true
+        case "false", "False", "FALSE": return false
+        default: throw error("expected true or false, found '\(scalar.string)'")
+        }
+    }
+
     /// A number that must satisfy `rule`, described by `expected` in messages.
     func number(_ expected: String, rule: NumericRule) throws(InputError) -> Double {
         let value = try number(expected)

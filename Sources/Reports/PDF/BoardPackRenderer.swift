@@ -41,6 +41,7 @@ public enum BoardPackRenderer {
             case .varContributions: VaRContributionsPage.draw(context, in: area, on: pdf)
             case .factorRisk: FactorRiskPage.draw(context, in: area, on: pdf)
             case .scenarioFan: ScenarioFanPage.draw(context, in: area, on: pdf)
+            case .calibration: CalibrationPage.draw(context, in: area, on: pdf)
             case .manifest: ManifestPage.draw(context, in: area, on: pdf)
             }
             pdf.showPage()
@@ -66,6 +67,8 @@ public enum BoardPackRenderer {
             return "One-year horizon, Monte Carlo · \(context.amountNote)"
         case .factorRisk: return "Euler contributions to the standard deviation of credit loss · \(context.amountNote)"
         case .scenarioFan: return "Each line a scenario of the run; the band spans them; by year of the horizon"
+        case .calibration:
+            return "How this bank's stress compares with the system in each exercise · depletions and steps in basis points"
         case .manifest: return "Re-verify with: stresspack runs verify \(context.results.run.id)"
         }
     }

@@ -16,6 +16,7 @@ enum PlannedPage: Equatable {
     case varContributions
     case factorRisk
     case scenarioFan
+    case calibration
     case manifest
 
     var title: String {
@@ -30,6 +31,7 @@ enum PlannedPage: Equatable {
         case .varContributions: return "Where the tail risk sits: VaR and ES contributions"
         case .factorRisk: return "Factor risk of the credit book"
         case .scenarioFan: return "The scenarios' macro paths"
+        case .calibration: return "Appendix: capital results beside the published exercises"
         case .manifest: return "Appendix: run manifest"
         }
     }
@@ -61,6 +63,8 @@ enum PlannedPage: Equatable {
                 if r.factorRisk != nil { pages.append(.factorRisk) }
             case .scenarioFan:
                 if !ScenarioFanPage.variables(context).isEmpty { pages.append(.scenarioFan) }
+            case .calibration:
+                if !(r.calibration ?? []).isEmpty { pages.append(.calibration) }
             case .manifest: pages.append(.manifest)
             }
         }

@@ -1,0 +1,56 @@
+/// Risk weights of defaulted exposures by specific-provision coverage (provisions over the
+/// outstanding amount): `weights[0]` below the first bound, `weights[k + 1]` from
+/// `atLeast[k]` (CRE20.103: 150% below 20%, 100% from 20%; the RBI's NPAs 150/100/50%).
+/// No bounds: one flat weight.
+public struct ProvisionCoverageBands: Sendable, Equatable {
+    public var atLeast: [Double]
+    public var weights: [Double]
+
+    public init(atLeast: [Double], weights: [Double]) {
+        precondition(weights.count == atLeast.count + 1, "ProvisionCoverageBands: one more weight than bounds")
+        self.atLeast = atLeast
+        self.weights = weights
+    }
+
+    public static func flat(_ weight: Double) -> ProvisionCoverageBands { .init(atLeast: [], weights: [weight]) }
+
+    @inlinable
+    public func weight(coverage: Double) -> Double {
+        var band = 0
+        for k in atLeast.indices where coverage >= atLeast[k] { band = k + 1 }
+        return weights[band]
+    }
+}
+
+/// The standardised approach's per-exposure constants, as columns, for an engine's own pass
+/// over a portfolio (the credit engine's RWA per period): the performing weight, the
+/// ratio of the standardised exposure value to the portfolio's EAD (a different CCF on
+/// undrawn commitments), and the defaulted weight by provision coverage.
+public struct StandardisedWeightColumns: Sendable, Equatable {
+    /// Weight of the exposure while performing (a fraction).
+    public var weight: [Double]
+    /// Standardised exposure value / EAD; 1 where they agree.
+    public var exposureFactor: [Double]
+    /// Index into `defaultedBands` per exposure.
+    public var defaultedBandSet: [UInt8]
+    public var defaultedBands: [ProvisionCoverageBands]
+
+    public init(weight: [Double], exposureFactor: [Double], defaultedBandSet: [UInt8],
+                defaultedBands: [ProvisionCoverageBands]) {
+        precondition(exposureFactor.count == weight.count && defaultedBandSet.count == weight.count,
+                     "StandardisedWeightColumns: columns of different lengths")
+        precondition(defaultedBandSet.allSatisfy { Int($0) < defaultedBands.count }, "StandardisedWeightColumns: band set")
+        self.weight = weight
+        self.exposureFactor = exposureFactor
+        self.defaultedBandSet = defaultedBandSet
+        self.defaultedBands = defaultedBands
+    }
+
+    public var count: Int { weight.count }
+
+    /// The weight of exposure `i` once defaulted, with provisions of `coverage` × outstanding.
+    @inlinable
+    public func defaultedWeight(_ i: Int, coverage: Double) -> Double {
+        defaultedBands[Int(defaultedBandSet[i])].weight(coverage: coverage)
+    }
+}
