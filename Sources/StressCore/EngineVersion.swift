@@ -2,5 +2,5 @@
 /// any figure an engine produces must bump it, so `runs verify` can tell an
 /// engine change from a tampered output.
 public enum EngineVersion {
-    public static let current = "0.2.0"
+    public static let current = "0.3.0"
 }

@@ -90,7 +90,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(outputs.first?["sha256"] as? String, sha)
         let roles = (manifest["inputs"] as! [[String: Any]]).compactMap { $0["role"] as? String }
         XCTAssertEqual(roles, ["portfolio", "balance_sheet", "liquidity_rates", "market_factors", "report_template",
-                               "scenario", "framework"])
+                               "scenario", "framework", "risk_weights"])
         // Bundled files are named relative to the project, so the same run reads the same in any checkout.
         let paths = (manifest["inputs"] as! [[String: Any]]).reduce(into: [String: String]()) {
             $0[$1["role"] as! String] = $1["path"] as? String

@@ -87,7 +87,7 @@ public struct StandardisedExposureWeights: Sendable {
             }
         }
         columns = StandardisedWeightColumns(weight: weight, exposureFactor: factor, defaultedBandSet: bandSet,
-                                            defaultedBands: bands)
+                                            defaultedBands: bands, defaultedNetOfProvisions: table.defaultedNetOfProvisions)
         unrecognisedRatings = unrecognised
         unclassifiedCountries = unclassified
     }

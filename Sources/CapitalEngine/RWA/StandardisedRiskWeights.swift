@@ -79,10 +79,15 @@ public struct StandardisedRiskWeights: Sendable, Equatable {
 
     public var name: String
     public var classes: [AssetClass: ClassWeights]
+    /// Defaulted exposures weighted on their amount net of specific provisions (CRE20.103)
+    /// rather than gross (12 CFR 217.32(k)).
+    public var defaultedNetOfProvisions: Bool
     /// Country code → OECD country risk classification 0 … 7.
     public var countryRiskClassification: [String: Int]
 
-    public init(name: String, classes: [AssetClass: ClassWeights], countryRiskClassification: [String: Int] = [:]) {
+    public init(name: String, classes: [AssetClass: ClassWeights], countryRiskClassification: [String: Int] = [:],
+                defaultedNetOfProvisions: Bool = true) {
+        self.defaultedNetOfProvisions = defaultedNetOfProvisions
         self.name = name
         self.classes = classes
         self.countryRiskClassification = countryRiskClassification

@@ -123,7 +123,7 @@ public enum CreditProjector {
                 // A loan in default at jump-off is weighted as defaulted on its amount net of
                 // provisions, taken as LGD × EAD until the portfolio carries its own.
                 let defaultedAtStart = standardised.map {
-                    $0.defaultedWeight(i, coverage: lgd0) * (1 - lgd0) * exposureFactor * ead
+                    $0.defaultedRWAPerUnit(i, coverage: lgd0) * exposureFactor * ead
                 } ?? 0
                 if let standardised {
                     standardisedStartRWA += pd0 >= 1 ? defaultedAtStart : standardised.weight[i] * exposureFactor * ead
@@ -210,8 +210,8 @@ public enum CreditProjector {
                             totals[5 * periods + t] += runoff && !retainDefaults ? 0 : defaultedAtStart
                         } else {
                             if retainDefaults {
-                                retainedRWA += defaulted * (1 - lgdT) * exposureFactor
-                                    * standardised.defaultedWeight(i, coverage: lgdT)
+                                retainedRWA += defaulted * exposureFactor
+                                    * standardised.defaultedRWAPerUnit(i, coverage: lgdT)
                             }
                             totals[5 * periods + t] += standardised.weight[i] * exposureFactor * ead + retainedRWA
                         }

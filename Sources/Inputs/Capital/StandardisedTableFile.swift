@@ -10,7 +10,8 @@ import StressCore
 /// largest Basel risk weight), which also catches percentages written as 75 instead of
 /// 0.75. Errors carry the file, line, column and key path (`classes.bank.by_cqs[2]`).
 public enum StandardisedTableFile {
-    static let topKeys = ["name", "source", "classes", "country_risk_classification", "description", "notes"]
+    static let topKeys = ["name", "source", "classes", "country_risk_classification", "defaulted_exposure_value",
+                          "description", "notes"]
     static let entryKeys = ["by_cqs", "by_ltv", "by_rating", "by_crc", "undrawn_ccf", "base", "transactor", "defaulted",
                             "defaulted_by_provision_coverage", "source", "notes"]
     static let realEstate: Set<AssetClass> = [.residentialMortgage, .cre]
@@ -55,13 +56,21 @@ public enum StandardisedTableFile {
             throw top.value.child("country_risk_classification", top.value.node).error(
                 "required key is missing: by_crc weights need the countries' risk classifications")
         }
+        var net = true
+        if let v = top.optional("defaulted_exposure_value") {
+            switch try v.text() {
+            case "net_of_provisions": net = true
+            case "gross": net = false
+            case let other: throw v.error("expected net_of_provisions or gross, found '\(other)'")
+            }
+        }
         let missing = AssetClass.allCases.filter { classes[$0] == nil }
         guard missing.isEmpty else {
             throw classesValue.error("no risk weights for asset class(es) " + missing.map(\.rawValue).joined(separator: ", ")
                                      + "; every class of the portfolio format needs an entry")
         }
         return StandardisedRiskWeightTable(name: name, source: source, classes: classes,
-                                           countryRiskClassification: classification, file: file)
+                                           countryRiskClassification: classification, defaultedNetOfProvisions: net, file: file)
     }
 
     // MARK: - Entries

@@ -34,9 +34,12 @@ public struct StandardisedWeightColumns: Sendable, Equatable {
     /// Index into `defaultedBands` per exposure.
     public var defaultedBandSet: [UInt8]
     public var defaultedBands: [ProvisionCoverageBands]
+    /// Defaulted amounts weighted net of specific provisions (else gross).
+    public var defaultedNetOfProvisions: Bool
 
     public init(weight: [Double], exposureFactor: [Double], defaultedBandSet: [UInt8],
-                defaultedBands: [ProvisionCoverageBands]) {
+                defaultedBands: [ProvisionCoverageBands], defaultedNetOfProvisions: Bool = true) {
+        self.defaultedNetOfProvisions = defaultedNetOfProvisions
         precondition(exposureFactor.count == weight.count && defaultedBandSet.count == weight.count,
                      "StandardisedWeightColumns: columns of different lengths")
         precondition(defaultedBandSet.allSatisfy { Int($0) < defaultedBands.count }, "StandardisedWeightColumns: band set")
@@ -52,5 +55,12 @@ public struct StandardisedWeightColumns: Sendable, Equatable {
     @inlinable
     public func defaultedWeight(_ i: Int, coverage: Double) -> Double {
         defaultedBands[Int(defaultedBandSet[i])].weight(coverage: coverage)
+    }
+
+    /// RWA per unit of a defaulted exposure with provisions of `coverage` × outstanding:
+    /// the defaulted weight on the net (or gross) amount.
+    @inlinable
+    public func defaultedRWAPerUnit(_ i: Int, coverage: Double) -> Double {
+        defaultedWeight(i, coverage: coverage) * (defaultedNetOfProvisions ? 1 - coverage : 1)
     }
 }

@@ -1,10 +1,9 @@
-import CapitalEngine
-import Inputs
 import StressCore
 
-/// The risk-weight table file as the capital engine's weights (Inputs cannot see the engine).
+/// The validated table file (StressCore's `StandardisedRiskWeightTable`, which Inputs loads) as
+/// the engine's weights, field for field.
 extension StandardisedRiskWeights {
-    init(_ t: StandardisedRiskWeightTable) {
+    public init(_ t: StandardisedRiskWeightTable) {
         var classes: [AssetClass: ClassWeights] = [:]
         for (c, e) in t.classes {
             var bands: LoanToValueBands? = nil
@@ -20,6 +19,7 @@ extension StandardisedRiskWeights {
                                       undrawnCCF: e.undrawnCCF, base: e.base, transactor: e.transactor,
                                       defaulted: e.defaulted, defaultedByCoverage: coverage)
         }
-        self.init(name: t.name, classes: classes, countryRiskClassification: t.countryRiskClassification)
+        self.init(name: t.name, classes: classes, countryRiskClassification: t.countryRiskClassification,
+                  defaultedNetOfProvisions: t.defaultedNetOfProvisions)
     }
 }

@@ -1,12 +1,10 @@
-import StressCore
-
 /// A standardised-approach risk-weight table (`tables/standardised-risk-weights.yaml`) as
 /// validated values: per asset class, weights by credit quality step or loan-to-value
 /// band, the base (unrated) weight, the transactor and defaulted weights, and the Basel
 /// text they come from (METHODOLOGY §3, CRE20). Weights are fractions.
 ///
-/// Inputs does not depend on the engines; the run turns this value into the
-/// CapitalEngine's `StandardisedRiskWeights` entry by entry (the names correspond).
+/// Inputs loads it (`StandardisedTableFile`); the CapitalEngine turns it into its
+/// `StandardisedRiskWeights` entry by entry (the names correspond).
 public struct StandardisedRiskWeightTable: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         /// Weights for credit quality steps 1 … 6.
@@ -59,11 +57,16 @@ public struct StandardisedRiskWeightTable: Sendable, Equatable {
     /// Country code (as in the portfolio's `country` column) → OECD country risk
     /// classification 0 … 7, for `byCountryRiskClassification`; a country not listed has none.
     public var countryRiskClassification: [String: Int]
+    /// Whether a defaulted exposure is weighted on its amount net of specific provisions
+    /// (CRE20.103, the RBI's NPAs) or gross (12 CFR 217.32(k): the exposure amount).
+    public var defaultedNetOfProvisions: Bool
     /// The file read, for the run's manifest.
     public var file: String
 
     public init(name: String, source: String, classes: [AssetClass: Entry],
-                countryRiskClassification: [String: Int] = [:], file: String) {
+                countryRiskClassification: [String: Int] = [:], defaultedNetOfProvisions: Bool = true,
+                file: String) {
+        self.defaultedNetOfProvisions = defaultedNetOfProvisions
         self.countryRiskClassification = countryRiskClassification
         self.name = name
         self.source = source
