@@ -44,6 +44,8 @@ let package = Package(
         .target(name: "VaREngine", dependencies: ["StressCore", "RiskMath"]),
         /// Barra-style factor risk model: exposures, WLS factor returns, covariance, GARCH, risk decomposition (METHODOLOGY §5).
         .target(name: "FactorModel", dependencies: ["StressCore", "RiskMath"]),
+        /// IFRS 9 stages, CECL and Ind AS 109 provisions under the scenarios (METHODOLOGY §9).
+        .target(name: "ProvisionsEngine", dependencies: ["StressCore", "RiskMath"]),
         /// LCR, NSFR, stressed outflows and survival horizon (METHODOLOGY §4).
         .target(name: "LiquidityEngine", dependencies: ["StressCore"]),
 
@@ -54,17 +56,17 @@ let package = Package(
         .target(name: "SampleBank", dependencies: ["StressCore", "RiskMath"]),
         /// The one place that combines engines for a run, and its results document.
         .target(name: "StressRun", dependencies: ["StressCore", "RiskMath", "CreditEngine", "CapitalEngine",
-                                                  "LiquidityEngine", "VaREngine", "FactorModel"]),
+                                                  "ProvisionsEngine", "LiquidityEngine", "VaREngine", "FactorModel"]),
         /// The SQLite run store (GRDB): inputs by content hash, runs, outputs, key figures.
         .target(name: "RunStore", dependencies: ["StressCore", .product(name: "GRDB", package: "GRDB.swift")]),
         /// Owners of the libxlsxwriter and Cairo handles; renderers build on them.
         .target(name: "Reports", dependencies: ["CXlsxWriter", "CCairo", "StressCore", "RiskMath", "StressRun",
-                                                "CreditEngine", "CapitalEngine", "LiquidityEngine", "VaREngine",
-                                                "FactorModel"]),
+                                                "CreditEngine", "CapitalEngine", "ProvisionsEngine", "LiquidityEngine",
+                                                "VaREngine", "FactorModel"]),
         /// The thin CLI.
         .executableTarget(name: "stresspack", dependencies: [
-            "StressCore", "RiskMath", "CreditEngine", "CapitalEngine", "LiquidityEngine", "VaREngine", "FactorModel",
-            "Inputs", "SampleBank",
+            "StressCore", "RiskMath", "CreditEngine", "CapitalEngine", "ProvisionsEngine", "LiquidityEngine", "VaREngine",
+            "FactorModel", "Inputs", "SampleBank",
             "StressRun", "Reports", "RunStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -83,6 +85,7 @@ let package = Package(
         .testTarget(name: "VaREngineTests", dependencies: ["VaREngine", "Inputs", "StressCore", "RiskMath", "TestSupport"]),
         .testTarget(name: "FactorModelTests", dependencies: ["FactorModel", "Inputs", "StressCore", "RiskMath", "TestSupport"],
                     exclude: ["Golden"]),
+        .testTarget(name: "ProvisionsEngineTests", dependencies: ["ProvisionsEngine", "Inputs", "StressCore", "RiskMath", "TestSupport"]),
         .testTarget(name: "LiquidityEngineTests", dependencies: ["LiquidityEngine", "StressCore", "TestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "StressRunTests", dependencies: ["StressRun", "CreditEngine", "CapitalEngine", "StressCore", "TestSupport"]),

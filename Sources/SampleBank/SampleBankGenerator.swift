@@ -15,7 +15,8 @@ public struct SampleBankGenerator: Sendable {
 
     public static let header =
         "id,segment,asset_class,pd,lgd,ead,drawn,undrawn,ccf,maturity,turnover_eur_m,"
-        + "collateral_value,sector,country,rating,currency,amortisation"
+        + "collateral_value,sector,country,rating,currency,amortisation,"
+        + "stage,days_past_due,default_flag,origination_pd,remaining_term,eir,provision"
 
     public init(exposures: Int, seed: UInt64) {
         precondition(exposures >= 1, "the sample bank needs at least one exposure")
@@ -66,7 +67,7 @@ public struct SampleBankGenerator: Sendable {
 
     /// The rows of one chunk as CSV bytes, and their totals.
     func renderChunk(_ rows: Range<Int>) -> ([UInt8], SampleBankTotals) {
-        var writer = CSVRowWriter(capacity: rows.count * 150)
+        var writer = CSVRowWriter(capacity: rows.count * 200)
         var totals = SampleBankTotals()
         for index in rows {
             let e = SampleExposure(seed: seed, index: index)
@@ -86,9 +87,16 @@ public struct SampleBankGenerator: Sendable {
             writer.text(p.sectors.labels[e.sector]); writer.comma()
             let country = p.countries.labels[e.country]
             writer.text(country); writer.comma()
-            writer.text(MasterScale.grades[e.grade].label); writer.comma()
+            writer.text(e.stage == 3 ? "D" : MasterScale.grades[e.grade].label); writer.comma()
             writer.text(SampleBankProfiles.currency(forCountry: country)); writer.comma()
-            writer.decimal(p.amortisation, decimals: 2)
+            writer.decimal(p.amortisation, decimals: 2); writer.comma()
+            writer.padded(e.stage, width: 1); writer.comma()
+            writer.padded(e.daysPastDue, width: 1); writer.comma()
+            writer.text(e.stage == 3 ? "1" : "0"); writer.comma()
+            writer.decimal(e.originationPD, decimals: 6); writer.comma()
+            writer.decimal(e.remainingTerm, decimals: 2); writer.comma()
+            writer.decimal(e.eir, decimals: 4); writer.comma()
+            writer.decimal(e.provision, decimals: 2)
             writer.newline()
             totals.record(e)
         }

@@ -21,10 +21,20 @@ struct SampleExposure: Sendable {
     let maturity: Double
     let turnover: Double
     let collateralValue: Double
+    /// IFRS 9 stage at jump-off (`CreditQualityProfile`), days past due, origination PD,
+    /// remaining term, effective interest rate and, in stage 3, the provision held.
+    let stage: Int
+    let daysPastDue: Int
+    let originationPD: Double
+    let remainingTerm: Double
+    let eir: Double
+    /// NaN outside stage 3.
+    let provision: Double
 
     /// Draw slots within the exposure's stream.
     private enum Draw: UInt64 {
         case pd, lgd, amount, country, sector, maturity, turnover, loanToValue, utilisation, grade
+        case stage, pastDue, origination, term, rate
     }
 
     init(seed: UInt64, index: Int) {
@@ -40,17 +50,31 @@ struct SampleExposure: Sendable {
         self.segment = segment
         let profile = SampleBankProfiles.all[segment]
 
+        let quality = CreditQualityProfile.of(profile.assetClass)
+        let stageDraw = u(.stage)
+        let stage = stageDraw < quality.stage3Share ? 3 : (stageDraw < quality.stage3Share + quality.stage2Share ? 2 : 1)
+        self.stage = stage
+        var performingPD: Double
         switch profile.pd {
         case let .lognormal(median, sigma):
             let raw = median * exp(sigma * z(.pd))
-            let pd = roundTo(min(max(raw, 0.0003), 0.35), decimals: 6)
-            self.pd = pd
-            grade = MasterScale.grade(forPD: pd)
+            performingPD = roundTo(min(max(raw, 0.0003), 0.35), decimals: 6)
+            grade = MasterScale.grade(forPD: performingPD)
         case let .graded(choice):
             let g = choice.index(for: u(.grade))
             grade = g
-            pd = MasterScale.grades[g].pd
+            performingPD = MasterScale.grades[g].pd
         }
+        // Stage 2: risk up fourfold since origination; stage 3: in default.
+        originationPD = roundTo(performingPD * (0.7 + 0.6 * u(.origination)), decimals: 6)
+        if stage == 2 { performingPD = roundTo(min(performingPD * 4, 0.35), decimals: 6) }
+        pd = stage == 3 ? 1 : performingPD
+        switch stage {
+        case 3: daysPastDue = 90 + Int(610 * u(.pastDue))
+        case 2: daysPastDue = u(.pastDue) < 0.2 ? 31 + Int(58 * u(.rate)) : 0
+        default: daysPastDue = u(.pastDue) < 0.02 ? 1 + Int(29 * u(.rate)) : 0
+        }
+        eir = roundTo(quality.eir + 0.02 * (u(.rate) - 0.5), decimals: 4)
 
         let lgdRaw = Normal.cdf(Normal.quantile(profile.lgdMean) + profile.lgdSpread * z(.lgd))
         lgd = roundTo(min(max(lgdRaw, profile.lgdFloor), 1), decimals: 4)
@@ -74,6 +98,11 @@ struct SampleExposure: Sendable {
         country = profile.countries.index(for: u(.country))
         sector = profile.sectors.index(for: u(.sector))
         maturity = profile.hasMaturity ? roundTo(1 + 4 * u(.maturity), decimals: 2) : .nan
+        if let term = quality.remainingTerm {
+            remainingTerm = roundTo(term.low + (term.high - term.low) * u(.term), decimals: 2)
+        } else {
+            remainingTerm = maturity.isFinite ? maturity : 3
+        }
         if let range = profile.turnoverRange {
             turnover = roundTo(range.low * exp(log(range.high / range.low) * u(.turnover)), decimals: 1)
         } else {
@@ -85,6 +114,7 @@ struct SampleExposure: Sendable {
         } else {
             collateralValue = .nan
         }
+        provision = stage == 3 ? roundTo(ead * min(lgd + 0.05, 1), decimals: 2) : .nan
     }
 
     var profile: SegmentProfile { SampleBankProfiles.all[segment] }

@@ -9,7 +9,9 @@ public struct FrameworkSettings: Sendable, Equatable {
     public var satellite: SatelliteSpec?
     /// How the framework projects credit RWA; nil: `CapitalRules.pointInTime`.
     public var capital: CapitalRules?
-    /// The `capital:` block as written in the file, kept when the file is rewritten.
+    /// How the framework projects provisions; nil: `ProvisioningRules.defaults(for:)`.
+    public var provisions: ProvisioningRules?
+    /// The `capital:` and `provisions:` blocks as written in the file, kept when the file is rewritten.
     public var capitalBlock: String?
     /// Free-form provenance of the satellite coefficients (sample, R², standard errors).
     public var fitReport: String?

@@ -30,6 +30,27 @@ public struct Portfolio: Sendable {
     /// Scheduled amortisation per period, as a fraction of EAD.
     public var amortisation: [Double]?
 
+    // MARK: Credit quality and provisions (IFRS 9, CECL, Ind AS 109)
+
+    /// IFRS 9 stage at jump-off, 1, 2 or 3; 0 where the cell is blank.
+    public var stage: [UInt8]?
+    public var daysPastDue: [Double]?
+    /// 1 in default (CRR Art. 178), 0 not; 255 where the cell is blank.
+    public var defaultFlag: [UInt8]?
+    /// The 12-month PD at origination, for the significant-increase test (IFRS 9 5.5.9).
+    public var originationPD: [Double]?
+    /// Years to contractual maturity.
+    public var remainingTerm: [Double]?
+    /// Contractual maturity as days since 1970-01-01 (the run turns it into a remaining term
+    /// at the as-of date).
+    public var maturityDate: [Double]?
+    /// Effective interest rate, for discounting expected losses (IFRS 9 B5.5.44).
+    public var eir: [Double]?
+    /// Loss allowance held at jump-off, in currency units.
+    public var provision: [Double]?
+    /// Years in default after which the bank writes an exposure off.
+    public var writeOffPolicy: [Double]?
+
     public init() {}
 
     public var count: Int { ids.count }
@@ -37,6 +58,17 @@ public struct Portfolio: Sendable {
 
     /// Σ EAD, summed in row order.
     public var totalEAD: Double { ead.reduce(0, +) }
+
+    /// Whether exposure `i` is in default at jump-off: stage 3, a default flag, or PD = 1.
+    @inlinable
+    public func isDefaulted(_ i: Int) -> Bool {
+        if let stage, stage[i] == 3 { return true }
+        if let defaultFlag, defaultFlag[i] == 1 { return true }
+        return pd[i] >= 1
+    }
+
+    /// Whether the portfolio carries any credit-quality column (stage, default flag, provision).
+    public var hasCreditQuality: Bool { stage != nil || defaultFlag != nil || provision != nil }
 
     public mutating func reserveCapacity(_ n: Int) {
         ids.reserveCapacity(n); pd.reserveCapacity(n); lgd.reserveCapacity(n)

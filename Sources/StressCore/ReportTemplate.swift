@@ -46,6 +46,8 @@ public struct ReportTemplate: Sendable, Equatable {
         case capitalLiquidity = "capital_liquidity"
         /// Per framework: losses by period stacked by segment, stressed PD and LGD paths.
         case creditLosses = "credit_losses"
+        /// Stage mix, coverage and impairment under the binding scenario; each framework's binding scenario.
+        case provisions
         /// Start CET1 ratio to the minimum, step by step, for each framework's binding scenario.
         case cet1Waterfall = "cet1_waterfall"
         /// Shapley contributions of the scenario variables, from the neutral to the stressed loss.
@@ -106,6 +108,8 @@ public struct ReportTemplate: Sendable, Equatable {
         case portfolio
         case scenarioPaths = "scenario_paths"
         case creditLosses = "credit_losses"
+        /// IFRS 9 / CECL / Ind AS 109 stages, provisions, coverage and impairments.
+        case provisions
         case capital
         case liquidity
         case attribution
@@ -125,7 +129,8 @@ public struct ReportTemplate: Sendable, Equatable {
         /// Whether the section is about scenarios, so it may be split by framework or scenario.
         public var isPerScenario: Bool {
             switch self {
-            case .scenarioPaths, .creditLosses, .capital, .liquidity, .attribution, .rbiSensitivities: return true
+            case .scenarioPaths, .creditLosses, .provisions, .capital, .liquidity, .attribution, .rbiSensitivities:
+                return true
             default: return false
             }
         }

@@ -71,8 +71,9 @@ public enum AttributionStage {
             let plan = StressPlan.build(configuration: credit.configuration, scenario: coalition, portfolio: portfolio,
                                         periods: periods, sourceFile: "").0
             let projection = CreditProjector.project(portfolio: portfolio, plan: plan, periodLabels: labels, options: options)
-            let capital = CapitalStage.project(scenario: s, projection: projection, balanceSheet: balanceSheet,
-                                               rules: credit.capitalRules)
+            let capital = CapitalStage.project(scenario: s, plan: plan, projection: projection, balanceSheet: balanceSheet,
+                                               rules: credit.capitalRules, options: options,
+                                               provisions: credit.provisions).0
             el[mask] = projection.cumulativeEL
             cet1[mask] = capital.minCET1Ratio
         }

@@ -1,23 +1,42 @@
 import CapitalEngine
 import CreditEngine
+import ProvisionsEngine
 import StressCore
 
-/// The capital part of a scenario (METHODOLOGY §3): the credit engine's losses and,
-/// when the run has an RWA model, its credit RWA paths through the framework's RWA rules
-/// (`FrameworkRWA`), then the capital engine.
+/// The capital part of a scenario (METHODOLOGY §3): credit losses are the provisions
+/// engine's impairments when the run has a provision setup (else the credit engine's EL),
+/// with the change in the IRB expected-loss shortfall deducted from CET1 and the change in
+/// the provisions excess in Tier 2 (CRR Art. 36(1)(d), 62(d), 159) under IRB rules; credit
+/// RWA through the framework's RWA rules (`FrameworkRWA`); then the capital engine.
 enum CapitalStage {
-    static func project(scenario s: Scenario, projection: CreditProjection, balanceSheet: BalanceSheet,
-                        rules: CapitalRules) -> CapitalResult {
+    static func project(scenario s: Scenario, plan: StressPlan, projection: CreditProjection, balanceSheet: BalanceSheet,
+                        rules: CapitalRules, options: ProjectionOptions,
+                        provisions setup: ProvisionSetup?) -> (CapitalResult, ProvisionsResult?) {
         let years = PeriodCalendar.years(labels: projection.periods, frequency: s.frequency, asOf: balanceSheet.asOf)
         let framework = FrameworkRWA.project(.init(
             rules: rules, irbStart: projection.startRWA, irbPeriods: projection.periodRWA,
             standardisedStart: projection.standardisedStartRWA, standardisedPeriods: projection.standardisedPeriodRWA,
             otherRWA: balanceSheet.capital.otherRWA, startYear: years.start, periodYears: years.periods))
+        let provisions = setup.map { ProvisionStage.project(scenario: s, plan: plan, options: options, setup: $0) }
+        var losses = projection.periodEL
+        var deductions: [Double]? = nil, tier2: [Double]? = nil
+        if let provisions {
+            losses = provisions.impairment
+            if rules.approach == .irb, let start = projection.startRWA, let path = projection.periodRWA {
+                let el = provisions.expectedLoss
+                deductions = (1...path.count).map { el.shortfall[$0] - el.shortfall[0] }
+                // Excess provisions count as Tier 2 up to 0.6% of IRB credit RWA (CRR Art. 62(d)).
+                let cap = [start] + path
+                let counted = (0...path.count).map { min(el.excess[$0], 0.006 * cap[$0]) }
+                tier2 = (1...path.count).map { counted[$0] - counted[0] }
+            }
+        }
         var result = CapitalProjection.project(.init(
             framework: s.framework, frequency: s.frequency, periods: projection.periods,
-            creditLosses: projection.periodEL, creditRWA: framework?.0, ppnr: s.ppnr, balanceSheet: balanceSheet))
+            creditLosses: losses, creditRWA: framework?.0, ppnr: s.ppnr, balanceSheet: balanceSheet,
+            cet1Deductions: deductions, tier2Adjustments: tier2))
         result.rwaProjection = framework?.1
-        return result
+        return (result, provisions)
     }
 }
 

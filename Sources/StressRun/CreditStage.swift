@@ -16,6 +16,8 @@ public enum CreditStage {
         public var rwa: RWAColumns?
         /// The framework's rules for projecting RWA.
         public var capitalRules: CapitalRules
+        /// The provision book and the framework's accounting rules; nil: credit losses are EL.
+        public var provisions: ProvisionSetup?
         public var findings: [DataQualityFinding]
 
         /// The projection options of this scenario, for re-projections (attribution, reverse stress).
@@ -49,7 +51,7 @@ public enum CreditStage {
 
     public static func run(scenario s: Scenario, scenarioFile: String, portfolio: Portfolio,
                            settings: FrameworkSettings?, frameworkFile: String?, rwa: RWAColumns? = nil,
-                           capitalRules: CapitalRules = .pointInTime,
+                           capitalRules: CapitalRules = .pointInTime, provisions: ProvisionSetup? = nil,
                            threads: Int) throws(InputError) -> Output {
         let periods = projectedPeriods(s)
         let labels = Array(s.periods.prefix(periods))
@@ -72,6 +74,7 @@ public enum CreditStage {
         return Output(projection: projection, satellite: SatelliteSummary(plan: plan, configuration: configuration,
                                                                              rbi: s.framework == .rbi && s.satellite == nil),
                       configuration: configuration, plan: plan, pdFloor: floor, rwa: rwa, capitalRules: capitalRules,
+                      provisions: provisions,
                       findings: findings)
     }
 }

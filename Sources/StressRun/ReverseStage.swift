@@ -54,8 +54,9 @@ enum ReverseStage {
             let plan = SeverityScaling.scaled(credit.plan, scenario: s, configuration: credit.configuration,
                                               portfolio: portfolio, factor: k)
             let losses = CreditProjector.project(portfolio: portfolio, plan: plan, periodLabels: labels, options: options)
-            return CapitalStage.project(scenario: s, projection: losses, balanceSheet: b,
-                                       rules: credit.capitalRules).minCET1Ratio < floor
+            return CapitalStage.project(scenario: s, plan: plan, projection: losses, balanceSheet: b,
+                                        rules: credit.capitalRules, options: options,
+                                        provisions: credit.provisions).0.minCET1Ratio < floor
         }
         return result
     }

@@ -3,6 +3,7 @@ import CreditEngine
 import FactorModel
 import VaREngine
 import LiquidityEngine
+import ProvisionsEngine
 import StressCore
 
 /// The results document (INTERFACES.md, `results.json`): every figure the
@@ -122,13 +123,15 @@ public struct ScenarioResult: Sendable, Codable, Equatable {
     public var satellite: SatelliteSummary?
     public var credit: CreditProjection?
     public var capital: CapitalResult?
+    /// IFRS 9 / CECL / Ind AS 109 provisions: stages, coverage, transitions, impairments.
+    public var provisions: ProvisionsResult?
     public var liquidity: ScenarioLiquidityResult?
     public var attribution: StressAttribution?
     public var reverseStress: ReverseStressResult?
     public var rbi: RBIResult?
 
     enum CodingKeys: String, CodingKey {
-        case id, framework, severity, frequency, periods, source, variables, satellite, credit, capital, liquidity
+        case id, framework, severity, frequency, periods, source, variables, satellite, credit, capital, provisions, liquidity
         case attribution, reverseStress = "reverse_stress", rbi
     }
 

@@ -22,12 +22,16 @@ public enum ScenarioRunner {
         public var rwaColumns: RWAColumns?
         /// The framework's rules for projecting RWA (its file's `capital:` block).
         public var capitalRules: CapitalRules
+        /// The provision book and accounting rules; nil: credit losses are the credit engine's EL.
+        public var provisions: ProvisionSetup?
         public var threads: Int
 
         public init(scenario: Scenario, scenarioFile: String, portfolio: Portfolio, balanceSheet: BalanceSheet,
                     balanceSheetFile: String, settings: FrameworkSettings?, frameworkFile: String?,
                     liquidityRates: LiquidityRates = .basel, rwaModel: PortfolioRWA? = nil,
-                    rwaColumns: RWAColumns? = nil, capitalRules: CapitalRules = .pointInTime, threads: Int) {
+                    rwaColumns: RWAColumns? = nil, capitalRules: CapitalRules = .pointInTime,
+                    provisions: ProvisionSetup? = nil, threads: Int) {
+            self.provisions = provisions
             self.liquidityRates = liquidityRates
             self.rwaModel = rwaModel
             self.rwaColumns = rwaColumns ?? rwaModel.map { RWAColumns(irb: $0.columns) }
@@ -49,14 +53,17 @@ public enum ScenarioRunner {
         let credit = try CreditStage.run(scenario: s, scenarioFile: input.scenarioFile, portfolio: input.portfolio,
                                          settings: input.settings, frameworkFile: input.frameworkFile,
                                          rwa: input.rwaColumns, capitalRules: input.capitalRules,
+                                         provisions: input.provisions,
                                          threads: input.threads)
         var findings = credit.findings
         result.credit = credit.projection
         result.satellite = credit.satellite
 
-        let capital = CapitalStage.project(scenario: s, projection: credit.projection, balanceSheet: input.balanceSheet,
-                                           rules: input.capitalRules)
+        let (capital, provisions) = CapitalStage.project(
+            scenario: s, plan: credit.plan, projection: credit.projection, balanceSheet: input.balanceSheet,
+            rules: input.capitalRules, options: credit.options(s, threads: input.threads), provisions: input.provisions)
         result.capital = capital
+        result.provisions = provisions
         for line in capital.missingIncomeLines {
             findings.append(DataQualityFinding(
                 severity: .warning, file: input.balanceSheetFile, field: "income.\(line)",

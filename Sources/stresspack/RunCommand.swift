@@ -73,10 +73,10 @@ struct RunCommand: ParsableCommand {
         printOutcome(try job.execute(progress: progress))
     }
 
-    /// Scenario files chosen by --scenario and --framework; all bundled when neither is given.
-    func selectedScenarios() throws -> [String] {
+    /// Paths of bundled scenario ids or scenario files, in order.
+    static func resolve(_ scenarios: [String]) throws -> [String] {
         var chosen: [String] = []
-        for s in scenario {
+        for s in scenarios {
             if s.hasSuffix(".yaml") || s.hasSuffix(".yml") || s.contains("/") {
                 chosen.append(s)
             } else {
@@ -89,6 +89,12 @@ struct RunCommand: ParsableCommand {
                 chosen.append(path)
             }
         }
+        return chosen
+    }
+
+    /// Scenario files chosen by --scenario and --framework; all bundled when neither is given.
+    func selectedScenarios() throws -> [String] {
+        var chosen = try Self.resolve(scenario)
         if !framework.isEmpty {
             for file in ProjectPaths.bundledScenarioFiles() {
                 let loaded = try ScenarioFile.load(path: file.path)

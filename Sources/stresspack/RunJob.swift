@@ -1,5 +1,6 @@
 import CapitalEngine
 import CreditEngine
+import ProvisionsEngine
 import FactorModel
 import Foundation
 import Inputs
@@ -138,6 +139,28 @@ struct RunJob {
                 rules: rules, irb: rwaModel, standardised: rules.standardisedTable.flatMap { standardisedWeights[$0] })
         }
 
+        // Each framework's provisioning rules (its file's provisions: block) on the book.
+        var provisionSetups: [Framework: ProvisionSetup] = [:]
+        for framework in Set(scenarios.map(\.scenario.framework)).sorted(by: { $0.rawValue < $1.rawValue }) {
+            let settings = frameworkSettings[framework]?.settings
+            let rules = settings?.provisions ?? .defaults(for: framework)
+            let floor = settings?.pdFloor ?? SatelliteDefaults.pdFloor(framework)
+            let book = ProvisionBook(portfolio: portfolio.portfolio, rules: rules, pdFloor: floor,
+                                     asOf: balanceSheet.balanceSheet.asOf)
+            provisionSetups[framework] = ProvisionSetup(book: book, rules: rules, portfolio: portfolio.portfolio)
+            for (what, count) in book.stageDisagreements.sorted(by: { $0.key < $1.key }) {
+                findings.append(DataQualityFinding(
+                    severity: .info, file: display(portfolioPath), field: "stage",
+                    message: "\(count) exposures: \(what) of the \(framework.rawValue) provisioning rules; the bank's stage is kept at jump-off"))
+            }
+        }
+        if !portfolio.portfolio.hasCreditQuality {
+            findings.append(DataQualityFinding(
+                severity: .info, file: display(portfolioPath), field: "stage",
+                message: "no stage, default_flag or provision column: every exposure starts performing in the stage the "
+                    + "significant-increase test gives, with the model's jump-off provisions"))
+        }
+
         var scenarioResults: [ScenarioResult] = []
         for (loaded, path) in zip(scenarios, scenarioPaths) {
             progress.note("scenario \(loaded.scenario.id)")
@@ -147,15 +170,25 @@ struct RunJob {
                 balanceSheet: balanceSheet.balanceSheet, balanceSheetFile: display(balanceSheetPath),
                 settings: settings?.settings, frameworkFile: settings?.path, liquidityRates: liquidityRates,
                 rwaModel: rwaModel, rwaColumns: rwaColumns[loaded.scenario.framework],
-                capitalRules: capitalRules[loaded.scenario.framework] ?? .pointInTime, threads: threads))
+                capitalRules: capitalRules[loaded.scenario.framework] ?? .pointInTime,
+                provisions: provisionSetups[loaded.scenario.framework], threads: threads))
             scenarioResults.append(result)
             findings += scenarioFindings
+        }
+        // VaR and factor risk are about defaults to come: the book less exposures already in
+        // default (provisioned; their loss is the provisions engine's).
+        let performingBook = portfolio.portfolio.performing()
+        if performingBook.count < portfolio.portfolio.count {
+            findings.append(DataQualityFinding(
+                severity: .info, file: display(portfolioPath), field: "stage",
+                message: "\(portfolio.portfolio.count - performingBook.count) exposures in default at jump-off are left "
+                    + "out of the credit VaR and the factor risk (their loss is provisioned)"))
         }
         // Factor risk of the credit book (market, sector, country), METHODOLOGY §5.
         var factorRisk: FactorRiskReport?
         if let market = environment.marketFactors {
             let model = try FactorData.creditModel(famaFrenchPath: market)
-            let report = try PortfolioFactorRisk.report(portfolio: portfolio.portfolio, model: model)
+            let report = try PortfolioFactorRisk.report(portfolio: performingBook, model: model)
             findings += report.findings
             factorRisk = report
         }
@@ -166,7 +199,7 @@ struct RunJob {
         let creditVaR: VaRResult
         do {
             creditVaR = try CreditVaR.run(
-                portfolio: portfolio.portfolio,
+                portfolio: performingBook,
                 configuration: VaRConfiguration(paths: paths, seed: seed, importanceSampling: .automatic),
                 threads: threads, progress: { progress.update("VaR paths", done: $0, total: paths) })
         } catch {

@@ -12,5 +12,5 @@ struct StressPackCommand: ParsableCommand {
         version: "stresspack \(engineVersion)",
         subcommands: [DemoCommand.self, RunCommand.self, ScenariosCommand.self,
                       PortfolioCommand.self, RunsCommand.self, SatelliteCommand.self,
-                      FactorsCommand.self, BacktestCommand.self, CalibrateCommand.self])
+                      FactorsCommand.self, BacktestCommand.self, CalibrateCommand.self, ECLCommand.self])
 }

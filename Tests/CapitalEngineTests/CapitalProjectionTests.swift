@@ -353,7 +353,7 @@ final class CapitalProjectionTests: XCTestCase {
         }
         XCTAssertNil(object["missing_income_lines"])
         XCTAssertEqual((object["waterfall"] as! [String: Any]).keys.sorted(),
-                       ["credit_losses_bp", "distributions_bp", "end_bp", "min_period", "minimum_bp",
+                       ["credit_losses_bp", "deductions_bp", "distributions_bp", "end_bp", "min_period", "minimum_bp",
                         "other_losses_and_taxes_bp", "ppnr_bp", "rwa_growth_bp", "start_bp"])
         let decoded = try JSONDecoder().decode(CapitalResult.self, from: data)
         XCTAssertEqual(decoded, r)

@@ -5,6 +5,7 @@
 ///   + PPNR                     = Σ PPNR_t / RWA_0
 ///   − credit losses            = −Σ credit losses_t / RWA_0
 ///   − other losses and taxes   = −Σ (other losses_t + taxes_t) / RWA_0
+///   − deductions               = −(change in the IRB EL shortfall deducted from CET1) / RWA_0
 ///   − distributions            = −Σ distributions_t / RWA_0      (paid, after MDA)
 ///   + RWA growth effect        = CET1_T / RWA_T − CET1_T / RWA_0 (negative when RWA grows)
 ///   = end = CET1_T / RWA_T
@@ -12,13 +13,15 @@
 /// The RWA growth effect is the residual that makes the steps add up; it equals the
 /// formula above to rounding. Every figure is rounded to a multiple of 2⁻²⁰ bp (about
 /// 1e-6 bp); sums of such numbers are exact in floating point, so
-/// start + ppnr + credit + other + distributions + rwa == end holds exactly, in any order.
+/// start + ppnr + credit + other + deductions + distributions + rwa == end holds exactly.
 /// The minimum ratio and its period are shown beside the end.
 public struct CET1Waterfall: Sendable, Equatable, Codable {
     public var startBP: Double
     public var ppnrBP: Double
     public var creditLossesBP: Double
     public var otherLossesAndTaxesBP: Double
+    /// The change in regulatory deductions (the IRB expected-loss shortfall, CRR Art. 159).
+    public var deductionsBP: Double
     public var distributionsBP: Double
     public var rwaGrowthBP: Double
     public var endBP: Double
@@ -27,14 +30,16 @@ public struct CET1Waterfall: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case startBP = "start_bp", ppnrBP = "ppnr_bp", creditLossesBP = "credit_losses_bp"
-        case otherLossesAndTaxesBP = "other_losses_and_taxes_bp", distributionsBP = "distributions_bp"
+        case otherLossesAndTaxesBP = "other_losses_and_taxes_bp", deductionsBP = "deductions_bp"
+        case distributionsBP = "distributions_bp"
         case rwaGrowthBP = "rwa_growth_bp", endBP = "end_bp", minimumBP = "minimum_bp", minPeriod = "min_period"
     }
 
     /// The steps in order, for rendering: (label, bp).
     public var steps: [(String, Double)] {
         [("start", startBP), ("ppnr", ppnrBP), ("credit_losses", creditLossesBP),
-         ("other_losses_and_taxes", otherLossesAndTaxesBP), ("distributions", distributionsBP),
+         ("other_losses_and_taxes", otherLossesAndTaxesBP), ("deductions", deductionsBP),
+         ("distributions", distributionsBP),
          ("rwa_growth", rwaGrowthBP), ("end", endBP)]
     }
 
@@ -42,16 +47,16 @@ public struct CET1Waterfall: Sendable, Equatable, Codable {
     static func grid(_ x: Double) -> Double { (x * 0x1p20).rounded() / 0x1p20 }
 
     static func make(startCET1: Double, startRWA: Double, endCET1: Double, endRWA: Double, ppnr: Double,
-                     creditLosses: Double, otherLossesAndTaxes: Double, distributions: Double,
+                     creditLosses: Double, otherLossesAndTaxes: Double, deductions: Double = 0, distributions: Double,
                      minimumRatio: Double, minPeriod: String) -> CET1Waterfall {
         func bp(_ amount: Double, _ rwa: Double) -> Double { rwa > 0 ? grid(amount / rwa * 10_000) : 0 }
         let start = bp(startCET1, startRWA)
         let end = bp(endCET1, endRWA)
         let steps = (bp(ppnr, startRWA), -bp(creditLosses, startRWA), -bp(otherLossesAndTaxes, startRWA),
-                     -bp(distributions, startRWA))
-        let rwaGrowth = end - (start + steps.0 + steps.1 + steps.2 + steps.3)
+                     -bp(distributions, startRWA), -bp(deductions, startRWA))
+        let rwaGrowth = end - (start + steps.0 + steps.1 + steps.2 + steps.4 + steps.3)
         return CET1Waterfall(startBP: start, ppnrBP: steps.0, creditLossesBP: steps.1, otherLossesAndTaxesBP: steps.2,
-                             distributionsBP: steps.3, rwaGrowthBP: rwaGrowth, endBP: end,
+                             deductionsBP: steps.4, distributionsBP: steps.3, rwaGrowthBP: rwaGrowth, endBP: end,
                              minimumBP: grid(minimumRatio * 10_000), minPeriod: minPeriod)
     }
 }

@@ -41,8 +41,13 @@ public struct CapitalOptions: Sendable, Equatable {
 ///   taxes_t   = max(pre-tax_t, 0)·tax rate        (no tax credit on losses: deferred tax
 ///                                                  assets are deducted from CET1, CRR Art. 36(1)(c))
 ///   net_t     = pre-tax_t − taxes_t
-///   CET1_t    = CET1_t−1 + net_t − distributions_t
-///   Tier 1_t  = CET1_t + AT1, total capital_t = Tier 1_t + Tier 2   (AT1 and Tier 2 held)
+///   CET1_t    = CET1_t−1 + net_t − distributions_t − (D_t − D_t−1)
+///   Tier 1_t  = CET1_t + AT1, total capital_t = Tier 1_t + Tier 2 + E_t   (AT1 and Tier 2 held)
+///
+/// where D_t is the change since jump-off of the IRB expected-loss shortfall deducted from
+/// CET1 (CRR Art. 36(1)(d), Art. 159) and E_t the change in the provisions excess counted
+/// in Tier 2 (CRR Art. 62(d), up to 0.6% of IRB credit RWA); both zero unless given. Credit
+/// losses are the provisions engine's impairments (Δ provisions + write-offs).
 ///   RWA_t     = RWA_0 + (RWA_0 − other RWA)·(g_t − 1),  g_t = credit RWA_t / credit RWA_0,
 ///               floored at 1 when the path says so (held at RWA_0 without a path)
 ///   ratios    = CET1_t, Tier 1_t, total capital_t over RWA_t; leverage = Tier 1_t / leverage exposure
@@ -77,12 +82,21 @@ public enum CapitalProjection {
         public var creditRWA: CreditRWAPath?
         /// PPNR per period overriding the balance sheet's (CCAR scenarios' `ppnr`).
         public var ppnr: [Double]?
+        /// Change since jump-off of the expected-loss shortfall deducted from CET1, per period.
+        public var cet1Deductions: [Double]?
+        /// Change since jump-off of the provisions excess counted in Tier 2, per period.
+        public var tier2Adjustments: [Double]?
         public var balanceSheet: BalanceSheet
         public var options: CapitalOptions
 
         public init(framework: Framework, frequency: Frequency, periods: [String], creditLosses: [Double],
                     creditRWA: CreditRWAPath? = nil, ppnr: [Double]? = nil, balanceSheet: BalanceSheet,
-                    options: CapitalOptions = CapitalOptions()) {
+                    options: CapitalOptions = CapitalOptions(), cet1Deductions: [Double]? = nil,
+                    tier2Adjustments: [Double]? = nil) {
+            precondition(cet1Deductions.map { $0.count == periods.count } ?? true, "CapitalProjection: one deduction per period")
+            precondition(tier2Adjustments.map { $0.count == periods.count } ?? true, "CapitalProjection: one Tier 2 figure per period")
+            self.cet1Deductions = cet1Deductions
+            self.tier2Adjustments = tier2Adjustments
             precondition(creditLosses.count == periods.count, "CapitalProjection: one credit loss per period")
             precondition(creditRWA?.periods.map { $0.count == periods.count } ?? true,
                          "CapitalProjection: one credit RWA per period")
@@ -109,13 +123,14 @@ public enum CapitalProjection {
             let growth = path.floorAtStart ? max(periods[t] / path.jumpOff, 1) : periods[t] / path.jumpOff
             return max(rwa0 + max(rwa0 - b.capital.otherRWA, 0) * (growth - 1), 0)
         }
+        let deductions = input.cet1Deductions ?? Array(repeating: 0, count: n)
         let path = Path(cet1: b.capital.cet1, rwa: rwa, lines: lines, creditLosses: input.creditLosses,
-                        taxRate: b.income.taxRate, planned: lines.planned, requirements: requirements,
-                        restrict: input.options.restrictDistributions, labels: input.periods)
+                        deductions: deductions, taxRate: b.income.taxRate, planned: lines.planned,
+                        requirements: requirements, restrict: input.options.restrictDistributions, labels: input.periods)
 
         func ratio(_ amount: Double, _ denominator: Double) -> Double { denominator > 0 ? amount / denominator : 0 }
         let tier1 = path.cet1.map { $0 + b.capital.at1 }
-        let total = tier1.map { $0 + b.capital.tier2 }
+        let total = (0..<n).map { tier1[$0] + b.capital.tier2 + (input.tier2Adjustments?[$0] ?? 0) }
         let cet1Ratio = (0..<n).map { ratio(path.cet1[$0], rwa[$0]) }
         let tier1Ratio = (0..<n).map { ratio(tier1[$0], rwa[$0]) }
         let totalRatio = (0..<n).map { ratio(total[$0], rwa[$0]) }
@@ -143,7 +158,7 @@ public enum CapitalProjection {
         var scb: StressCapitalBuffer? = nil
         if input.framework == .ccar {
             let noDistributions = Path(cet1: b.capital.cet1, rwa: rwa, lines: lines, creditLosses: input.creditLosses,
-                                       taxRate: b.income.taxRate, planned: Array(repeating: 0, count: n),
+                                       deductions: deductions, taxRate: b.income.taxRate, planned: Array(repeating: 0, count: n),
                                        requirements: requirements, restrict: false, labels: input.periods)
             let ratios = (0..<n).map { ratio(noDistributions.cet1[$0], rwa[$0]) }
             let k = firstMinimum(ratios)
@@ -158,6 +173,7 @@ public enum CapitalProjection {
             startCET1: b.capital.cet1, startRWA: rwa0, endCET1: path.cet1.last ?? b.capital.cet1,
             endRWA: rwa.last ?? rwa0, ppnr: lines.ppnr.reduce(0, +), creditLosses: input.creditLosses.reduce(0, +),
             otherLossesAndTaxes: lines.otherLosses.reduce(0, +) + path.taxes.reduce(0, +),
+            deductions: deductions.last ?? 0,
             distributions: path.paid.reduce(0, +), minimumRatio: minRatio, minPeriod: minPeriod)
         // The same steps summed to the period of the minimum ratio, so its end is
         // the minimum: what a board reads as "from jump-off to the trough".
@@ -167,6 +183,7 @@ public enum CapitalProjection {
             endRWA: minIndex.map { rwa[$0] } ?? rwa0, ppnr: lines.ppnr.prefix(through).reduce(0, +),
             creditLosses: input.creditLosses.prefix(through).reduce(0, +),
             otherLossesAndTaxes: lines.otherLosses.prefix(through).reduce(0, +) + path.taxes.prefix(through).reduce(0, +),
+            deductions: minIndex.map { deductions[$0] } ?? 0,
             distributions: path.paid.prefix(through).reduce(0, +), minimumRatio: minRatio, minPeriod: minPeriod)
 
         return CapitalResult(
@@ -233,14 +250,14 @@ public enum CapitalProjection {
         var paid: [Double] = []
         var decisions: [DistributionPeriod] = []
 
-        init(cet1 start: Double, rwa: [Double], lines: IncomeLines, creditLosses: [Double], taxRate: Double,
-             planned: [Double], requirements: CapitalRequirements, restrict: Bool, labels: [String]) {
+        init(cet1 start: Double, rwa: [Double], lines: IncomeLines, creditLosses: [Double], deductions: [Double],
+             taxRate: Double, planned: [Double], requirements: CapitalRequirements, restrict: Bool, labels: [String]) {
             var cet1 = start
             for t in rwa.indices {
                 let preTax = lines.ppnr[t] - creditLosses[t] - lines.otherLosses[t]
                 let tax = max(preTax, 0) * taxRate
                 let net = preTax - tax
-                let before = cet1 + net
+                let before = cet1 + net - (deductions[t] - (t > 0 ? deductions[t - 1] : 0))
                 let ratioBefore = rwa[t] > 0 ? before / rwa[t] : 0
                 let constraint = ConservationBuffer.constraint(cet1Ratio: ratioBefore, minimum: requirements.minimumCET1,
                                                                combinedBuffer: requirements.combinedBuffer)

@@ -16,6 +16,9 @@ struct ExposureColumns: @unchecked Sendable {
     let collateral: UnsafeBufferPointer<Double>
     let amortisation: UnsafeBufferPointer<Double>
     let group: UnsafeBufferPointer<UInt16>
+    /// 1 for exposures in default at jump-off when the portfolio carries credit quality
+    /// (their loss is the provisions engine's); empty otherwise.
+    var defaulted = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
     static func with<R>(_ p: Portfolio, groups: [UInt16]?, _ body: (ExposureColumns) -> R) -> R {
         let empty: [Double] = []

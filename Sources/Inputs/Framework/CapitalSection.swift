@@ -76,16 +76,16 @@ enum CapitalSection {
         return rules
     }
 
-    /// The block's text exactly as written (from `capital:` to the next top-level key),
-    /// so that rewriting the file (`satellite fit`) keeps it.
-    static func rawBlock(in text: String) -> String? {
+    /// A top-level block's text exactly as written (from `<name>:` to the next top-level
+    /// key), so that rewriting the file (`satellite fit`) keeps it.
+    static func rawBlock(in text: String, named name: String = "capital") -> String? {
         var lines: [Substring] = []
         var inside = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if inside {
                 if let first = line.first, first != " ", first != "#" { break }
                 lines.append(line)
-            } else if line.hasPrefix("capital:") {
+            } else if line.hasPrefix(name + ":") {
                 inside = true
                 lines.append(line)
             }

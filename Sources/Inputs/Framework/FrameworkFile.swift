@@ -3,7 +3,7 @@ import StressCore
 /// Loads a framework file (`frameworks/<framework>.yaml`). The `fit:` block is
 /// the satellite estimation's report: checked to be YAML, kept as text.
 public enum FrameworkFile {
-    static let acceptedKeys = ["framework", "name", "pd_floor", "satellite", "capital", "fit", "notes", "description"]
+    static let acceptedKeys = ["framework", "name", "pd_floor", "satellite", "capital", "provisions", "fit", "notes", "description"]
 
     public static func load(path: String) throws(InputError) -> FrameworkSettings {
         try parse(text: try YAMLDocument.read(path: path), file: path)
@@ -23,6 +23,9 @@ public enum FrameworkFile {
         }
         let satellite = try top.optional("satellite").map { v throws(InputError) in try SatelliteSection.parse(v) }
         let capital = try top.optional("capital").map { v throws(InputError) in try CapitalSection.parse(v) }
+        let provisions = try top.optional("provisions").map { v throws(InputError) in
+            try ProvisionsSection.parse(v, framework: framework)
+        }
         // Keep the fit report exactly as written in the file, for the reader.
         var fitReport: String?
         if top.optional("fit") != nil, let start = text.range(of: "\nfit:") {
@@ -30,7 +33,10 @@ public enum FrameworkFile {
         }
         var settings = FrameworkSettings(framework: framework, name: name, pdFloor: floor, satellite: satellite,
                                          capital: capital, fitReport: fitReport)
-        settings.capitalBlock = capital == nil ? nil : CapitalSection.rawBlock(in: text)
+        settings.provisions = provisions
+        settings.capitalBlock = (capital == nil ? "" : CapitalSection.rawBlock(in: text, named: "capital") ?? "")
+            + (provisions == nil ? "" : CapitalSection.rawBlock(in: text, named: "provisions") ?? "")
+        if settings.capitalBlock?.isEmpty == true { settings.capitalBlock = nil }
         return settings
     }
 }

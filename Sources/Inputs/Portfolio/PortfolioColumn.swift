@@ -10,6 +10,14 @@ enum PortfolioColumn: String, CaseIterable {
     case collateralValue = "collateral_value"
     case sector, country, rating, currency
     case amortisation
+    case stage
+    case daysPastDue = "days_past_due"
+    case defaultFlag = "default_flag"
+    case originationPD = "origination_pd"
+    case remainingTerm = "remaining_term"
+    case maturityDate = "maturity_date"
+    case eir, provision
+    case writeOffPolicy = "write_off_policy"
 
     static let required: [PortfolioColumn] = [.id, .pd, .lgd, .ead]
 
@@ -17,6 +25,7 @@ enum PortfolioColumn: String, CaseIterable {
     /// for a blank cell.
     static let optionalNumbers: [PortfolioColumn] = [
         .maturity, .turnoverEURm, .drawn, .undrawn, .ccf, .collateralValue, .amortisation,
+        .daysPastDue, .originationPD, .remainingTerm, .eir, .provision, .writeOffPolicy,
     ]
 
     /// Free-text columns stored as categorical columns.
@@ -25,10 +34,10 @@ enum PortfolioColumn: String, CaseIterable {
     /// The range a numeric column must lie in; nil for text columns.
     var rule: NumericRule? {
         switch self {
-        case .pd: return .probability
-        case .lgd, .ccf, .amortisation: return .fraction
-        case .ead, .turnoverEURm, .drawn, .undrawn, .collateralValue: return .amount
-        case .maturity: return .positiveYears
+        case .pd, .originationPD: return .probability
+        case .lgd, .ccf, .amortisation, .eir: return .fraction
+        case .ead, .turnoverEURm, .drawn, .undrawn, .collateralValue, .daysPastDue, .remainingTerm, .provision: return .amount
+        case .maturity, .writeOffPolicy: return .positiveYears
         default: return nil
         }
     }

@@ -22,6 +22,14 @@ struct PortfolioRows {
     /// (column, field index) of the optional numeric columns present.
     private let numberFields: [(column: PortfolioColumn, field: Int)]
     private let categoryFields: [(column: PortfolioColumn, field: Int?)]
+    private let stageField: Int?
+    private let defaultFlagField: Int?
+    private let maturityDateField: Int?
+    private let dpdSlot: Int?
+    private let provisionSlot: Int?
+    private var stages: [UInt8] = []
+    private var defaultFlags: [UInt8] = []
+    private var maturityDates: [Double] = []
 
     private var portfolio = Portfolio()
     /// Values of the optional numeric columns, parallel to `numberFields`.
@@ -45,6 +53,11 @@ struct PortfolioRows {
         ccfSlot = numberFields.firstIndex { $0.column == .ccf }
         numberColumns = Array(repeating: [], count: numberFields.count)
         categoryFields = PortfolioColumn.categories.map { ($0, at[$0]) }
+        stageField = at[.stage]
+        defaultFlagField = at[.defaultFlag]
+        maturityDateField = at[.maturityDate]
+        dpdSlot = numberFields.firstIndex { $0.column == .daysPastDue }
+        provisionSlot = numberFields.firstIndex { $0.column == .provision }
     }
 
     /// Reserves room for about `rows` exposures, so the columns and the id index
@@ -75,6 +88,7 @@ struct PortfolioRows {
             numberColumns[slot].append(try number(reader, field, column, line: line) ?? .nan)
         }
         let ead = try readEAD(reader, line: line)
+        try readCreditQuality(reader, line: line, pd: pd, ead: ead)
 
         portfolio.ids.append(id)
         portfolio.pd.append(pd)
@@ -109,10 +123,80 @@ struct PortfolioRows {
             case .undrawn: result.undrawn = values
             case .ccf: result.ccf = values
             case .collateralValue: result.collateralValue = values
+            case .daysPastDue: result.daysPastDue = values
+            case .originationPD: result.originationPD = values
+            case .remainingTerm: result.remainingTerm = values
+            case .eir: result.eir = values
+            case .provision: result.provision = values
+            case .writeOffPolicy: result.writeOffPolicy = values
             default: result.amortisation = values
             }
         }
+        if stageField != nil { result.stage = stages }
+        if defaultFlagField != nil { result.defaultFlag = defaultFlags }
+        if maturityDateField != nil { result.maturityDate = maturityDates }
         return result
+    }
+
+    // MARK: - Credit quality
+
+    /// Stage, default flag and maturity date, and the rules a stage must agree with: 90 days
+    /// past due is a default (CRR Art. 178(1)(b), IFRS 9 B5.5.37), more than 30 days past
+    /// due a significant increase in credit risk (IFRS 9 5.5.11), and a credit-impaired
+    /// (stage 3) exposure is in default (PD 1 or the default flag).
+    private mutating func readCreditQuality(_ reader: CSVReader, line: Int, pd: Double, ead: Double) throws(InputError) {
+        var stage: UInt8 = 0
+        if let stageField {
+            let text = cellText(reader, stageField)
+            switch text {
+            case "": stage = 0
+            case "1", "2", "3": stage = UInt8(text)!
+            default: throw error(line, stageField, "expected an IFRS 9 stage 1, 2 or 3, found '\(text)'")
+            }
+            stages.append(stage)
+        }
+        var flag: UInt8 = 255
+        if let defaultFlagField {
+            switch cellText(reader, defaultFlagField).lowercased() {
+            case "": flag = 255
+            case "1", "true", "yes", "y": flag = 1
+            case "0", "false", "no", "n": flag = 0
+            case let other: throw error(line, defaultFlagField, "expected a default flag 1 or 0 (true or false), found '\(other)'")
+            }
+            defaultFlags.append(flag)
+        }
+        if let maturityDateField {
+            let text = cellText(reader, maturityDateField)
+            if text.isEmpty {
+                maturityDates.append(.nan)
+            } else if let day = ISODate.dayNumber(text) {
+                maturityDates.append(Double(day))
+            } else {
+                throw error(line, maturityDateField, "expected a maturity date as YYYY-MM-DD, found '\(text)'")
+            }
+        }
+        let dpd = lastValue(dpdSlot) ?? .nan
+        if let provision = lastValue(provisionSlot), provision > ead * (1 + 1e-9) + 1e-9 {
+            throw error(line, numberFields[provisionSlot!].field,
+                        "a provision cannot exceed the exposure: provision \(cellText(reader, numberFields[provisionSlot!].field)), ead \(ead)")
+        }
+        guard stage != 0, let stageField else { return }
+        let stageKey = stageField
+        if stage < 3, dpd >= 90 {
+            throw error(line, stageKey, "days_past_due \(Int(dpd)) is 90 or more, a default (CRR Art. 178(1)(b)): "
+                        + "stage 3 expected, found stage \(stage)")
+        }
+        if stage == 1, dpd > 30 {
+            throw error(line, stageKey, "days_past_due \(Int(dpd)) is over 30, a significant increase in credit risk "
+                        + "(IFRS 9 5.5.11): stage 2 or 3 expected, found stage 1")
+        }
+        if stage < 3, flag == 1 {
+            throw error(line, stageKey, "default_flag is set: a defaulted exposure is credit-impaired, stage 3 expected, "
+                        + "found stage \(stage)")
+        }
+        if stage == 3, pd < 1, flag != 1 {
+            throw error(line, stageKey, "stage 3 is credit-impaired: expected pd 1 or default_flag 1, found pd \(pd)")
+        }
     }
 
     // MARK: - Cells

@@ -10,6 +10,7 @@ enum PlannedPage: Equatable {
     case executiveSummary
     case capitalLiquidity(Framework)
     case creditLosses(Framework)
+    case provisions
     case cet1Waterfall
     case stressAttribution
     case lossDistribution
@@ -25,6 +26,7 @@ enum PlannedPage: Equatable {
         case .executiveSummary: return "Executive summary"
         case let .capitalLiquidity(f): return "\(f.displayName) framework: capital and liquidity"
         case let .creditLosses(f): return "\(f.displayName) framework: credit losses"
+        case .provisions: return "Provisions: stages, coverage and impairment"
         case .cet1Waterfall: return "CET1 ratio from jump-off to the minimum"
         case .stressAttribution: return "What drives the stressed loss: attribution by macro variable"
         case .lossDistribution: return "Credit loss distribution of the jump-off portfolio"
@@ -51,6 +53,8 @@ enum PlannedPage: Equatable {
             case .creditLosses:
                 pages += frameworks.filter { f in context.scenarios(of: f).contains { r.scenarios[$0].credit != nil } }
                     .map(PlannedPage.creditLosses)
+            case .provisions:
+                if r.scenarios.contains(where: { $0.provisions != nil && $0.capital != nil }) { pages.append(.provisions) }
             case .cet1Waterfall:
                 if r.scenarios.contains(where: { $0.capital != nil }) { pages.append(.cet1Waterfall) }
             case .stressAttribution:

@@ -12,7 +12,8 @@ enum CET1WaterfallPage {
         guard !chosen.isEmpty else { return }
         let (charts, note) = area.splitTop(area.height - 26)
         pdf.wrappedText("Steps in basis points of jump-off RWA, summed to the period of the minimum. Tax & other: "
-                        + "other losses and taxes. Payouts: dividends and other distributions after any MDA restriction. "
+                        + "other losses and taxes. Impairments: the change in provisions plus write-offs. EL shortfall: the "
+                        + "change in the IRB expected-loss shortfall deducted from CET1 (CRR Art. 159). Payouts: dividends and other distributions after any MDA restriction. "
                         + "RWA growth: the effect on the ratio of risk-weighted assets rising under stress.",
                         in: note.inset(2), TextStyle.small.with(colour: .muted))
         // One scale for every panel, so the falls compare at a glance.
@@ -28,10 +29,11 @@ enum CET1WaterfallPage {
             let endLabel = c.waterfallToMinimum == nil ? "End" : "Min (\(w.minPeriod))"
             WaterfallChart(title: "\(framework): \(r.scenarios[k].id)", start: (label: "Jump-off", value: w.startBP / 10_000),
                            steps: [(label: "PPNR", delta: w.ppnrBP / 10_000),
-                                   (label: "Credit losses", delta: w.creditLossesBP / 10_000),
-                                   (label: "Tax & other", delta: w.otherLossesAndTaxesBP / 10_000),
-                                   (label: "Payouts", delta: w.distributionsBP / 10_000),
-                                   (label: "RWA growth", delta: w.rwaGrowthBP / 10_000)],
+                                   (label: "Impairments", delta: w.creditLossesBP / 10_000),
+                                   (label: "Tax & other", delta: w.otherLossesAndTaxesBP / 10_000)]
+                               + (w.deductionsBP == 0 ? [] : [(label: "EL shortfall", delta: w.deductionsBP / 10_000)])
+                               + [(label: "Payouts", delta: w.distributionsBP / 10_000),
+                                  (label: "RWA growth", delta: w.rwaGrowthBP / 10_000)],
                            end: (label: endLabel, value: w.endBP / 10_000),
                            format: { NumberFormat.percent($0, decimals: 2) },
                            deltaFormat: NumberFormat.signedBasisPoints,

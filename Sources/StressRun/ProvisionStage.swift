@@ -1,0 +1,59 @@
+import CreditEngine
+import ProvisionsEngine
+import StressCore
+
+/// The provisions part of a scenario (METHODOLOGY §9): the framework's accounting rules on
+/// the run's provision book, fed with the credit engine's stressed PDs and LGDs of the same
+/// plan, so attribution and reverse stress re-projections move provisions too.
+public struct ProvisionSetup: Sendable {
+    public var book: ProvisionBook
+    public var rules: ProvisioningRules
+    public var portfolio: Portfolio
+
+    public init(book: ProvisionBook, rules: ProvisioningRules, portfolio: Portfolio) {
+        self.book = book
+        self.rules = rules
+        self.portfolio = portfolio
+    }
+}
+
+enum ProvisionStage {
+    static func project(scenario s: Scenario, plan: StressPlan, options: ProjectionOptions,
+                        setup: ProvisionSetup) -> ProvisionsResult {
+        let filler = CreditProjector.pathFiller(portfolio: setup.portfolio, plan: plan, options: options)
+        return ProvisionsProjection.project(.init(
+            book: setup.book, rules: setup.rules, periods: Array(s.periods.prefix(plan.periods)), frequency: s.frequency,
+            constantBalanceSheet: options.frequency == .quarterly || options.balanceSheet == .static,
+            paths: filler, threads: options.threads))
+    }
+}
+
+/// The reporting-date ECL of a book under one forward-looking scenario (IFRS 9 5.5.17):
+/// the scenario's satellites give each exposure's PD and LGD path, the provisions engine
+/// the ECL by stage and segment (`stresspack ecl` weights several).
+public enum ReportingDateECLStage {
+    public static func compute(scenario s: Scenario, scenarioFile: String, portfolio: Portfolio,
+                               settings: FrameworkSettings?, frameworkFile: String?, setup: ProvisionSetup,
+                               threads: Int) throws(InputError) -> (ReportingDateECL, [DataQualityFinding]) {
+        let periods = CreditStage.projectedPeriods(s)
+        let configuration = try CreditStage.configuration(for: s, settings: settings, frameworkFile: frameworkFile,
+                                                          scenarioFile: scenarioFile)
+        var plan: StressPlan
+        var findings: [DataQualityFinding] = []
+        if s.framework == .rbi && s.satellite == nil {
+            let table = RBIStress.severity(s.severity)
+            plan = StressPlan(periods: periods, pd: .multipliers(Array(repeating: table.pdMultiplier, count: periods)),
+                              lgd: .addOns(Array(repeating: table.lgdAddOn, count: periods)))
+        } else {
+            (plan, findings) = StressPlan.build(configuration: configuration, scenario: s, portfolio: portfolio,
+                                                periods: periods, sourceFile: scenarioFile)
+        }
+        let floor = s.pdFloor ?? settings?.pdFloor ?? SatelliteDefaults.pdFloor(s.framework)
+        let options = ProjectionOptions(frequency: s.frequency, balanceSheet: s.balanceSheetMode, pdFloor: floor,
+                                        threads: threads)
+        let filler = CreditProjector.pathFiller(portfolio: portfolio, plan: plan, options: options)
+        let ecl = ReportingDateECL.compute(book: setup.book, rules: setup.rules, periods: periods, frequency: s.frequency,
+                                           paths: filler, threads: threads)
+        return (ecl, findings)
+    }
+}
