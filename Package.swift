@@ -46,6 +46,9 @@ let package = Package(
         .target(name: "FactorModel", dependencies: ["StressCore", "RiskMath"]),
         /// LCR, NSFR, stressed outflows and survival horizon (METHODOLOGY §4).
         .target(name: "LiquidityEngine", dependencies: ["StressCore"]),
+        /// Net interest income under the scenarios' rate paths, non-interest lines, PPNR, the EBA income
+        /// constraints; IRRBB: ΔEVE and ΔNII under the BCBS d368 shocks, outlier tests, duration gap (METHODOLOGY §8).
+        .target(name: "IncomeEngine", dependencies: ["StressCore", "RiskMath"]),
 
         // MARK: - Inputs, sample data, orchestration, rendering
         /// CSV and YAML files → validated domain values; errors carry file, line, key.
@@ -83,6 +86,7 @@ let package = Package(
         .testTarget(name: "VaREngineTests", dependencies: ["VaREngine", "Inputs", "StressCore", "RiskMath", "TestSupport"]),
         .testTarget(name: "FactorModelTests", dependencies: ["FactorModel", "Inputs", "StressCore", "RiskMath", "TestSupport"],
                     exclude: ["Golden"]),
+        .testTarget(name: "IncomeEngineTests", dependencies: ["IncomeEngine", "Inputs", "StressCore", "TestSupport"]),
         .testTarget(name: "LiquidityEngineTests", dependencies: ["LiquidityEngine", "StressCore", "TestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "StressRunTests", dependencies: ["StressRun", "CreditEngine", "CapitalEngine", "StressCore", "TestSupport"]),

@@ -7,7 +7,7 @@
 /// the constraints below are the ones its notes have set on banks' own projections
 /// (2018–2023 notes), which the centralised projections keep in substance. Paragraph numbers
 /// of the 2025 note could not be confirmed here; each source says so.
-public struct IncomeRules: Sendable, Equatable {
+public struct IncomeRules: Sendable, Equatable, Codable {
     /// In a scenario other than the baseline, NII in each period may not exceed the jump-off
     /// NII for the period's length.
     public var capNIIAtJumpOff: Bool
@@ -49,6 +49,15 @@ public struct IncomeRules: Sendable, Equatable {
         self.fundingSpreadVariables = fundingSpreadVariables
         self.referenceRateLowerBound = referenceRateLowerBound
         self.sources = sources
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case capNIIAtJumpOff = "cap_nii_at_jump_off", capFeeIncomeAtJumpOff = "cap_fee_income_at_jump_off"
+        case floorOperatingExpensesAtJumpOff = "floor_operating_expenses_at_jump_off"
+        case marketFundingSpreadPassThrough = "market_funding_spread_pass_through"
+        case depositSpreadPassThrough = "deposit_spread_pass_through", assetSpreadPassThrough = "asset_spread_pass_through"
+        case fundingSpreadVariables = "funding_spread_variables", referenceRateLowerBound = "reference_rate_lower_bound"
+        case sources
     }
 
     public static let defaultFundingSpreadVariables = ["sovereign_spread_change", "corporate_spread", "bbb_spread"]
