@@ -28,24 +28,17 @@ public struct RepricingBucket: Sendable, Equatable {
     /// The 19 standard buckets in order: overnight, O/N–1M, 1–3M, 3–6M, 6–9M, 9M–1Y,
     /// 1–1.5Y, 1.5–2Y, 2–3Y, then yearly to 10Y, 10–15Y, 15–20Y and over 20Y.
     public static let standard: [RepricingBucket] = {
-        let overnight = 1.0 / 365
-        let m = 1.0 / 12
-        var buckets = [RepricingBucket(label: "overnight", lower: 0, upper: overnight, midpoint: 0.0028)]
-        let bounds: [(String, Double, Double)] = [
-            ("1m", overnight, m), ("3m", m, 3 * m), ("6m", 3 * m, 6 * m), ("9m", 6 * m, 9 * m),
-            ("1y", 9 * m, 1), ("1.5y", 1, 1.5), ("2y", 1.5, 2), ("3y", 2, 3), ("4y", 3, 4), ("5y", 4, 5),
-            ("6y", 5, 6), ("7y", 6, 7), ("8y", 7, 8), ("9y", 8, 9), ("10y", 9, 10), ("15y", 10, 15),
-            ("20y", 15, 20),
+        let month = 1.0 / 12
+        // (label, lower, upper, midpoint): d368's midpoints as published (0.0028, 0.0417 and
+        // 0.1667 are rounded; the rest are the averages of the bounds).
+        let rows: [(String, Double, Double, Double)] = [
+            ("overnight", 0, 1.0 / 365, 0.0028), ("1m", 1.0 / 365, month, 0.0417), ("3m", month, 0.25, 0.1667),
+            ("6m", 0.25, 0.5, 0.375), ("9m", 0.5, 0.75, 0.625), ("1y", 0.75, 1, 0.875), ("1.5y", 1, 1.5, 1.25),
+            ("2y", 1.5, 2, 1.75), ("3y", 2, 3, 2.5), ("4y", 3, 4, 3.5), ("5y", 4, 5, 4.5), ("6y", 5, 6, 5.5),
+            ("7y", 6, 7, 6.5), ("8y", 7, 8, 7.5), ("9y", 8, 9, 8.5), ("10y", 9, 10, 9.5), ("15y", 10, 15, 12.5),
+            ("20y", 15, 20, 17.5), ("over_20y", 20, .infinity, 25),
         ]
-        // d368's published midpoints: 0.0417 (O/N–1M) and 0.1667 (1–3M) are rounded; the
-        // others are exact averages of the bounds.
-        let published: [String: Double] = ["1m": 0.0417, "3m": 0.1667]
-        for (label, lower, upper) in bounds {
-            buckets.append(RepricingBucket(label: label, lower: lower, upper: upper,
-                                           midpoint: published[label] ?? (lower + upper) / 2))
-        }
-        buckets.append(RepricingBucket(label: "over_20y", lower: 20, upper: .infinity, midpoint: 25))
-        return buckets
+        return rows.map { RepricingBucket(label: $0.0, lower: $0.1, upper: $0.2, midpoint: $0.3) }
     }()
 
     public static var labels: [String] { standard.map(\.label) }

@@ -145,13 +145,11 @@ public enum IRRBB {
                                             deltaNIIRepricingGap: gap))
         }
 
-        // Outlier tests.
-        let worst = results.min { $0.deltaEVE < $1.deltaEVE }!
-        let worstLoss = max(0, -worst.deltaEVE)
-        let parallel = results.filter { $0.shock == .parallelUp || $0.shock == .parallelDown }
-        let niiDecline = max(0, -(parallel.map(\.deltaNII).min() ?? 0))
-        let eveRatio = input.tier1 > 0 ? worstLoss / input.tier1 : 0
-        let niiRatio = input.tier1 > 0 ? niiDecline / input.tier1 : 0
+        // Outlier tests: the NII decline is the larger of the two parallel shocks'.
+        let parallelNII = results.filter { $0.shock == .parallelUp || $0.shock == .parallelDown }.map(\.deltaNII)
+        let test = outlierTest(deltaEVE: results.map { ($0.shock, $0.deltaEVE) }, tier1: input.tier1,
+                               deltaNII: parallelNII.min() ?? 0, eveThreshold: options.eveOutlierThreshold,
+                               niiThreshold: options.niiOutlierThreshold)
 
         // Duration gap.
         let md = t.indices.map { t[$0] / (1 + baseRates[$0]) }
@@ -163,11 +161,41 @@ public enum IRRBB {
         return IRRBBResult(
             currency: input.currency, shockSizes: shockSizes, baseCurve: base, options: options, cashFlows: ladder,
             economicValueOfEquity: eve, netInterestIncome: niiBase, shocks: results,
-            worstShock: worstLoss > 0 ? worst.shock : nil, worstEVELoss: worstLoss, tier1: input.tier1,
-            eveRatio: eveRatio, eveOutlier: eveRatio > options.eveOutlierThreshold,
-            niiDecline: niiDecline, niiRatio: niiRatio, niiOutlier: niiRatio > options.niiOutlierThreshold,
+            worstShock: test.worstShock, worstEVELoss: test.worstEVELoss, tier1: input.tier1,
+            eveRatio: test.eveRatio, eveOutlier: test.eveOutlier,
+            niiDecline: test.niiDecline, niiRatio: test.niiRatio, niiOutlier: test.niiOutlier,
             assetDuration: assetDuration, liabilityDuration: liabilityDuration, durationGap: durationGap,
             findings: findings)
+    }
+
+    /// The supervisory outlier tests on given figures. EVE: the largest loss −ΔEVE over the
+    /// shocks (the first in `deltaEVE`'s order on a tie; none when no shock loses value) over
+    /// Tier 1, an outlier when above `eveThreshold`. NII: the decline max(−ΔNII, 0) over Tier 1,
+    /// an outlier when above `niiThreshold`. Ratios are 0 when Tier 1 is not positive.
+    public static func outlierTest(deltaEVE: [(InterestRateShock, Double)], tier1: Double, deltaNII: Double,
+                                   eveThreshold: Double = 0.15, niiThreshold: Double = 0.05) -> OutlierTest {
+        var worst: InterestRateShock?
+        var worstLoss = 0.0
+        for (shock, value) in deltaEVE where -value > worstLoss {
+            worstLoss = -value
+            worst = shock
+        }
+        let decline = max(-deltaNII, 0)
+        let eveRatio = tier1 > 0 ? worstLoss / tier1 : 0
+        let niiRatio = tier1 > 0 ? decline / tier1 : 0
+        return OutlierTest(worstShock: worst, worstEVELoss: worstLoss, eveRatio: eveRatio,
+                           eveOutlier: eveRatio > eveThreshold, niiDecline: decline, niiRatio: niiRatio,
+                           niiOutlier: niiRatio > niiThreshold)
+    }
+
+    public struct OutlierTest: Sendable, Equatable {
+        public var worstShock: InterestRateShock?
+        public var worstEVELoss: Double
+        public var eveRatio: Double
+        public var eveOutlier: Bool
+        public var niiDecline: Double
+        public var niiRatio: Double
+        public var niiOutlier: Bool
     }
 
     /// d368's caps on non-maturity deposits: core share and average maturity by category.
