@@ -108,14 +108,14 @@ public enum ScenarioRates {
         }
 
         // Changes of every rate the scenario gives directly (the anchors).
-        var anchors: [ReferenceRate: (change: [Double], variable: String, basis: RatePath.Basis)] = [:]
+        var anchors: [ReferenceRate: (change: [Double], variable: String, basis: RatePath.Basis, level: [Double])] = [:]
         var levelBasis: [String] = []
         for rate in ReferenceRate.allCases {
             guard let variable = variables[rate]!.first(where: { scenario.path($0) != nil }), let x = path(variable) else { continue }
             if let x0 = scenarioJumpOff[variable] {
-                anchors[rate] = (x.map { $0 - x0 }, variable, .change)
+                anchors[rate] = (x.map { $0 - x0 }, variable, .change, x)
             } else if let r0 = jumpOff[rate] {
-                anchors[rate] = (x.map { $0 - r0 }, variable, .level)
+                anchors[rate] = (x.map { $0 - r0 }, variable, .level, x)
                 levelBasis.append(variable)
             }
         }
@@ -130,8 +130,10 @@ public enum ScenarioRates {
             var source = RatePath.Source.heldAtJumpOff
             var used: [String] = []
             var basis: RatePath.Basis?
+            var level: [Double]?
             if let anchor = anchors[rate] {
                 (change, source, used, basis) = (anchor.change, .scenario, [anchor.variable], anchor.basis)
+                if anchor.basis == .level { level = anchor.level }
             } else if !curve.isEmpty {
                 let tenor = rate.tenor
                 let below = curve.last { $0.key.tenor <= tenor }, above = curve.first { $0.key.tenor >= tenor }
@@ -159,7 +161,7 @@ public enum ScenarioRates {
             let bound = min(r0, rules.referenceRateLowerBound)
             var floored: [Int] = []
             let values = change.enumerated().map { t, d -> Double in
-                let v = r0 + d
+                let v = level?[t] ?? r0 + d
                 if v < bound { floored.append(t); return bound }
                 return v
             }
