@@ -137,7 +137,8 @@ enum BankingBookSection {
             prepaymentRate: prepayment)
     }
 
-    /// Bucket label → fraction of the amount; the fractions sum to 1.
+    /// Bucket label → fraction of the amount; the fractions sum to 1 within 1e-5 (fractions
+    /// written to six decimals over 19 buckets).
     private static func profile(_ value: YAMLValue) throws(InputError) -> [Double] {
         var fractions = [Double](repeating: 0, count: RepricingBucket.standard.count)
         for entry in try value.namedEntries() {
@@ -148,7 +149,7 @@ enum BankingBookSection {
             fractions[index] = try entry.value.number(fraction, rule: .fraction)
         }
         let sum = fractions.reduce(0, +)
-        guard abs(sum - 1) <= 1e-6 else {
+        guard abs(sum - 1) <= 1e-5 else {
             throw value.error("the fractions sum to \(rounded(sum)); expected 1 (every part of the amount reprices in some bucket)")
         }
         return fractions
