@@ -57,6 +57,22 @@ final class BalanceSheetBankingBookTests: XCTestCase {
         XCTAssertEqual(loaded.balanceSheet.income.ppnr, [], "no fixed PPNR list")
     }
 
+    /// The example in docs/INTERFACES.md ("Balance sheet file") loads, so the contract cannot rot.
+    func testTheInterfacesExampleLoads() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let markdown = try String(contentsOf: root.appendingPathComponent("docs/INTERFACES.md"), encoding: .utf8)
+        let start = try XCTUnwrap(markdown.range(of: "\nbanking_book:"))
+        let end = try XCTUnwrap(markdown.range(of: "\n```", range: start.upperBound..<markdown.endIndex))
+        let yaml = "as_of: 2025-12-31\ncurrency: EUR\ncapital: {cet1: 1, leverage_exposure: 2}"
+            + String(markdown[start.lowerBound..<end.lowerBound]) + "\n"
+        let sheet = try BalanceSheetFile.parse(text: yaml, file: "INTERFACES.md").balanceSheet
+        XCTAssertEqual(sheet.bankingBook?.positions.count, 2)
+        XCTAssertEqual(sheet.bankingBook?.positions[1].cap, 0.05)
+        XCTAssertEqual(sheet.nonInterest?.operatingExpenses?.cumulative, true)
+        XCTAssertEqual(sheet.nonInterest?.tradingIncome?.sensitivities.count, 2)
+    }
+
     func testSectionsAreOptional() throws {
         let sheet = try BalanceSheetFile.parse(text: """
             as_of: 2025-12-31
