@@ -48,6 +48,9 @@ let package = Package(
         .target(name: "ProvisionsEngine", dependencies: ["StressCore", "RiskMath"]),
         /// LCR, NSFR, stressed outflows and survival horizon (METHODOLOGY §4).
         .target(name: "LiquidityEngine", dependencies: ["StressCore"]),
+        /// Net interest income under the scenarios' rate paths, non-interest lines, PPNR, the EBA income
+        /// constraints; IRRBB: ΔEVE and ΔNII under the BCBS d368 shocks, outlier tests, duration gap (METHODOLOGY §8).
+        .target(name: "IncomeEngine", dependencies: ["StressCore", "RiskMath"]),
 
         // MARK: - Inputs, sample data, orchestration, rendering
         /// CSV and YAML files → validated domain values; errors carry file, line, key.
@@ -56,17 +59,17 @@ let package = Package(
         .target(name: "SampleBank", dependencies: ["StressCore", "RiskMath"]),
         /// The one place that combines engines for a run, and its results document.
         .target(name: "StressRun", dependencies: ["StressCore", "RiskMath", "CreditEngine", "CapitalEngine",
-                                                  "ProvisionsEngine", "LiquidityEngine", "VaREngine", "FactorModel"]),
+                                                  "ProvisionsEngine", "IncomeEngine", "LiquidityEngine", "VaREngine", "FactorModel"]),
         /// The SQLite run store (GRDB): inputs by content hash, runs, outputs, key figures.
         .target(name: "RunStore", dependencies: ["StressCore", .product(name: "GRDB", package: "GRDB.swift")]),
         /// Owners of the libxlsxwriter and Cairo handles; renderers build on them.
         .target(name: "Reports", dependencies: ["CXlsxWriter", "CCairo", "StressCore", "RiskMath", "StressRun",
-                                                "CreditEngine", "CapitalEngine", "ProvisionsEngine", "LiquidityEngine",
-                                                "VaREngine", "FactorModel"]),
+                                                "CreditEngine", "CapitalEngine", "ProvisionsEngine", "IncomeEngine",
+                                                "LiquidityEngine", "VaREngine", "FactorModel"]),
         /// The thin CLI.
         .executableTarget(name: "stresspack", dependencies: [
-            "StressCore", "RiskMath", "CreditEngine", "CapitalEngine", "ProvisionsEngine", "LiquidityEngine", "VaREngine",
-            "FactorModel", "Inputs", "SampleBank",
+            "StressCore", "RiskMath", "CreditEngine", "CapitalEngine", "ProvisionsEngine", "IncomeEngine", "LiquidityEngine",
+            "VaREngine", "FactorModel", "Inputs", "SampleBank",
             "StressRun", "Reports", "RunStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -86,6 +89,8 @@ let package = Package(
         .testTarget(name: "FactorModelTests", dependencies: ["FactorModel", "Inputs", "StressCore", "RiskMath", "TestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "ProvisionsEngineTests", dependencies: ["ProvisionsEngine", "Inputs", "StressCore", "RiskMath", "TestSupport"]),
+        .testTarget(name: "IncomeEngineTests", dependencies: ["IncomeEngine", "Inputs", "SampleBank", "StressCore",
+                                                             "TestSupport"]),
         .testTarget(name: "LiquidityEngineTests", dependencies: ["LiquidityEngine", "StressCore", "TestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "StressRunTests", dependencies: ["StressRun", "CreditEngine", "CapitalEngine", "StressCore", "TestSupport"]),

@@ -20,7 +20,7 @@ public enum BalanceSheetYAML {
         out += "  countercyclical_buffer: \(rate(b.capital.countercyclicalBuffer))\n"
         out += "  systemic_buffer: \(rate(b.capital.systemicBuffer))\n"
         out += "income:\n"
-        out += "  ppnr: [\(b.income.ppnr.map(amount).joined(separator: ", "))]\n"
+        if !b.income.ppnr.isEmpty { out += "  ppnr: [\(b.income.ppnr.map(amount).joined(separator: ", "))]\n" }
         out += "  tax_rate: \(rate(b.income.taxRate))\n"
         out += "  distributions: [\(b.income.distributions.map(amount).joined(separator: ", "))]\n"
         out += "  other_losses: [\(b.income.otherLosses.map(amount).joined(separator: ", "))]\n"
@@ -43,7 +43,64 @@ public enum BalanceSheetYAML {
             out += "  duration_gap: \(r.durationGap)\n"
             out += "  deposits: \(amount(r.deposits))\n"
         }
+        if let book = b.bankingBook { out += bankingBook(book) }
+        if let lines = b.nonInterest { out += nonInterest(lines) }
         return out
+    }
+
+    // MARK: - Income sections
+
+    static func bankingBook(_ book: BankingBook) -> String {
+        var out = "banking_book:\n"
+        if let nii = book.reportedNetInterestIncome { out += "  net_interest_income: \(amount(nii))\n" }
+        let rates = ReferenceRate.allCases.compactMap { r in book.referenceRates[r].map { "\(r.rawValue): \(rate($0))" } }
+        out += "  reference_rates: {\(rates.joined(separator: ", "))}\n"
+        out += "  positions:\n"
+        for p in book.positions {
+            out += "    - name: \(quoted(p.name))\n"
+            out += "      product: \(p.product.rawValue)\n"
+            out += "      amount: \(amount(p.amount))\n"
+            out += "      rate_type: \(p.rateType.rawValue)\n"
+            out += "      reference_rate: \(p.referenceRate.rawValue)\n"
+            out += "      margin: \(rate(p.margin))\n"
+            out += "      customer_rate: \(rate(p.customerRate))\n"
+            if p.nonMaturity?.repricingProfile != p.repricing {
+                let buckets = zip(RepricingBucket.standard, p.repricing).filter { $0.1 != 0 }
+                out += "      repricing: {\(buckets.map { "\($0.0.label): \(rate($0.1))" }.joined(separator: ", "))}\n"
+            }
+            if p.passThrough != 1 { out += "      pass_through: \(rate(p.passThrough))\n" }
+            if let floor = p.floor { out += "      floor: \(rate(floor))\n" }
+            if let cap = p.cap { out += "      cap: \(rate(cap))\n" }
+            if p.lagMonths != 0 { out += "      lag_months: \(p.lagMonths)\n" }
+            if p.prepaymentRate != 0 { out += "      prepayment_rate: \(rate(p.prepaymentRate))\n" }
+            if let nm = p.nonMaturity {
+                out += "      non_maturity: {core_share: \(rate(nm.coreShare)), behavioural_maturity: "
+                    + "\(rate(nm.behaviouralMaturity)), category: \(nm.category.rawValue)}\n"
+            }
+        }
+        return out
+    }
+
+    static func nonInterest(_ lines: NonInterestLines) -> String {
+        var out = "non_interest:\n"
+        for (key, line) in lines.lines {
+            guard let line else { continue }
+            out += "  \(key):\n"
+            out += "    annual: \(amount(line.annual))\n"
+            if line.cumulative { out += "    cumulative: true\n" }
+            if !line.sensitivities.isEmpty {
+                let items = line.sensitivities.map {
+                    "\($0.variable): {sensitivity: \(rate($0.sensitivity)), neutral: \(rate($0.neutral))}"
+                }
+                out += "    sensitivities: {\(items.joined(separator: ", "))}\n"
+            }
+        }
+        return out
+    }
+
+    /// A double-quoted YAML string.
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     private static func section(_ name: String, _ values: [String: Double], indent: Int) -> String {

@@ -3,6 +3,9 @@ import StressCore
 /// The sample bank's balance sheet, scaled from its portfolio so the ratios
 /// hold at any size: CET1 ratio ≈ 14.2%, leverage ratio ≈ 5%, LCR ≈ 140%
 /// (stable retail at 5%) and NSFR ≈ 120% under the Basel rates (LCR40, NSFR).
+/// Income comes from its banking book and non-interest lines (`SampleBankingBook`,
+/// docs/INCOME-NOTES.md): NII 1.8% and PPNR 1.0% of the leverage exposure at jump-off;
+/// there is no fixed `income.ppnr` list.
 public enum SampleBalanceSheet {
     /// Leverage exposure per unit of credit EAD: cash, trading assets and
     /// off-balance items beside the loan book.
@@ -19,11 +22,11 @@ public enum SampleBalanceSheet {
         let at1 = whole(rwa * 0.015)
         let tier2 = whole(rwa * 0.022)
 
-        // Pre-provision net revenue ≈ 1% of leverage exposure a year, easing
-        // slightly over the horizon; a quarter of it is distributed.
-        let ppnrShape = [1.00, 0.97, 0.95, 0.96, 0.98]
-        let ppnr = ppnrShape.map { whole($0 * 0.010 * leverageExposure) }
-        let distributions = ppnr.map { whole($0 * 0.25) }
+        // Distributions: a quarter of a planned profit path of ≈ 1% of the leverage
+        // exposure a year, easing slightly over the horizon (the plan the bank's
+        // projected PPNR is set against; the projection itself is the income engine's).
+        let plannedShape = [1.00, 0.97, 0.95, 0.96, 0.98]
+        let distributions = plannedShape.map { whole(whole($0 * 0.010 * leverageExposure) * 0.25) }
 
         func le(_ fraction: Double) -> Double { whole(fraction * leverageExposure) }
         func segment(_ assetClasses: Set<AssetClass>) -> Double {
@@ -64,9 +67,10 @@ public enum SampleBalanceSheet {
                 "other_assets": le(0.12),
                 "off_balance_sheet": undrawn(Set(AssetClass.allCases)),
             ])
+        let netInterestIncome = le(0.018)
         let rbi = BalanceSheet.RBIInputs(
             npaRatio: 0.028, car: ((cet1 + at1 + tier2) / rwa * 1e6).rounded() / 1e6,
-            netInterestIncome: le(0.018), totalAdvances: segment(Set(AssetClass.allCases).subtracting([.sovereign])),
+            netInterestIncome: netInterestIncome, totalAdvances: segment(Set(AssetClass.allCases).subtracting([.sovereign])),
             totalAssets: leverageExposure, durationGap: 1.2,
             deposits: deposits.values.reduce(0, +))
         return BalanceSheet(
@@ -74,9 +78,11 @@ public enum SampleBalanceSheet {
             capital: .init(cet1: cet1, at1: at1, tier2: tier2, rwa: rwa, otherRWA: otherRWA,
                            leverageExposure: leverageExposure, systemicReferencePoint: 0.01,
                            countercyclicalBuffer: 0.0075, systemicBuffer: 0.01),
-            income: .init(ppnr: ppnr, taxRate: 0.30, distributions: distributions,
-                          otherLosses: [0, 0, 0, 0, 0]),
-            liquidity: liquidity, rbi: rbi, bank: "Sample Bank AG")
+            income: .init(taxRate: 0.30, distributions: distributions, otherLosses: [0, 0, 0, 0, 0]),
+            liquidity: liquidity, rbi: rbi, bank: "Sample Bank AG",
+            bankingBook: SampleBankingBook.make(totals: totals, leverageExposure: leverageExposure, liquidity: liquidity,
+                                                netInterestIncome: netInterestIncome),
+            nonInterest: SampleBankingBook.nonInterest(leverageExposure: leverageExposure))
     }
 
     /// Whole currency units: balance sheets are reported in units, not cents.

@@ -9,9 +9,16 @@ public struct BalanceSheet: Sendable, Equatable {
     public var income: Income
     public var liquidity: Liquidity?
     public var rbi: RBIInputs?
+    /// Interest-bearing positions by product (`banking_book:`), for the income engine's NII
+    /// projection and IRRBB measures; nil when the file has none.
+    public var bankingBook: BankingBook?
+    /// Fees, trading and other income, operating expenses and operational-risk losses with
+    /// their scenario sensitivities (`non_interest:`); nil when the file has none.
+    public var nonInterest: NonInterestLines?
 
     public init(asOf: String, currency: String, capital: Capital, income: Income,
-                liquidity: Liquidity? = nil, rbi: RBIInputs? = nil, bank: String? = nil) {
+                liquidity: Liquidity? = nil, rbi: RBIInputs? = nil, bank: String? = nil,
+                bankingBook: BankingBook? = nil, nonInterest: NonInterestLines? = nil) {
         self.bank = bank
         self.asOf = asOf
         self.currency = currency
@@ -19,6 +26,8 @@ public struct BalanceSheet: Sendable, Equatable {
         self.income = income
         self.liquidity = liquidity
         self.rbi = rbi
+        self.bankingBook = bankingBook
+        self.nonInterest = nonInterest
     }
 
     public struct Capital: Sendable, Equatable {
@@ -57,7 +66,8 @@ public struct BalanceSheet: Sendable, Equatable {
     }
 
     public struct Income: Sendable, Equatable {
-        /// Pre-provision net revenue per period.
+        /// Pre-provision net revenue per period: a fixed list, which the income engine's
+        /// projection from `bankingBook` and `nonInterest` replaces when those are given.
         public var ppnr: [Double]
         public var taxRate: Double
         public var distributions: [Double]

@@ -4,10 +4,13 @@ import StressCore
 /// `BalanceSheet`. Amounts are in `currency` units and must be finite and ≥ 0 (CET1,
 /// RWA and the leverage exposure > 0, as ratios divide by them); rates and ratios
 /// are fractions in [0, 1]. PPNR, net interest income and the duration gap may be
-/// negative. Errors carry line, column and key path, as for scenarios.
+/// negative. Errors carry line, column and key path, as for scenarios. `banking_book:` and
+/// `non_interest:` (the income engine's inputs) are checked by `BankingBookSection` and
+/// `NonInterestSection`.
 public enum BalanceSheetFile {
     static let requiredKeys = ["as_of", "currency", "capital"]
-    static let acceptedKeys = requiredKeys + ["bank", "income", "liquidity", "rbi", "description", "notes"]
+    static let acceptedKeys = requiredKeys + ["bank", "income", "liquidity", "rbi", "banking_book", "non_interest",
+                                              "description", "notes"]
 
     public static func load(path: String) throws(InputError) -> LoadedBalanceSheet {
         try parse(text: try YAMLDocument.read(path: path), file: path)
@@ -27,10 +30,13 @@ public enum BalanceSheetFile {
         let income = try top.optional("income").map { value throws(InputError) in try BalanceSheetSections.income(value) } ?? .init()
         let liquidity = try top.optional("liquidity").map { value throws(InputError) in try BalanceSheetSections.liquidity(value) }
         let rbi = try top.optional("rbi").map { value throws(InputError) in try BalanceSheetSections.rbi(value) }
+        let bankingBook = try top.optional("banking_book").map { value throws(InputError) in try BankingBookSection.parse(value) }
+        let nonInterest = try top.optional("non_interest").map { value throws(InputError) in try NonInterestSection.parse(value) }
 
         let bank = try top.optional("bank").map { value throws(InputError) in try value.text() }
         let sheet = BalanceSheet(asOf: asOf, currency: currency, capital: capital, income: income,
-                                 liquidity: liquidity, rbi: rbi, bank: bank)
+                                 liquidity: liquidity, rbi: rbi, bank: bank, bankingBook: bankingBook,
+                                 nonInterest: nonInterest)
         return LoadedBalanceSheet(balanceSheet: sheet, findings: [])
     }
 

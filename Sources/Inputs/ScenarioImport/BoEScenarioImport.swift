@@ -19,6 +19,11 @@ import StressCore
 /// Averaging smooths the quarterly peaks: unemployment peaks at 8.5% in 2027Q1–Q2,
 /// the 2027 average is 8.35%; Bank Rate peaks at 8.0% in 2025Q4, the 2025 average
 /// is 7.1%.
+///
+/// From the yield curves (data/regulators/boe-2025-bcst-yields.csv, the same quarters),
+/// when given: `short_rate`, the 3-month gilt yield, and `long_rate`, the 10-year gilt
+/// yield, annual averages / 100. The 2- and 5-year gilts, SONIA and the other curves are
+/// left out: the scenario format has no variable names for them yet.
 public enum BoEScenarioImport {
     enum Conversion {
         /// mean(L_y) / mean(L_y−1) − 1.
@@ -53,19 +58,36 @@ public enum BoEScenarioImport {
          "volatility_index (VIX level): annual average / 100"),
     ]
 
+    /// Gilt yields from the curves file: annual averages of percent / 100.
+    static let yieldVariables: [(name: String, column: String, unit: String)] = [
+        ("short_rate", "uk_government_bond_yields_0.25y",
+         "uk_government_bond_yields_0.25y (3-month gilt yield, percent; boe-2025-bcst-yields.csv): annual average / 100"),
+        ("long_rate", "uk_government_bond_yields_10y",
+         "uk_government_bond_yields_10y (10-year gilt yield, percent; boe-2025-bcst-yields.csv): annual average / 100"),
+    ]
+
+    /// Rate and spread variables whose jump-off level is recorded for the income engine.
+    static let rateVariables: Set<String> = ["bank_rate", "corporate_spread", "corporate_spread_hy"]
+
     static let quarterColumn = "quarter"
     static let phaseColumn = "phase"
 
     /// Converts the Bank's macro CSV at `path`; `sourceFile` (its repository-relative
     /// path) is recorded as `source_file:` with the caller's `sha256` of the file.
+    /// `yieldsPath` and `yieldsFile` (optional): the yield-curve CSV on disk and as named in
+    /// errors and notes, with its `yieldsSHA256` for the notes.
     public static func load(path: String, sourceFile: String, sha256: String, id: String, name: String,
-                            severity: Severity, source: String) throws(InputError) -> ScenarioDocument {
-        try convert(RegulatorTable.load(path: path, file: sourceFile), sha256: sha256, id: id, name: name,
-                    severity: severity, source: source)
+                            severity: Severity, source: String, yieldsPath: String? = nil, yieldsFile: String? = nil,
+                            yieldsSHA256: String? = nil) throws(InputError) -> ScenarioDocument {
+        var yields: RegulatorTable?
+        if let yieldsPath { yields = try RegulatorTable.load(path: yieldsPath, file: yieldsFile ?? yieldsPath) }
+        return try convert(RegulatorTable.load(path: path, file: sourceFile), sha256: sha256, id: id, name: name,
+                           severity: severity, source: source, yields: yields, yieldsSHA256: yieldsSHA256)
     }
 
     static func convert(_ table: RegulatorTable, sha256: String, id: String, name: String,
-                        severity: Severity, source: String) throws(InputError) -> ScenarioDocument {
+                        severity: Severity, source: String, yields: RegulatorTable? = nil,
+                        yieldsSHA256: String? = nil) throws(InputError) -> ScenarioDocument {
         // Quarters in order, each with its phase.
         var quarters: [(quarter: Quarter, stress: Bool, row: RegulatorTable.Row)] = []
         for row in table.rows {
@@ -112,7 +134,12 @@ public enum BoEScenarioImport {
 
         var values: [ScenarioVariable] = []
         var units: [String: String] = [:]
+        var rateJumpOff: [String: Double] = [:]
+        let jumpOffRow = quarters[firstStress - 1].row
         for variable in variables {
+            if rateVariables.contains(variable.name), case let .average(column, divisor) = variable.conversion {
+                rateJumpOff[variable.name] = ScenarioYAML.rounded(try table.number(jumpOffRow, column) / divisor)
+            }
             var path: [Double] = []
             for k in 1...years {
                 let current = rows(ofYear: k), previous = rows(ofYear: k - 1)
@@ -134,6 +161,31 @@ public enum BoEScenarioImport {
             units[variable.name] = variable.unit
         }
 
+        if let yields {
+            // The curves file's rows by quarter; every quarter from the jump-off on must be there.
+            var byQuarter: [String: RegulatorTable.Row] = [:]
+            for row in yields.rows { byQuarter[try yields.text(row, quarterColumn)] = row }
+            func yieldRow(_ quarter: Quarter) throws(InputError) -> RegulatorTable.Row {
+                guard let row = byQuarter[quarter.label] else {
+                    throw InputError(file: yields.file, key: quarterColumn, message: "no row for \(quarter.label), a quarter of the stress phase")
+                }
+                return row
+            }
+            for variable in yieldVariables {
+                var path: [Double] = []
+                for k in 1...years {
+                    var sum = 0.0
+                    for entry in quarters[(firstStress + 4 * (k - 1))..<(firstStress + 4 * k)] {
+                        sum += try yields.number(try yieldRow(entry.quarter), variable.column)
+                    }
+                    path.append(sum / 4 / 100)
+                }
+                values.append(ScenarioVariable(name: variable.name, values: path.map(ScenarioYAML.rounded)))
+                units[variable.name] = variable.unit
+                rateJumpOff[variable.name] = ScenarioYAML.rounded(try yields.number(try yieldRow(jumpOff), variable.column) / 100)
+            }
+        }
+
         /// The highest quarterly value of `column` in the stress phase, as written in
         /// the file, and the quarters it is reached in ("8.5% (2027Q1, 2027Q2)").
         func peak(_ column: String) throws(InputError) -> String {
@@ -148,6 +200,11 @@ public enum BoEScenarioImport {
         let unemploymentPeak = try peak("uk_unemployment_rate"), bankRatePeak = try peak("bank_rate")
 
         let periods = (1...years).map { String(jumpOff.year + $0) }
+        let curves: [String] = yields.map { y in [
+            "short_rate and long_rate are the 3-month and 10-year gilt yields, annual averages, from",
+            y.file + (yieldsSHA256.map { " (SHA-256 \($0))" } ?? "") + ";",
+            "the 2- and 5-year gilts, SONIA, Bund, Treasury and swap curves are not included.",
+        ] } ?? ["The yield curves (boe-2025-bcst-yields.csv) are not included."]
         let last = quarters[quarters.count - 1].quarter
         let scenario = Scenario(
             id: id, framework: .boe, name: name, severity: severity, frequency: .annual,
@@ -165,8 +222,8 @@ public enum BoEScenarioImport {
                 "Averages smooth the quarterly peaks: unemployment peaks at \(unemploymentPeak) and",
                 "Bank Rate at \(bankRatePeak); the quarterly paths are in \(table.file).",
                 "The Bank publishes no baseline for this test. Non-UK variables, lending and deposit growth,",
-                "oil, gas and exchange rates, and the yield curves (boe-2025-bcst-yields.csv) are not included.",
-            ],
-            units: units)
+                "oil, gas and exchange rates are not included.",
+            ] + curves,
+            units: units, rateJumpOff: rateJumpOff)
     }
 }

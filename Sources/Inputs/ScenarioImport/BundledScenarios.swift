@@ -13,6 +13,7 @@ public enum BundledScenarios {
     public static let fedSeverelyAdverseCSV = "fed-2026-severely-adverse-domestic.csv"
     public static let fedHistoricCSV = "fed-2026-historic-domestic.csv"
     public static let boeMacroCSV = "boe-2025-bcst-macro.csv"
+    public static let boeYieldsCSV = "boe-2025-bcst-yields.csv"
 
     public static let fedSource = "Board of Governors of the Federal Reserve System, 2026 Stress Test Scenarios, "
         + "final domestic variables (published February 2026)"
@@ -51,7 +52,8 @@ public enum BundledScenarios {
         var boe = try BoEScenarioImport.load(
             path: path(boeMacroCSV), sourceFile: recorded(boeMacroCSV), sha256: try sha256(path(boeMacroCSV)),
             id: "boe-2025-bcst", name: "Bank of England 2025 Bank Capital Stress Test, stress scenario (annual)",
-            severity: .adverse, source: boeSource)
+            severity: .adverse, source: boeSource, yieldsPath: path(boeYieldsCSV), yieldsFile: recorded(boeYieldsCSV),
+            yieldsSHA256: try sha256(path(boeYieldsCSV)))
         boe.comment = generatedComment(from: recorded(boeMacroCSV))
         documents.append(boe)
 

@@ -64,6 +64,11 @@ public enum FedScenarioImport {
          "Market Volatility Index (VIX, level in volatility points) / 100"),
     ]
 
+    /// Variables whose jump-off level (the historic file's last row) is recorded for the
+    /// income engine (`ScenarioDocument.rateJumpOff`).
+    static let rateVariables: Set<String> = ["treasury_3m", "treasury_5y", "treasury_10y", "bbb_yield", "bbb_spread",
+                                             "mortgage_rate", "prime_rate"]
+
     static let dateColumn = "Date"
     static let scenarioColumn = "Scenario Name"
 
@@ -112,7 +117,19 @@ public enum FedScenarioImport {
 
         var values: [ScenarioVariable] = []
         var units: [String: String] = [:]
+        var rateJumpOff: [String: Double] = [:]
         for variable in variables {
+            if rateVariables.contains(variable.name) {
+                switch variable.conversion {
+                case .percent(let column):
+                    rateJumpOff[variable.name] = ScenarioYAML.rounded(try history.number(jumpOffRow, column) / 100)
+                case .percentDifference(let first, let second):
+                    rateJumpOff[variable.name] = ScenarioYAML.rounded(
+                        (try history.number(jumpOffRow, first) - history.number(jumpOffRow, second)) / 100)
+                case .level, .indexChange:
+                    break
+                }
+            }
             var path: [Double] = []
             for (index, row) in table.rows.enumerated() {
                 switch variable.conversion {
@@ -153,7 +170,7 @@ public enum FedScenarioImport {
                 "as the BBB corporate yield less the 10-year Treasury yield.",
                 "The international block (euro area, UK, developing Asia, Japan) was not available and is left out.",
             ],
-            units: units)
+            units: units, rateJumpOff: rateJumpOff)
     }
 }
 
