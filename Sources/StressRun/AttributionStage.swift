@@ -73,7 +73,7 @@ public enum AttributionStage {
             let projection = CreditProjector.project(portfolio: portfolio, plan: plan, periodLabels: labels, options: options)
             let capital = CapitalStage.project(scenario: s, plan: plan, projection: projection, balanceSheet: balanceSheet,
                                                rules: credit.capitalRules, options: options,
-                                               provisions: credit.provisions).0
+                                               provisions: credit.provisions, income: credit.income).0
             el[mask] = projection.cumulativeEL
             cet1[mask] = capital.minCET1Ratio
         }

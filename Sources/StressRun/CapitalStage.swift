@@ -1,5 +1,6 @@
 import CapitalEngine
 import CreditEngine
+import IncomeEngine
 import ProvisionsEngine
 import StressCore
 
@@ -7,17 +8,19 @@ import StressCore
 /// engine's impairments when the run has a provision setup (else the credit engine's EL),
 /// with the change in the IRB expected-loss shortfall deducted from CET1 and the change in
 /// the provisions excess in Tier 2 (CRR Art. 36(1)(d), 62(d), 159) under IRB rules; credit
-/// RWA through the framework's RWA rules (`FrameworkRWA`); then the capital engine.
+/// RWA through the framework's RWA rules (`FrameworkRWA`); PPNR and operational-risk
+/// losses from the income engine when the run has a banking book; then the capital engine.
+/// Re-projections (attribution, reverse stress) keep the scenario's income.
 enum CapitalStage {
     static func project(scenario s: Scenario, plan: StressPlan, projection: CreditProjection, balanceSheet: BalanceSheet,
-                        rules: CapitalRules, options: ProjectionOptions,
-                        provisions setup: ProvisionSetup?) -> (CapitalResult, ProvisionsResult?) {
+                        rules: CapitalRules, options: ProjectionOptions, provisions setup: ProvisionSetup?,
+                        precomputed: ProvisionsResult? = nil, income: IncomeResult? = nil) -> (CapitalResult, ProvisionsResult?) {
         let years = PeriodCalendar.years(labels: projection.periods, frequency: s.frequency, asOf: balanceSheet.asOf)
         let framework = FrameworkRWA.project(.init(
             rules: rules, irbStart: projection.startRWA, irbPeriods: projection.periodRWA,
             standardisedStart: projection.standardisedStartRWA, standardisedPeriods: projection.standardisedPeriodRWA,
             otherRWA: balanceSheet.capital.otherRWA, startYear: years.start, periodYears: years.periods))
-        let provisions = setup.map { ProvisionStage.project(scenario: s, plan: plan, options: options, setup: $0) }
+        let provisions = precomputed ?? setup.map { ProvisionStage.project(scenario: s, plan: plan, options: options, setup: $0) }
         var losses = projection.periodEL
         var deductions: [Double]? = nil, tier2: [Double]? = nil
         if let provisions {
@@ -33,8 +36,10 @@ enum CapitalStage {
         }
         var result = CapitalProjection.project(.init(
             framework: s.framework, frequency: s.frequency, periods: projection.periods,
-            creditLosses: losses, creditRWA: framework?.0, ppnr: s.ppnr, balanceSheet: balanceSheet,
-            cet1Deductions: deductions, tier2Adjustments: tier2))
+            creditLosses: losses, creditRWA: framework?.0, ppnr: income?.ppnr ?? s.ppnr, balanceSheet: balanceSheet,
+            cet1Deductions: deductions, tier2Adjustments: tier2, projectedOtherLosses: income?.operationalRiskLosses,
+            ppnrSplit: income.map { PPNRSplit(netInterestIncome: $0.netInterestIncome, nonInterestIncome: $0.nonInterestIncome,
+                                              operatingExpenses: $0.operatingExpenses) }))
         result.rwaProjection = framework?.1
         return (result, provisions)
     }

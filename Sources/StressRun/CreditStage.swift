@@ -1,4 +1,5 @@
 import CreditEngine
+import IncomeEngine
 import RiskMath
 import StressCore
 
@@ -18,6 +19,8 @@ public enum CreditStage {
         public var capitalRules: CapitalRules
         /// The provision book and the framework's accounting rules; nil: credit losses are EL.
         public var provisions: ProvisionSetup?
+        /// The scenario's income (PPNR from the banking book), kept in re-projections.
+        public var income: IncomeResult?
         public var findings: [DataQualityFinding]
 
         /// The projection options of this scenario, for re-projections (attribution, reverse stress).

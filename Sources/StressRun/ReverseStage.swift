@@ -56,7 +56,7 @@ enum ReverseStage {
             let losses = CreditProjector.project(portfolio: portfolio, plan: plan, periodLabels: labels, options: options)
             return CapitalStage.project(scenario: s, plan: plan, projection: losses, balanceSheet: b,
                                         rules: credit.capitalRules, options: options,
-                                        provisions: credit.provisions).0.minCET1Ratio < floor
+                                        provisions: credit.provisions, income: credit.income).0.minCET1Ratio < floor
         }
         return result
     }

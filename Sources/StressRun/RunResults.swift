@@ -2,6 +2,7 @@ import CapitalEngine
 import CreditEngine
 import FactorModel
 import VaREngine
+import IncomeEngine
 import LiquidityEngine
 import ProvisionsEngine
 import StressCore
@@ -19,18 +20,21 @@ public struct RunResults: Sendable, Codable {
     public var creditVaR: VaRResult?
     /// Headline scenarios beside the published aggregates of their exercises.
     public var calibration: [CalibrationRow]?
+    /// Interest rate risk in the banking book (BCBS d368): ΔEVE and ΔNII under the six shocks.
+    public var irrbb: IRRBBResult?
     public var dataQuality: DataQuality
 
     enum CodingKeys: String, CodingKey {
         case run, portfolio, balanceSheet = "balance_sheet", scenarios, factorRisk = "factor_risk", creditVaR = "var"
-        case calibration
+        case calibration, irrbb
         case dataQuality = "data_quality"
     }
 
     public init(run: RunInfo, portfolio: PortfolioSummary, balanceSheet: BalanceSheetSummary?,
                 scenarios: [ScenarioResult], factorRisk: FactorRiskReport? = nil, creditVaR: VaRResult? = nil,
-                calibration: [CalibrationRow]? = nil, dataQuality: DataQuality) {
+                calibration: [CalibrationRow]? = nil, irrbb: IRRBBResult? = nil, dataQuality: DataQuality) {
         self.calibration = calibration
+        self.irrbb = irrbb
         self.factorRisk = factorRisk
         self.creditVaR = creditVaR
         self.run = run
@@ -125,13 +129,15 @@ public struct ScenarioResult: Sendable, Codable, Equatable {
     public var capital: CapitalResult?
     /// IFRS 9 / CECL / Ind AS 109 provisions: stages, coverage, transitions, impairments.
     public var provisions: ProvisionsResult?
+    /// NII, non-interest lines and PPNR under the scenario's rate paths.
+    public var income: IncomeResult?
     public var liquidity: ScenarioLiquidityResult?
     public var attribution: StressAttribution?
     public var reverseStress: ReverseStressResult?
     public var rbi: RBIResult?
 
     enum CodingKeys: String, CodingKey {
-        case id, framework, severity, frequency, periods, source, variables, satellite, credit, capital, provisions, liquidity
+        case id, framework, severity, frequency, periods, source, variables, satellite, credit, capital, provisions, income, liquidity
         case attribution, reverseStress = "reverse_stress", rbi
     }
 

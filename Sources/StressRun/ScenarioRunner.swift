@@ -1,5 +1,6 @@
 import CapitalEngine
 import CreditEngine
+import IncomeEngine
 import LiquidityEngine
 import StressCore
 
@@ -24,14 +25,18 @@ public enum ScenarioRunner {
         public var capitalRules: CapitalRules
         /// The provision book and accounting rules; nil: credit losses are the credit engine's EL.
         public var provisions: ProvisionSetup?
+        /// The scenario variables' own jump-off levels of its rates (the Fed's 2025Q4, the Bank's
+        /// 2024Q4), so the income engine applies the scenario's moves to the bank's curve.
+        public var rateJumpOff: [String: Double]
         public var threads: Int
 
         public init(scenario: Scenario, scenarioFile: String, portfolio: Portfolio, balanceSheet: BalanceSheet,
                     balanceSheetFile: String, settings: FrameworkSettings?, frameworkFile: String?,
                     liquidityRates: LiquidityRates = .basel, rwaModel: PortfolioRWA? = nil,
                     rwaColumns: RWAColumns? = nil, capitalRules: CapitalRules = .pointInTime,
-                    provisions: ProvisionSetup? = nil, threads: Int) {
+                    provisions: ProvisionSetup? = nil, rateJumpOff: [String: Double] = [:], threads: Int) {
             self.provisions = provisions
+            self.rateJumpOff = rateJumpOff
             self.liquidityRates = liquidityRates
             self.rwaModel = rwaModel
             self.rwaColumns = rwaColumns ?? rwaModel.map { RWAColumns(irb: $0.columns) }
@@ -50,7 +55,7 @@ public enum ScenarioRunner {
     public static func run(_ input: Inputs) throws(InputError) -> (ScenarioResult, [DataQualityFinding]) {
         let s = input.scenario
         var result = ScenarioResult(s)
-        let credit = try CreditStage.run(scenario: s, scenarioFile: input.scenarioFile, portfolio: input.portfolio,
+        var credit = try CreditStage.run(scenario: s, scenarioFile: input.scenarioFile, portfolio: input.portfolio,
                                          settings: input.settings, frameworkFile: input.frameworkFile,
                                          rwa: input.rwaColumns, capitalRules: input.capitalRules,
                                          provisions: input.provisions,
@@ -58,10 +63,28 @@ public enum ScenarioRunner {
         var findings = credit.findings
         result.credit = credit.projection
         result.satellite = credit.satellite
+        let options = credit.options(s, threads: input.threads)
+        let provisionsResult = input.provisions.map {
+            ProvisionStage.project(scenario: s, plan: credit.plan, options: options, setup: $0)
+        }
+        credit.income = IncomeStage.run(scenario: s, balanceSheet: input.balanceSheet, provisions: provisionsResult,
+                                        periods: credit.plan.periods, rateJumpOff: input.rateJumpOff,
+                                        scenarioFile: input.scenarioFile, balanceSheetFile: input.balanceSheetFile)
+        result.income = credit.income
+        if let income = credit.income {
+            findings += income.findings
+        } else if !input.balanceSheet.income.ppnr.isEmpty || s.ppnr != nil {
+            findings.append(DataQualityFinding(
+                severity: .warning, file: s.ppnr != nil ? input.scenarioFile : input.balanceSheetFile,
+                field: s.ppnr != nil ? "ppnr" : "income.ppnr",
+                message: "PPNR is a fixed list, the same under every scenario: give the balance sheet a banking_book "
+                    + "and non_interest lines to project income from the scenario's rates (METHODOLOGY §8)"))
+        }
 
         let (capital, provisions) = CapitalStage.project(
             scenario: s, plan: credit.plan, projection: credit.projection, balanceSheet: input.balanceSheet,
-            rules: input.capitalRules, options: credit.options(s, threads: input.threads), provisions: input.provisions)
+            rules: input.capitalRules, options: options, provisions: input.provisions, precomputed: provisionsResult,
+            income: credit.income)
         result.capital = capital
         result.provisions = provisions
         for line in capital.missingIncomeLines {

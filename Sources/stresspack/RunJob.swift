@@ -1,5 +1,6 @@
 import CapitalEngine
 import CreditEngine
+import IncomeEngine
 import ProvisionsEngine
 import FactorModel
 import Foundation
@@ -161,17 +162,36 @@ struct RunJob {
                     + "significant-increase test gives, with the model's jump-off provisions"))
         }
 
+        // Interest rate risk in the banking book (BCBS d368), once per run; its duration gap
+        // replaces the balance sheet's single figure in the RBI sensitivity.
+        var sheet = balanceSheet.balanceSheet
+        var irrbb: IRRBBResult? = nil
+        if let book = sheet.bankingBook {
+            let measured = IRRBB.measure(.init(bankingBook: book, currency: sheet.currency, tier1: sheet.capital.tier1,
+                                               balanceSheetFile: display(balanceSheetPath)))
+            irrbb = measured
+            findings += measured.findings
+            if sheet.rbi != nil, measured.durationGap.isFinite {
+                sheet.rbi!.durationGap = measured.durationGap
+                findings.append(DataQualityFinding(
+                    severity: .info, file: display(balanceSheetPath), field: "rbi.duration_gap",
+                    message: "the RBI interest-rate sensitivity uses the banking book's duration gap "
+                        + String(format: "%.2f", measured.durationGap) + " years, not the figure in the file"))
+            }
+        }
+
         var scenarioResults: [ScenarioResult] = []
         for (loaded, path) in zip(scenarios, scenarioPaths) {
             progress.note("scenario \(loaded.scenario.id)")
             let settings = frameworkSettings[loaded.scenario.framework]
             let (result, scenarioFindings) = try ScenarioRunner.run(.init(
                 scenario: loaded.scenario, scenarioFile: display(path), portfolio: portfolio.portfolio,
-                balanceSheet: balanceSheet.balanceSheet, balanceSheetFile: display(balanceSheetPath),
+                balanceSheet: sheet, balanceSheetFile: display(balanceSheetPath),
                 settings: settings?.settings, frameworkFile: settings?.path, liquidityRates: liquidityRates,
                 rwaModel: rwaModel, rwaColumns: rwaColumns[loaded.scenario.framework],
                 capitalRules: capitalRules[loaded.scenario.framework] ?? .pointInTime,
-                provisions: provisionSetups[loaded.scenario.framework], threads: threads))
+                provisions: provisionSetups[loaded.scenario.framework],
+                rateJumpOff: ScenarioRateJumpOffs.bundled[loaded.scenario.id] ?? [:], threads: threads))
             scenarioResults.append(result)
             findings += scenarioFindings
         }
@@ -216,7 +236,7 @@ struct RunJob {
             run: RunInfo(id: runID, asOf: asOf, seed: seed, pack: pack, inputs: inputs),
             portfolio: PortfolioSummary(portfolio.portfolio),
             balanceSheet: BalanceSheetSummary(balanceSheet.balanceSheet),
-            scenarios: scenarioResults, factorRisk: factorRisk, creditVaR: creditVaR, calibration: calibration,
+            scenarios: scenarioResults, factorRisk: factorRisk, creditVaR: creditVaR, calibration: calibration, irrbb: irrbb,
             dataQuality: DataQuality(findings: findings))
 
         // MARK: Outputs (written under a staging name, renamed into place together)

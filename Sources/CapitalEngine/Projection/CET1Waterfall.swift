@@ -18,6 +18,11 @@
 public struct CET1Waterfall: Sendable, Equatable, Codable {
     public var startBP: Double
     public var ppnrBP: Double
+    /// PPNR's parts when the income engine made it (nil for a fixed PPNR list): net interest
+    /// income, non-interest income and operating expenses (negative); they add up to `ppnrBP`.
+    public var netInterestIncomeBP: Double?
+    public var nonInterestIncomeBP: Double?
+    public var operatingExpensesBP: Double?
     public var creditLossesBP: Double
     public var otherLossesAndTaxesBP: Double
     /// The change in regulatory deductions (the IRB expected-loss shortfall, CRR Art. 159).
@@ -29,7 +34,8 @@ public struct CET1Waterfall: Sendable, Equatable, Codable {
     public var minPeriod: String
 
     enum CodingKeys: String, CodingKey {
-        case startBP = "start_bp", ppnrBP = "ppnr_bp", creditLossesBP = "credit_losses_bp"
+        case startBP = "start_bp", ppnrBP = "ppnr_bp", netInterestIncomeBP = "net_interest_income_bp"
+        case nonInterestIncomeBP = "non_interest_income_bp", operatingExpensesBP = "operating_expenses_bp", creditLossesBP = "credit_losses_bp"
         case otherLossesAndTaxesBP = "other_losses_and_taxes_bp", deductionsBP = "deductions_bp"
         case distributionsBP = "distributions_bp"
         case rwaGrowthBP = "rwa_growth_bp", endBP = "end_bp", minimumBP = "minimum_bp", minPeriod = "min_period"
@@ -48,14 +54,19 @@ public struct CET1Waterfall: Sendable, Equatable, Codable {
 
     static func make(startCET1: Double, startRWA: Double, endCET1: Double, endRWA: Double, ppnr: Double,
                      creditLosses: Double, otherLossesAndTaxes: Double, deductions: Double = 0, distributions: Double,
-                     minimumRatio: Double, minPeriod: String) -> CET1Waterfall {
+                     minimumRatio: Double, minPeriod: String, split: (Double, Double, Double)? = nil) -> CET1Waterfall {
         func bp(_ amount: Double, _ rwa: Double) -> Double { rwa > 0 ? grid(amount / rwa * 10_000) : 0 }
         let start = bp(startCET1, startRWA)
         let end = bp(endCET1, endRWA)
         let steps = (bp(ppnr, startRWA), -bp(creditLosses, startRWA), -bp(otherLossesAndTaxes, startRWA),
                      -bp(distributions, startRWA), -bp(deductions, startRWA))
         let rwaGrowth = end - (start + steps.0 + steps.1 + steps.2 + steps.4 + steps.3)
-        return CET1Waterfall(startBP: start, ppnrBP: steps.0, creditLossesBP: steps.1, otherLossesAndTaxesBP: steps.2,
+        // The split: NII and non-interest income on the grid, expenses the residual, so the
+        // three add up to the PPNR step exactly.
+        let nii = split.map { bp($0.0, startRWA) }, nonInterest = split.map { bp($0.1, startRWA) }
+        let expenses = nii.flatMap { n in nonInterest.map { steps.0 - n - $0 } }
+        return CET1Waterfall(startBP: start, ppnrBP: steps.0, netInterestIncomeBP: nii, nonInterestIncomeBP: nonInterest,
+                             operatingExpensesBP: expenses, creditLossesBP: steps.1, otherLossesAndTaxesBP: steps.2,
                              deductionsBP: steps.4, distributionsBP: steps.3, rwaGrowthBP: rwaGrowth, endBP: end,
                              minimumBP: grid(minimumRatio * 10_000), minPeriod: minPeriod)
     }

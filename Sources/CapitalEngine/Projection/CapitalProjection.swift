@@ -86,13 +86,23 @@ public enum CapitalProjection {
         public var cet1Deductions: [Double]?
         /// Change since jump-off of the provisions excess counted in Tier 2, per period.
         public var tier2Adjustments: [Double]?
+        /// Losses other than credit that the run projects (operational risk from the income
+        /// engine), added to the balance sheet's `other_losses`, per period.
+        public var projectedOtherLosses: [Double]?
+        /// PPNR's parts when the income engine made it: NII, non-interest income and operating
+        /// expenses per period (NII + non-interest income − expenses = `ppnr`), for the waterfall.
+        public var ppnrSplit: PPNRSplit?
         public var balanceSheet: BalanceSheet
         public var options: CapitalOptions
 
         public init(framework: Framework, frequency: Frequency, periods: [String], creditLosses: [Double],
                     creditRWA: CreditRWAPath? = nil, ppnr: [Double]? = nil, balanceSheet: BalanceSheet,
                     options: CapitalOptions = CapitalOptions(), cet1Deductions: [Double]? = nil,
-                    tier2Adjustments: [Double]? = nil) {
+                    tier2Adjustments: [Double]? = nil, projectedOtherLosses: [Double]? = nil,
+                    ppnrSplit: PPNRSplit? = nil) {
+            precondition(projectedOtherLosses.map { $0.count == periods.count } ?? true, "CapitalProjection: other losses per period")
+            self.projectedOtherLosses = projectedOtherLosses
+            self.ppnrSplit = ppnrSplit
             precondition(cet1Deductions.map { $0.count == periods.count } ?? true, "CapitalProjection: one deduction per period")
             precondition(tier2Adjustments.map { $0.count == periods.count } ?? true, "CapitalProjection: one Tier 2 figure per period")
             self.cet1Deductions = cet1Deductions
@@ -174,7 +184,8 @@ public enum CapitalProjection {
             endRWA: rwa.last ?? rwa0, ppnr: lines.ppnr.reduce(0, +), creditLosses: input.creditLosses.reduce(0, +),
             otherLossesAndTaxes: lines.otherLosses.reduce(0, +) + path.taxes.reduce(0, +),
             deductions: deductions.last ?? 0,
-            distributions: path.paid.reduce(0, +), minimumRatio: minRatio, minPeriod: minPeriod)
+            distributions: path.paid.reduce(0, +), minimumRatio: minRatio, minPeriod: minPeriod,
+            split: input.ppnrSplit.map { $0.summed(through: n) })
         // The same steps summed to the period of the minimum ratio, so its end is
         // the minimum: what a board reads as "from jump-off to the trough".
         let through = (minIndex ?? n - 1) + 1
@@ -184,7 +195,8 @@ public enum CapitalProjection {
             creditLosses: input.creditLosses.prefix(through).reduce(0, +),
             otherLossesAndTaxes: lines.otherLosses.prefix(through).reduce(0, +) + path.taxes.prefix(through).reduce(0, +),
             deductions: minIndex.map { deductions[$0] } ?? 0,
-            distributions: path.paid.prefix(through).reduce(0, +), minimumRatio: minRatio, minPeriod: minPeriod)
+            distributions: path.paid.prefix(through).reduce(0, +), minimumRatio: minRatio, minPeriod: minPeriod,
+            split: input.ppnrSplit.map { $0.summed(through: through) })
 
         return CapitalResult(
             periods: input.periods, cet1: path.cet1, tier1: tier1, totalCapital: total, rwa: rwa,
@@ -236,7 +248,11 @@ public enum CapitalProjection {
             } else {
                 ppnr = line(income.ppnr, "ppnr", required: true)
             }
-            otherLosses = line(income.otherLosses, "other_losses", required: false)
+            var other = line(income.otherLosses, "other_losses", required: false)
+            if let projected = input.projectedOtherLosses {
+                for t in 0..<n { other[t] += projected[t] }
+            }
+            otherLosses = other
             planned = line(income.distributions, "distributions", required: false)
             self.missing = missing.sorted()
         }
@@ -278,5 +294,25 @@ public enum CapitalProjection {
                                                     distributions: paid))
             }
         }
+    }
+}
+
+/// PPNR's parts per period (METHODOLOGY §8): net interest income + non-interest income −
+/// operating expenses.
+public struct PPNRSplit: Sendable, Equatable {
+    public var netInterestIncome: [Double]
+    public var nonInterestIncome: [Double]
+    public var operatingExpenses: [Double]
+
+    public init(netInterestIncome: [Double], nonInterestIncome: [Double], operatingExpenses: [Double]) {
+        self.netInterestIncome = netInterestIncome
+        self.nonInterestIncome = nonInterestIncome
+        self.operatingExpenses = operatingExpenses
+    }
+
+    /// Sums of the first `periods` periods: (NII, non-interest income, expenses).
+    func summed(through periods: Int) -> (Double, Double, Double) {
+        (netInterestIncome.prefix(periods).reduce(0, +), nonInterestIncome.prefix(periods).reduce(0, +),
+         operatingExpenses.prefix(periods).reduce(0, +))
     }
 }

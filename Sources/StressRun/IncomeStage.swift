@@ -1,0 +1,39 @@
+import IncomeEngine
+import ProvisionsEngine
+import StressCore
+
+/// The income part of a scenario (METHODOLOGY §8): net interest income from the banking
+/// book under the scenario's rate paths, the non-interest lines and PPNR, when the balance
+/// sheet has a `banking_book:`; else the balance sheet's fixed `income.ppnr` (a finding).
+/// Loans entering default during the horizon stop accruing: the increase in each product's
+/// stage 3 share since jump-off, from the provisions engine (loans already in default at
+/// jump-off are in the jump-off NII).
+enum IncomeStage {
+    static func run(scenario s: Scenario, balanceSheet b: BalanceSheet, provisions: ProvisionsResult?, periods: Int,
+                    rateJumpOff: [String: Double], scenarioFile: String, balanceSheetFile: String) -> IncomeResult? {
+        guard let book = b.bankingBook else { return nil }
+        return IncomeProjection.project(.init(
+            bankingBook: book, nonInterest: b.nonInterest, scenario: s, periodCount: periods, currency: b.currency,
+            scenarioJumpOff: rateJumpOff, nonAccrual: provisions.map(nonAccrual),
+            scenarioFile: scenarioFile, balanceSheetFile: balanceSheetFile))
+    }
+
+    /// Banking-book product ← the portfolio's asset class.
+    static let productOfClass: [(AssetClass, BankingBook.Product)] = [
+        (.residentialMortgage, .mortgages), (.corporate, .corporateLoans), (.sme, .smeLoans),
+        (.cre, .commercialRealEstate), (.otherRetail, .consumerLoans), (.qrre, .cards), (.bank, .interbankLoans),
+    ]
+
+    /// Per product, the rise of the stage 3 share of the class's EAD since jump-off, per period.
+    static func nonAccrual(_ p: ProvisionsResult) -> [String: [Double]] {
+        var out: [String: [Double]] = [:]
+        for (assetClass, product) in productOfClass {
+            guard let b = p.byAssetClass[assetClass.rawValue] else { continue }
+            let total = b.ead.total
+            let share = zip(b.ead.stage3, total).map { $1 > 0 ? $0 / $1 : 0 }
+            guard let start = share.first else { continue }
+            out[product.rawValue] = share.dropFirst().map { max($0 - start, 0) }
+        }
+        return out
+    }
+}
