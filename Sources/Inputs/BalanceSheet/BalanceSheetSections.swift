@@ -57,12 +57,27 @@ enum BalanceSheetSections {
             hqla: try amounts(liquidity.optional("hqla")),
             outflows: try amounts(liquidity.optional("outflows")),
             inflows: try amounts(liquidity.optional("inflows")))
-        if let nsfrValue = liquidity.optional("nsfr") {
+        if let nsfrValue = liquidity.optional("nsfr"), !nsfrValue.isNull {
             let nsfr = try nsfrValue.mapping(accepting: nsfrKeys)
-            result.nsfrAvailable = try amounts(nsfr.optional("asf"))
-            result.nsfrRequired = try amounts(nsfr.optional("rsf"))
+            result.nsfrAvailable = try fundingSide(nsfr, "asf", "available stable funding", example: "retail_stable_deposits")
+            result.nsfrRequired = try fundingSide(nsfr, "rsf", "required stable funding", example: "corporate_loans")
         }
         return result
+    }
+
+    /// One side of the NSFR: the ratio divides ASF by RSF, so a section with one side
+    /// missing or empty would give a meaningless 0% or a division by zero. Both sides,
+    /// or no `nsfr:` at all (then no NSFR is reported).
+    private static func fundingSide(_ nsfr: YAMLMapping, _ key: String, _ noun: String,
+                                    example: String) throws(InputError) -> [String: Double] {
+        let expected = "expected the \(noun) categories with their amounts (e.g. \(example): 1_000_000); "
+            + "the NSFR needs both asf and rsf, or leave out liquidity.nsfr for no NSFR"
+        guard let value = nsfr.optional(key) else {
+            throw nsfr.value.child(key, nsfr.value.node).error("required key is missing: " + expected)
+        }
+        let found = try amounts(value)
+        guard !found.isEmpty else { throw value.error("no categories: " + expected) }
+        return found
     }
 
     /// A mapping of category name to amount ≥ 0; a key with no value (`hqla:`) is

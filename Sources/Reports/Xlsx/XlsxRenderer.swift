@@ -26,7 +26,7 @@ public enum XlsxRenderer {
             try writer.write()
             rendered.sheets.append(sheet.name)
             rendered.cells += writer.rendered
-            rendered.charts += sheet.charts.count
+            rendered.charts += writer.chartsDrawn
             for name in sheet.definedNames {
                 guard let table = writer.layout.tables[name.table] else { continue }
                 let (row, column) = table.position(name.cell)
