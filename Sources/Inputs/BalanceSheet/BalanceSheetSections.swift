@@ -38,7 +38,7 @@ enum BalanceSheetSections {
     static func income(_ value: YAMLValue) throws(InputError) -> BalanceSheet.Income {
         let income = try value.mapping(accepting: incomeKeys)
         return BalanceSheet.Income(
-            ppnr: try income.optional("ppnr")?.numbers(amount) ?? [],
+            ppnr: try income.optional("ppnr")?.numbers(amount, rule: .signedAmount) ?? [],
             taxRate: try income.optional("tax_rate")?.number(rate, rule: .fraction) ?? 0,
             distributions: try income.optional("distributions")?.numbers(amount, rule: .amount) ?? [],
             otherLosses: try income.optional("other_losses")?.numbers(amount, rule: .amount) ?? [])
@@ -103,10 +103,10 @@ enum BalanceSheetSections {
         return BalanceSheet.RBIInputs(
             npaRatio: try rbi.required("npa_ratio").number(rate, rule: .fraction),
             car: try rbi.required("car").number(rate, rule: .fraction),
-            netInterestIncome: try rbi.required("net_interest_income").number(amount),
+            netInterestIncome: try rbi.required("net_interest_income").number(amount, rule: .signedAmount),
             totalAdvances: try rbi.required("total_advances").number(amount, rule: .amount),
             totalAssets: try rbi.required("total_assets").number(amount, rule: .amount),
-            durationGap: try rbi.required("duration_gap").number("years, e.g. 1.2"),
+            durationGap: try rbi.required("duration_gap").number("years, e.g. 1.2", rule: .signedYears),
             deposits: try rbi.required("deposits").number(amount, rule: .amount))
     }
 }
