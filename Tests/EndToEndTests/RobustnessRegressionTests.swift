@@ -96,7 +96,8 @@ final class RobustnessRegressionTests: XCTestCase {
 
     /// Property test case 132: every EAD set to 4.9e-324 (subnormal). The loss
     /// histogram's bin width underflowed to zero and Int(loss / 0) trapped after
-    /// the Monte Carlo; now the run completes.
+    /// the Monte Carlo. Without capital.rwa the RWA comes from that book, and the
+    /// CET1 ratio over it was infinite (exit 1). Both runs now complete.
     func testBookOfSubnormalExposuresRuns() throws {
         _ = try referenceBank()
         var lines = try String(contentsOfFile: path("ref.csv"), encoding: .utf8).split(separator: "\n").map(String.init)
@@ -110,6 +111,12 @@ final class RobustnessRegressionTests: XCTestCase {
         let r = try run(balanceSheet: path("ref.balance-sheet.yaml"), portfolio: path("tiny.csv"), out: path("out"))
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertFalse(r.signalled)
+        let noRWA = try String(contentsOfFile: path("ref.balance-sheet.yaml"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("  rwa:") }
+        try noRWA.joined(separator: "\n").write(toFile: path("no-rwa.yaml"), atomically: true, encoding: .utf8)
+        let computed = try run(balanceSheet: path("no-rwa.yaml"), portfolio: path("tiny.csv"), out: path("out2"))
+        XCTAssertEqual(computed.status, 0, computed.stderr)
+        XCTAssertFalse(computed.signalled)
     }
 
     // MARK: - A run that dies

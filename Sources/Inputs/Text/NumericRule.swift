@@ -10,7 +10,8 @@ enum NumericRule {
     case floor
     /// [0, 1e18]: EAD and other amounts.
     case amount
-    /// (0, 1e18]: amounts that are divided by (CET1, leverage exposure, RWA).
+    /// [1, 1e18]: amounts that are divided by (CET1, leverage exposure, RWA); below one
+    /// currency unit a ratio over them would overflow.
     case positiveAmount
     /// [-1e18, 1e18]: amounts that may be negative (PPNR, net interest income).
     case signedAmount
@@ -39,7 +40,7 @@ enum NumericRule {
         case .probability, .fraction: return value >= 0 && value <= 1
         case .floor: return value >= 0 && value < 1
         case .amount: return value >= 0 && value <= Self.largestAmount
-        case .positiveAmount: return value > 0 && value <= Self.largestAmount
+        case .positiveAmount: return value >= 1 && value <= Self.largestAmount
         case .signedAmount: return abs(value) <= Self.largestAmount
         case .scenarioValue: return abs(value) <= 100
         case .modelParameter: return abs(value) <= 1e6
@@ -54,7 +55,9 @@ enum NumericRule {
     func expectation(for value: Double) -> String {
         switch self {
         case .amount, .positiveAmount:
-            return value > Self.largestAmount ? "expected an amount ≤ 1e18 (in currency units)" : expectation
+            if value > Self.largestAmount { return "expected an amount ≤ 1e18 (in currency units)" }
+            if self == .positiveAmount, value > 0 { return "expected an amount of at least 1 (in currency units)" }
+            return expectation
         default: return expectation
         }
     }
