@@ -33,6 +33,8 @@ struct InputMutator {
         ".nan", "inf", "-inf", ".inf", "-.inf", "Infinity", "99999999999999999999999", "-9223372036854775809",
         "9007199254740993", "1_000_000_000_000_000_000", "0x7fffffffffffffff", "1e400", "-1", "2", "1.0000000001",
         "",
+        // The loaders' own bounds, which pass and must still give finite results.
+        "1e18", "-1e18", "1", "0.9999999999", "100", "-100", "1e6", "-1e6", "1e-300",
     ]
 
     var random: Random
