@@ -14,7 +14,7 @@ final class InputMutationTests: XCTestCase {
     static let seed = UInt64(ProcessInfo.processInfo.environment["STRESSPACK_MUTATION_SEED"] ?? "") ?? 0x23_2025
     /// Cases run (about two minutes in the debug build on two cores, most of it the
     /// runs that pass every loader and render both reports).
-    static let cases = Int(ProcessInfo.processInfo.environment["STRESSPACK_MUTATION_CASES"] ?? "") ?? 500
+    static let cases = Int(ProcessInfo.processInfo.environment["STRESSPACK_MUTATION_CASES"] ?? "") ?? 700
     static let exploring = ProcessInfo.processInfo.environment["STRESSPACK_MUTATION_CASES"] != nil
     /// A slow machine stops early rather than hold up `make test`; the cases run are
     /// still the first ones of the same sequence.

@@ -31,13 +31,14 @@ final class RobustnessRegressionTests: XCTestCase {
         return try String(contentsOfFile: path("ref.balance-sheet.yaml"), encoding: .utf8)
     }
 
-    /// The text without the block at `key` (a line `key:` at `indent` spaces and its deeper lines).
+    /// The text without `key` at `indent` spaces: its line (`key: value` or `key:`) and the deeper lines under it.
     private func deleting(_ key: String, indent: Int, from text: String) -> String {
         var out: [Substring] = []
         var skipping = false
+        let head = String(repeating: " ", count: indent) + key + ":"
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let depth = line.prefix { $0 == " " }.count
-            if line == Substring(String(repeating: " ", count: indent) + key + ":") { skipping = true; continue }
+            if line == head || line.hasPrefix(head + " ") { skipping = true; continue }
             if skipping, depth > indent || line.isEmpty { continue }
             skipping = false
             out.append(line)
@@ -90,6 +91,40 @@ final class RobustnessRegressionTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("liquidity.nsfr.asf: required key is missing"), r.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: path("out")))
         XCTAssertEqual(try sqlite("SELECT status FROM runs"), "failed")
+    }
+
+    /// Every optional part of the balance sheet left out in turn, with a scenario of
+    /// each framework and the audit pack (every sheet and page): the run succeeds,
+    /// or is rejected naming the file and the key it needs — never a trap.
+    func testEveryOptionalPartOfTheBalanceSheetCanBeLeftOut() throws {
+        let full = try referenceBank()
+        let root = TestSupport.repositoryRoot.path
+        let scenarios = [scenario, root + "/scenarios/boe-2025-bcst.yaml", root + "/scenarios/fed-2026-severely-adverse.yaml",
+                         root + "/scenarios/rbi-2025-severe.yaml"].flatMap { ["--scenario", $0] }
+        // Key, indentation, and the key the run must name when it cannot do without it.
+        let parts: [(String, Int, String?)] = [
+            ("bank", 0, nil), ("income", 0, nil), ("ppnr", 2, nil), ("tax_rate", 2, nil), ("distributions", 2, nil),
+            ("other_losses", 2, nil), ("liquidity", 0, nil), ("hqla", 2, nil), ("inflows", 2, nil), ("nsfr", 2, nil),
+            ("outflows", 2, "liquidity.outflows"), ("rbi", 0, "rbi.deposits"), ("at1", 2, nil), ("tier2", 2, nil),
+            ("rwa", 2, nil), ("other_rwa", 2, nil), ("systemic_reference_point", 2, nil), ("countercyclical_buffer", 2, nil),
+            ("systemic_buffer", 2, nil),
+        ]
+        for (key, indent, needed) in parts {
+            let file = path("without-\(key).yaml")
+            let text = deleting(key, indent: indent, from: full)
+            XCTAssertNotEqual(text, full, key)
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
+            let r = try CommandRunner.run(["run", "--pack", "audit", "--portfolio", path("ref.csv"), "--balance-sheet", file,
+                                           "--paths", "200", "--out", path("out-\(key)"), "--store", path("store.sqlite"),
+                                           "--quiet"] + scenarios)
+            XCTAssertFalse(r.signalled, "\(key): \(r.stderr.prefix(600))")
+            if let needed {
+                XCTAssertEqual(r.status, 2, "\(key): \(r.stderr)")
+                XCTAssertTrue(r.stderr.hasPrefix("error: \(file)") && r.stderr.contains(needed), "\(key): \(r.stderr)")
+            } else {
+                XCTAssertEqual(r.status, 0, "\(key): \(r.stderr)")
+            }
+        }
     }
 
     // MARK: - Found by the mutation property test

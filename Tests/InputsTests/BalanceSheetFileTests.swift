@@ -52,14 +52,14 @@ final class BalanceSheetFileTests: XCTestCase {
             capital: {cet1: 1, leverage_exposure: 2}
             liquidity:
               hqla:
-                level1: 5
               outflows:
+                retail_stable: 5
               inflows: {}
               nsfr:
                 asf: {regulatory_capital: 2}
                 rsf: {loans: 3}
             """, file: "l.yaml")
-        XCTAssertEqual(loaded.balanceSheet.liquidity, BalanceSheet.Liquidity(hqla: ["level1": 5],
+        XCTAssertEqual(loaded.balanceSheet.liquidity, BalanceSheet.Liquidity(outflows: ["retail_stable": 5],
                                                                              nsfrAvailable: ["regulatory_capital": 2],
                                                                              nsfrRequired: ["loans": 3]))
         XCTAssertThrowsError(try BalanceSheetFile.parse(text: """
@@ -67,11 +67,12 @@ final class BalanceSheetFileTests: XCTestCase {
             currency: GBP
             capital: {cet1: 1, leverage_exposure: 2}
             liquidity:
+              outflows: {retail_stable: 5}
               nsfr:
                 asf:
                 rsf: {loans: 3}
             """, file: "l.yaml")) { error in
-            XCTAssertTrue(String(describing: error).hasPrefix("l.yaml:6:9: liquidity.nsfr.asf: no categories"), "\(error)")
+            XCTAssertTrue(String(describing: error).hasPrefix("l.yaml:7:9: liquidity.nsfr.asf: no categories"), "\(error)")
         }
     }
 

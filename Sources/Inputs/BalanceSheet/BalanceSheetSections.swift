@@ -53,6 +53,7 @@ enum BalanceSheetSections {
     /// rate tables (LCR30, NSFR) and reports unknown ones.
     static func liquidity(_ value: YAMLValue) throws(InputError) -> BalanceSheet.Liquidity {
         let liquidity = try value.mapping(accepting: liquidityKeys)
+        try requireOutflows(liquidity)
         var result = BalanceSheet.Liquidity(
             hqla: try amounts(liquidity.optional("hqla")),
             outflows: try amounts(liquidity.optional("outflows")),
@@ -63,6 +64,17 @@ enum BalanceSheetSections {
             result.nsfrRequired = try fundingSide(nsfr, "rsf", "required stable funding", example: "corporate_loans")
         }
         return result
+    }
+
+    /// The LCR divides by net cash outflows, so a liquidity section needs outflows;
+    /// HQLA and inflows may be left out (they count as zero).
+    private static func requireOutflows(_ liquidity: YAMLMapping) throws(InputError) {
+        let expected = "expected the outflow categories with their balances (e.g. retail_stable: 1_000_000); "
+            + "the LCR divides by net cash outflows, or leave out liquidity for no LCR"
+        guard let value = liquidity.optional("outflows") else {
+            throw liquidity.value.child("outflows", liquidity.value.node).error("required key is missing: " + expected)
+        }
+        guard try !amounts(value).isEmpty else { throw value.error("no categories: " + expected) }
     }
 
     /// One side of the NSFR: the ratio divides ASF by RSF, so a section with one side

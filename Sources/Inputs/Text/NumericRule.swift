@@ -18,6 +18,8 @@ enum NumericRule {
     /// [-100, 100]: a macro-financial path value as a fraction (-0.021 = -2.1%).
     case scenarioValue
     /// [-1e6, 1e6]: a satellite model parameter (a sensitivity, β, μ, σ).
+    /// (0, 100]: a ratio that is not an amount (a loan-to-value bound).
+    case positiveRatio
     /// > 0: maturity in years.
     case positiveYears
     /// [-1, 1]: a parallel interest-rate shock as a fraction (0.02 = 200 bp).
@@ -45,6 +47,7 @@ enum NumericRule {
         case .scenarioValue: return abs(value) <= 100
         case .modelParameter: return abs(value) <= 1e6
         case .signedYears: return abs(value) <= 100
+        case .positiveRatio: return value > 0 && value <= 100
         case .positiveYears: return value > 0
         case .rateShock: return value >= -1 && value <= 1
         case .percentagePoints, .percent: return value >= 0 && value <= 100
@@ -70,6 +73,7 @@ enum NumericRule {
         case .floor: return "expected a floor in [0, 1)"
         case .amount: return "expected an amount ≥ 0"
         case .positiveAmount: return "expected an amount > 0"
+        case .positiveRatio: return "expected a ratio > 0 and at most 100"
         case .signedAmount: return "expected an amount between -1e18 and 1e18 (in currency units)"
         case .scenarioValue: return "expected a fraction between -100 and 100 (-0.021 is -2.1%)"
         case .modelParameter: return "expected a model parameter between -1e6 and 1e6"
