@@ -157,7 +157,7 @@ final class RobustnessRegressionTests: XCTestCase {
     // MARK: - A run that dies
 
     /// A run ended by a signal while it renders (SIGILL, as a Swift runtime trap
-    /// ends it): the process exits by the signal, the output folder of an earlier
+    /// ends it): the process says so in one line and exits by the signal, the output folder of an earlier
     /// run at the same --out keeps its files byte for byte, the store marks the
     /// run incomplete on its next open, and the next run clears the staging folder.
     func testRunDyingWhileRenderingLeavesTheOutputFolderUntouched() throws {
@@ -179,7 +179,8 @@ final class RobustnessRegressionTests: XCTestCase {
         env["SWIFT_BACKTRACE"] = "enable=no"
         process.environment = env
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        let stderr = Pipe()
+        process.standardError = stderr
         try process.run()
         let deadline = Date().addingTimeInterval(120)
         var staged = false
@@ -191,9 +192,11 @@ final class RobustnessRegressionTests: XCTestCase {
         }
         XCTAssertTrue(staged, "the run reached its outputs")
         kill(process.processIdentifier, SIGILL)
+        let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         XCTAssertEqual(process.terminationReason, .uncaughtSignal)
         XCTAssertEqual(process.terminationStatus, SIGILL)
+        XCTAssertTrue(message.contains("stresspack: stopped on an internal error (a bug, not your input)"), message)
 
         XCTAssertEqual(try snapshot(out), before, "the earlier run's files are untouched")
         XCTAssertEqual(try sqlite("SELECT count(*) FROM runs WHERE status = 'running'"), "1", "not yet reopened")
