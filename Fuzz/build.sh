@@ -11,8 +11,7 @@ SCRATCH=.build-fuzz
 OUT=$SCRATCH/fuzz-loaders
 
 "$SWIFT" build --scratch-path "$SCRATCH" -c debug --target Inputs \
-    -Xrm -f "$OUT"
-swiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
     -Xcc -fsanitize=fuzzer-no-link,address >&2
 BIN=$("$SWIFT" build --scratch-path "$SCRATCH" -c debug --show-bin-path)
 objects=()
