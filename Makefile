@@ -3,7 +3,7 @@
 SWIFT ?= swift
 BIN := .build/release/stresspack
 
-.PHONY: bootstrap build debug test demo bench clean
+.PHONY: bootstrap build debug test demo bench fuzz clean
 
 bootstrap:
 	@scripts/bootstrap
@@ -30,5 +30,11 @@ bench: bootstrap
 	$(SWIFT) build -c release --product stresspack-bench
 	.build/release/stresspack-bench
 
+## Coverage-guided fuzzing of the input loaders (libFuzzer + AddressSanitizer):
+## each target runs FUZZ_SECONDS from the seed corpus in Fuzz/Corpus/<target>/.
+FUZZ_SECONDS ?= 60
+fuzz: bootstrap
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) Fuzz/run.sh
+
 clean:
-	rm -rf .build reports/*/
+	rm -rf .build .build-fuzz reports/*/

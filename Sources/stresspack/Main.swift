@@ -14,6 +14,7 @@ enum Main {
         // thread count; parallelism comes from parallelMap's fixed blocks instead
         // (METHODOLOGY §7).
         BLASEnvironment.threadCount = 1
+        CrashNotice.install()
         do {
             var command = try StressPackCommand.parseAsRoot()
             try command.run()

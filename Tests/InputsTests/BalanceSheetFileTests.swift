@@ -43,7 +43,8 @@ final class BalanceSheetFileTests: XCTestCase {
         XCTAssertNil(sheet.capital.rwa)
     }
 
-    /// Writers emit `hqla:` with nothing under it for an empty category list.
+    /// Writers emit `hqla:` with nothing under it for an empty category list. The
+    /// NSFR's two sides are the exception: it divides one by the other (issue #23).
     func testEmptyLiquidityMapsAreAccepted() throws {
         let loaded = try BalanceSheetFile.parse(text: """
             as_of: 2025-12-31
@@ -51,14 +52,28 @@ final class BalanceSheetFileTests: XCTestCase {
             capital: {cet1: 1, leverage_exposure: 2}
             liquidity:
               hqla:
-                level1: 5
               outflows:
+                retail_stable: 5
               inflows: {}
+              nsfr:
+                asf: {regulatory_capital: 2}
+                rsf: {loans: 3}
+            """, file: "l.yaml")
+        XCTAssertEqual(loaded.balanceSheet.liquidity, BalanceSheet.Liquidity(outflows: ["retail_stable": 5],
+                                                                             nsfrAvailable: ["regulatory_capital": 2],
+                                                                             nsfrRequired: ["loans": 3]))
+        XCTAssertThrowsError(try BalanceSheetFile.parse(text: """
+            as_of: 2025-12-31
+            currency: GBP
+            capital: {cet1: 1, leverage_exposure: 2}
+            liquidity:
+              outflows: {retail_stable: 5}
               nsfr:
                 asf:
                 rsf: {loans: 3}
-            """, file: "l.yaml")
-        XCTAssertEqual(loaded.balanceSheet.liquidity, BalanceSheet.Liquidity(hqla: ["level1": 5], nsfrRequired: ["loans": 3]))
+            """, file: "l.yaml")) { error in
+            XCTAssertTrue(String(describing: error).hasPrefix("l.yaml:7:9: liquidity.nsfr.asf: no categories"), "\(error)")
+        }
     }
 
     func testDatesMustExist() {

@@ -2,7 +2,10 @@ import Foundation
 
 /// Runs the built `stresspack` executable, capturing its output and exit code.
 public struct CommandResult: Sendable {
+    /// The exit code, or the signal's number when `signalled`.
     public var status: Int32
+    /// True when a signal ended the process (a Swift trap is SIGILL or SIGTRAP).
+    public var signalled = false
     public var stdout: String
     public var stderr: String
 }
@@ -60,6 +63,7 @@ public enum CommandRunner {
         group.wait()
         process.waitUntilExit()
         return CommandResult(status: process.terminationStatus,
+                             signalled: process.terminationReason == .uncaughtSignal,
                              stdout: String(decoding: outData, as: UTF8.self),
                              stderr: String(decoding: errData, as: UTF8.self))
     }

@@ -13,6 +13,19 @@ final class LossHistogramTests: XCTestCase {
         XCTAssertEqual(h.above, 2.0 / 8, "10 and 12 fall past the last bin [8, 10)")
     }
 
+    /// Issue #23: a book of subnormal exposures (EAD 4.9e-324) gave a range whose
+    /// bin width underflowed to zero, and Int(loss / 0) trapped the run.
+    func testSubnormalAndNonFiniteRangesDoNotTrap() {
+        let tiny = LossSample(losses: [0, 4.9e-324, 1e-320])
+        let h = LossHistogram(sample: tiny, upper: 1.25 * 1e-320, bins: 60)
+        XCTAssertGreaterThan(h.binWidth, 0)
+        XCTAssertTrue(h.binWidth.isFinite)
+        XCTAssertEqual(h.probabilities.reduce(0, +) + h.above, 1, accuracy: 1e-12)
+        let wild = LossHistogram(sample: LossSample(losses: [1, .infinity, .nan]), upper: .infinity, bins: 4)
+        XCTAssertTrue(wild.binWidth.isFinite && wild.binWidth > 0)
+        XCTAssertEqual(wild.probabilities.reduce(0, +) + wild.above, 1, accuracy: 1e-12)
+    }
+
     func testRunCarriesADistributionThatAddsUpToOne() throws {
         for sampling in [ImportanceSampling.none, .automatic] {
             let result = try CreditVaR.run(portfolio: PortfolioFixtures.mixed(150),

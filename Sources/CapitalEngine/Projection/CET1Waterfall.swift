@@ -49,13 +49,17 @@ public struct CET1Waterfall: Sendable, Equatable, Codable {
          ("rwa_growth", rwaGrowthBP), ("end", endBP)]
     }
 
+    /// RWA below one currency unit counts as none, as zero does: a book of sub-unit
+    /// exposures (EAD 1e-320) would otherwise give ratios of ±infinity (issue #23).
+    static let smallestDenominator = 1.0
+
     /// x rounded to the nearest multiple of 2⁻²⁰.
     static func grid(_ x: Double) -> Double { (x * 0x1p20).rounded() / 0x1p20 }
 
     static func make(startCET1: Double, startRWA: Double, endCET1: Double, endRWA: Double, ppnr: Double,
                      creditLosses: Double, otherLossesAndTaxes: Double, deductions: Double = 0, distributions: Double,
                      minimumRatio: Double, minPeriod: String, split: (Double, Double, Double)? = nil) -> CET1Waterfall {
-        func bp(_ amount: Double, _ rwa: Double) -> Double { rwa > 0 ? grid(amount / rwa * 10_000) : 0 }
+        func bp(_ amount: Double, _ rwa: Double) -> Double { rwa >= smallestDenominator ? grid(amount / rwa * 10_000) : 0 }
         let start = bp(startCET1, startRWA)
         let end = bp(endCET1, endRWA)
         let steps = (bp(ppnr, startRWA), -bp(creditLosses, startRWA), -bp(otherLossesAndTaxes, startRWA),
@@ -107,7 +111,7 @@ public struct StressCapitalBuffer: Sendable, Equatable, Codable {
     public static func make(startRatio: Double, minRatio: Double, minPeriod: String, plannedDividends: Double,
                             dividendRWA: Double) -> StressCapitalBuffer {
         let decline = startRatio - minRatio
-        let addOn = dividendRWA > 0 ? plannedDividends / dividendRWA : 0
+        let addOn = dividendRWA >= CET1Waterfall.smallestDenominator ? plannedDividends / dividendRWA : 0
         return StressCapitalBuffer(value: max(minimum, decline + addOn), floor: minimum, startCET1Ratio: startRatio,
                                    minCET1Ratio: minRatio, minPeriod: minPeriod, decline: decline,
                                    plannedDividends: plannedDividends, dividendRWA: dividendRWA, dividendAddOn: addOn)

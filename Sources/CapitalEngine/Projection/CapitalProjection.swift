@@ -138,7 +138,9 @@ public enum CapitalProjection {
                         deductions: deductions, taxRate: b.income.taxRate, planned: lines.planned,
                         requirements: requirements, restrict: input.options.restrictDistributions, labels: input.periods)
 
-        func ratio(_ amount: Double, _ denominator: Double) -> Double { denominator > 0 ? amount / denominator : 0 }
+        func ratio(_ amount: Double, _ denominator: Double) -> Double {
+            denominator >= CET1Waterfall.smallestDenominator ? amount / denominator : 0
+        }
         let tier1 = path.cet1.map { $0 + b.capital.at1 }
         let total = (0..<n).map { tier1[$0] + b.capital.tier2 + (input.tier2Adjustments?[$0] ?? 0) }
         let cet1Ratio = (0..<n).map { ratio(path.cet1[$0], rwa[$0]) }
@@ -274,7 +276,7 @@ public enum CapitalProjection {
                 let tax = max(preTax, 0) * taxRate
                 let net = preTax - tax
                 let before = cet1 + net - (deductions[t] - (t > 0 ? deductions[t - 1] : 0))
-                let ratioBefore = rwa[t] > 0 ? before / rwa[t] : 0
+                let ratioBefore = rwa[t] >= CET1Waterfall.smallestDenominator ? before / rwa[t] : 0
                 let constraint = ConservationBuffer.constraint(cet1Ratio: ratioBefore, minimum: requirements.minimumCET1,
                                                                combinedBuffer: requirements.combinedBuffer)
                 // Above the buffer a bank may pay out only down to the trigger: a distribution

@@ -38,7 +38,7 @@ enum BalanceSheetSections {
     static func income(_ value: YAMLValue) throws(InputError) -> BalanceSheet.Income {
         let income = try value.mapping(accepting: incomeKeys)
         return BalanceSheet.Income(
-            ppnr: try income.optional("ppnr")?.numbers(amount) ?? [],
+            ppnr: try income.optional("ppnr")?.numbers(amount, rule: .signedAmount) ?? [],
             taxRate: try income.optional("tax_rate")?.number(rate, rule: .fraction) ?? 0,
             distributions: try income.optional("distributions")?.numbers(amount, rule: .amount) ?? [],
             otherLosses: try income.optional("other_losses")?.numbers(amount, rule: .amount) ?? [])
@@ -53,16 +53,43 @@ enum BalanceSheetSections {
     /// rate tables (LCR30, NSFR) and reports unknown ones.
     static func liquidity(_ value: YAMLValue) throws(InputError) -> BalanceSheet.Liquidity {
         let liquidity = try value.mapping(accepting: liquidityKeys)
+        try requireOutflows(liquidity)
         var result = BalanceSheet.Liquidity(
             hqla: try amounts(liquidity.optional("hqla")),
             outflows: try amounts(liquidity.optional("outflows")),
             inflows: try amounts(liquidity.optional("inflows")))
-        if let nsfrValue = liquidity.optional("nsfr") {
+        if let nsfrValue = liquidity.optional("nsfr"), !nsfrValue.isNull {
             let nsfr = try nsfrValue.mapping(accepting: nsfrKeys)
-            result.nsfrAvailable = try amounts(nsfr.optional("asf"))
-            result.nsfrRequired = try amounts(nsfr.optional("rsf"))
+            result.nsfrAvailable = try fundingSide(nsfr, "asf", "available stable funding", example: "retail_stable_deposits")
+            result.nsfrRequired = try fundingSide(nsfr, "rsf", "required stable funding", example: "corporate_loans")
         }
         return result
+    }
+
+    /// The LCR divides by net cash outflows, so a liquidity section needs outflows;
+    /// HQLA and inflows may be left out (they count as zero).
+    private static func requireOutflows(_ liquidity: YAMLMapping) throws(InputError) {
+        let expected = "expected the outflow categories with their balances (e.g. retail_stable: 1_000_000); "
+            + "the LCR divides by net cash outflows, or leave out liquidity for no LCR"
+        guard let value = liquidity.optional("outflows") else {
+            throw liquidity.value.child("outflows", liquidity.value.node).error("required key is missing: " + expected)
+        }
+        guard try !amounts(value).isEmpty else { throw value.error("no categories: " + expected) }
+    }
+
+    /// One side of the NSFR: the ratio divides ASF by RSF, so a section with one side
+    /// missing or empty would give a meaningless 0% or a division by zero. Both sides,
+    /// or no `nsfr:` at all (then no NSFR is reported).
+    private static func fundingSide(_ nsfr: YAMLMapping, _ key: String, _ noun: String,
+                                    example: String) throws(InputError) -> [String: Double] {
+        let expected = "expected the \(noun) categories with their amounts (e.g. \(example): 1_000_000); "
+            + "the NSFR needs both asf and rsf, or leave out liquidity.nsfr for no NSFR"
+        guard let value = nsfr.optional(key) else {
+            throw nsfr.value.child(key, nsfr.value.node).error("required key is missing: " + expected)
+        }
+        let found = try amounts(value)
+        guard !found.isEmpty else { throw value.error("no categories: " + expected) }
+        return found
     }
 
     /// A mapping of category name to amount ≥ 0; a key with no value (`hqla:`) is
@@ -88,10 +115,10 @@ enum BalanceSheetSections {
         return BalanceSheet.RBIInputs(
             npaRatio: try rbi.required("npa_ratio").number(rate, rule: .fraction),
             car: try rbi.required("car").number(rate, rule: .fraction),
-            netInterestIncome: try rbi.required("net_interest_income").number(amount),
+            netInterestIncome: try rbi.required("net_interest_income").number(amount, rule: .signedAmount),
             totalAdvances: try rbi.required("total_advances").number(amount, rule: .amount),
             totalAssets: try rbi.required("total_assets").number(amount, rule: .amount),
-            durationGap: try rbi.required("duration_gap").number("years, e.g. 1.2"),
+            durationGap: try rbi.required("duration_gap").number("years, e.g. 1.2", rule: .signedYears),
             deposits: try rbi.required("deposits").number(amount, rule: .amount))
     }
 }

@@ -153,7 +153,7 @@ public enum StandardisedTableFile {
         let weightsValue = try mapping.required("weights")
         var bounds: [Double] = []
         for item in try boundsValue.sequence() {
-            let bound = try item.number("loan-to-value as a fraction, e.g. 0.8", rule: .positiveAmount)
+            let bound = try item.number("loan-to-value as a fraction, e.g. 0.8", rule: .positiveRatio)
             if let last = bounds.last, bound <= last {
                 throw item.error("LTV bounds must increase: \(item.sourceText) follows \(last)")
             }

@@ -258,7 +258,7 @@ struct PortfolioRows {
         case .value(let value):
             let rule = column.rule!
             guard rule.accepts(value) else {
-                throw error(line, field, "\(rule.expectation), found \(cellText(reader, field))")
+                throw error(line, field, "\(rule.expectation(for: value)), found \(cellText(reader, field))")
             }
             return value
         case .blank:

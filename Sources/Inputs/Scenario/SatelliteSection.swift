@@ -33,7 +33,7 @@ enum SatelliteSection {
         }
         var spec = SatelliteModelSpec(model: try modelEntry.value.text())
         for entry in entries where entry.key != "model" {
-            spec.parameters[entry.key] = try entry.value.number("model parameter, e.g. 2.0")
+            spec.parameters[entry.key] = try entry.value.number("model parameter, e.g. 2.0", rule: .modelParameter)
         }
         return spec
     }

@@ -32,7 +32,7 @@ extension ScenarioFile {
                           findings: inout [DataQualityFinding]) throws(InputError) -> [ScenarioVariable] {
         var variables: [ScenarioVariable] = []
         for entry in try value.namedEntries() {
-            let values = try entry.value.numbers("fraction, e.g. 0.05")
+            let values = try entry.value.numbers("fraction, e.g. 0.05", rule: .scenarioValue)
             guard values.count == periodCount else {
                 throw entry.value.error("has \(values.count) values but periods has \(periodCount)")
             }

@@ -61,7 +61,7 @@ public enum ScenarioFile {
         let balanceSheetMode = try top.optional("balance_sheet")?.choice(BalanceSheetMode.self, "balance sheet mode") ?? .runoff
         var ppnr: [Double]?
         if let value = top.optional("ppnr") {
-            let values = try value.numbers("amount per period, e.g. 1_200_000_000")
+            let values = try value.numbers("amount per period, e.g. 1_200_000_000", rule: .signedAmount)
             guard values.count == periods.count else {
                 throw value.error("has \(values.count) values but periods has \(periods.count)")
             }

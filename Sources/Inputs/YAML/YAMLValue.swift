@@ -118,7 +118,7 @@ struct YAMLValue {
     /// A number that must satisfy `rule`, described by `expected` in messages.
     func number(_ expected: String, rule: NumericRule) throws(InputError) -> Double {
         let value = try number(expected)
-        guard rule.accepts(value) else { throw error("\(rule.expectation), found \(sourceText)") }
+        guard rule.accepts(value) else { throw error("\(rule.expectation(for: value)), found \(sourceText)") }
         return value
     }
 

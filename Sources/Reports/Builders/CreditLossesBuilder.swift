@@ -27,7 +27,8 @@ enum CreditLossesBuilder: ScenarioSectionBuilder {
         part.blocks.append(.table(periodTable(s, credit, pointer, context)))
         for (name, buckets, key, chart) in [("segment", credit.bySegment, "by_segment", ReportTemplate.Chart.lossesBySegment),
                                             ("asset class", credit.byAssetClass, "by_asset_class", .lossesByAssetClass)]
-        where !buckets.isEmpty {
+        // No periods would make the span 2...(1 + 0) trap: no breakdown then.
+        where !buckets.isEmpty && !credit.periods.isEmpty {
             let table = breakdownTable(s, credit, buckets: buckets, dimension: name, key: key, pointer: pointer,
                                        context: context)
             part.blocks.append(.table(table))

@@ -35,12 +35,12 @@ enum LiquidityBuilder: ScenarioSectionBuilder {
             summaryRows: [SummaryRow(label: "Stock of HQLA", [.formula(FormulaCell(
                 .subtract(.subtract(.sum(.column(1, rows: 0...2)), .cell(.data(row: 3, column: 1))), .cell(.data(row: 4, column: 1))),
                 equals: stock.total, kind: .amount, source: sp.appending("total")))])])))
-        part.blocks.append(.table(categoryTable(id: "lcr-outflows", caption: "Cash outflows (LCR40, balance × run-off rate)",
-                                                j.outflowsByCategory, total: j.totalOutflows, totalLabel: "Total outflows",
-                                                source: jp.appending("total_outflows"), context)))
-        part.blocks.append(.table(categoryTable(id: "lcr-inflows", caption: "Cash inflows (LCR40, before the 75% cap)",
-                                                j.inflowsByCategory, total: j.totalInflows, totalLabel: "Total inflows",
-                                                source: jp.appending("total_inflows"), context)))
+        part.blocks.append(categoryTable(id: "lcr-outflows", caption: "Cash outflows (LCR40, balance × run-off rate)",
+                                         j.outflowsByCategory, total: j.totalOutflows, totalLabel: "Total outflows",
+                                         source: jp.appending("total_outflows"), context))
+        part.blocks.append(categoryTable(id: "lcr-inflows", caption: "Cash inflows (LCR40, before the 75% cap)",
+                                         j.inflowsByCategory, total: j.totalInflows, totalLabel: "Total inflows",
+                                         source: jp.appending("total_inflows"), context))
         part.blocks.append(.fields([
             Field(context.amountHeader("Recognised inflows (min of inflows, 75% of outflows)"), .amount(j.recognisedInflows),
                   source: jp.appending("recognised_inflows")),
@@ -48,27 +48,29 @@ enum LiquidityBuilder: ScenarioSectionBuilder {
         ]))
         if let n = l.nsfrDetail {
             let np = pointer.appending("nsfr_detail")
-            part.blocks.append(.table(categoryTable(id: "nsfr-asf", caption: "Available stable funding (NSF30)",
-                                                    n.availableByCategory, total: n.availableStableFunding,
-                                                    totalLabel: "Available stable funding",
-                                                    source: np.appending("available_stable_funding"), context)))
-            part.blocks.append(.table(categoryTable(id: "nsfr-rsf", caption: "Required stable funding (NSF40)",
-                                                    n.requiredByCategory, total: n.requiredStableFunding,
-                                                    totalLabel: "Required stable funding",
-                                                    source: np.appending("required_stable_funding"), context)))
+            part.blocks.append(categoryTable(id: "nsfr-asf", caption: "Available stable funding (NSF30)",
+                                             n.availableByCategory, total: n.availableStableFunding,
+                                             totalLabel: "Available stable funding",
+                                             source: np.appending("available_stable_funding"), context))
+            part.blocks.append(categoryTable(id: "nsfr-rsf", caption: "Required stable funding (NSF40)",
+                                             n.requiredByCategory, total: n.requiredStableFunding,
+                                             totalLabel: "Required stable funding",
+                                             source: np.appending("required_stable_funding"), context))
         }
         return part
     }
 
-    /// Categories in name order (the engine sums in that order), with a SUM total.
+    /// Categories in name order (the engine sums in that order), with a SUM total;
+    /// a section the balance sheet leaves out is a note saying so, not an empty table.
     static func categoryTable(id: String, caption: String, _ amounts: [String: Double], total: Double,
-                              totalLabel: String, source: ResultPointer, _ context: BuildContext) -> ReportTable {
+                              totalLabel: String, source: ResultPointer, _ context: BuildContext) -> ReportBlock {
         let names = amounts.keys.sorted()
-        return ReportTable(id: id, caption: caption, columns: [
+        guard !names.isEmpty else { return .note("\(caption): not provided in the balance sheet (counted as zero).") }
+        return .table(ReportTable(id: id, caption: caption, columns: [
             .text("Category", names),
             .numbers(context.amountHeader("Amount"), .amount, names.map { amounts[$0]! }),
         ], summaryRows: [SummaryRow(label: totalLabel, [.formula(FormulaCell(.sum(.column(1)), equals: total,
-                                                                           kind: .amount, source: source))])])
+                                                                           kind: .amount, source: source))])]))
     }
 
     static let lcrColumn = 5, minimumColumn = 6, survivalColumn = 7

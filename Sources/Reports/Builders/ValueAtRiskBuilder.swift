@@ -28,7 +28,8 @@ enum ValueAtRiskBuilder {
             Field(context.amountHeader("Economic capital (VaR − EL)"), .amount(v.unexpectedLoss),
                   definedName: "EconomicCapital", source: pointer.appending("unexpected_loss")),
         ]
-        if let cet1 = context.results.balanceSheet?.cet1, v.unexpectedLoss > 0 {
+        // A subnormal economic capital would make the cover infinite: no cover then, as for zero.
+        if let cet1 = context.results.balanceSheet?.cet1, v.unexpectedLoss > 0, (cet1 / v.unexpectedLoss).isFinite {
             headline.append(Field("CET1 / economic capital (cover; 1.00× or more)", .number(cet1 / v.unexpectedLoss, .multiple)))
         }
         if let se = v.varStandardError {

@@ -1,6 +1,7 @@
 /// A model formula in spreadsheet syntax, once its table is placed:
 /// `.sum(.column(5))` → `SUM(F8:F10)`. Relative references, so a reviewer reads
-/// the formula as the rows it adds. Nil when a span is empty (no rows shown).
+/// the formula as the rows it adds. Nil when a span is empty (no rows shown) or
+/// falls outside its table: the writer then shows the cached value alone.
 enum FormulaText {
     static func text(_ formula: Formula, in table: SheetLayout.TablePlacement) -> String? {
         guard let body = expression(formula, table, nested: false) else { return nil }
@@ -10,11 +11,14 @@ enum FormulaText {
     static func range(_ span: Span, _ t: SheetLayout.TablePlacement) -> String? {
         switch span {
         case let .column(column, rows):
+            // A table without rows (a section left out of the inputs) has no span: 0...(-1) would trap.
+            guard t.table.rowCount > 0, t.table.columns.indices.contains(column) else { return nil }
             let rows = rows ?? 0...(t.table.rowCount - 1)
-            guard !rows.isEmpty, rows.lowerBound >= 0, rows.upperBound < t.table.rowCount else { return nil }
+            guard rows.lowerBound >= 0, rows.upperBound < t.table.rowCount else { return nil }
             return A1.range(t.dataRow(rows.lowerBound), column, t.dataRow(rows.upperBound), column)
         case let .row(row, columns):
-            guard row >= 0, row < t.table.rowCount else { return nil }
+            guard row >= 0, row < t.table.rowCount, columns.lowerBound >= 0,
+                  columns.upperBound < t.table.columns.count else { return nil }
             return A1.range(t.dataRow(row), columns.lowerBound, t.dataRow(row), columns.upperBound)
         }
     }
@@ -36,6 +40,7 @@ enum FormulaText {
             guard ranges.count == spans.count, !ranges.isEmpty else { return nil }
             return "SUMPRODUCT(\(ranges.joined(separator: ",")))"
         case let .cell(reference):
+            guard t.contains(reference) else { return nil }
             let (row, column) = t.position(reference)
             return A1.cell(row, column)
         case let .constant(x): return number(x)
@@ -51,7 +56,8 @@ enum FormulaText {
     }
 
     /// Shortest text that reads back as the same double.
-    static func number(_ x: Double) -> String {
+    static func number(_ x: Double) -> String? {
+        guard x.isFinite else { return nil }
         if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
         return "\(x)".replacingOccurrences(of: "e", with: "E")
     }

@@ -24,6 +24,15 @@ struct SheetLayout {
         func dataRow(_ i: Int) -> Int { firstDataRow + i }
         func summaryRow(_ i: Int) -> Int { firstSummaryRow + i }
 
+        /// Whether the cell exists: a formula or name may point at a row an empty table lacks.
+        func contains(_ reference: CellReference) -> Bool {
+            switch reference {
+            case let .data(row, column): return (0..<table.rowCount).contains(row) && table.columns.indices.contains(column)
+            case let .summary(row, column):
+                return table.summaryRows.indices.contains(row) && table.summaryRows[row].cells.indices.contains(column)
+            }
+        }
+
         func position(_ reference: CellReference) -> (row: Int, column: Int) {
             switch reference {
             case let .data(row, column): return (dataRow(row), column)
@@ -89,7 +98,8 @@ struct SheetLayout {
                 tables[table.id] = placement
                 if table.freezeHeader && frozen == nil { frozen = placement }
                 if table.filter && filtered == nil { filtered = placement }
-                let attached = chartsByTable[table.id] ?? []
+                // A chart over a table without rows would plot nothing (and its ranges point nowhere): left out.
+                let attached = table.rowCount == 0 ? [] : chartsByTable[table.id] ?? []
                 if widths.total(table.columns.count) <= Self.besideWidth {
                     for (k, chart) in attached.enumerated() {
                         charts.append(ChartPlacement(chart: chart, table: placement, row: start + k * Self.chartRows,
@@ -106,7 +116,7 @@ struct SheetLayout {
             }
             if index < sheet.blocks.count - 1 { row += 1 }
         }
-        let placed = Set(charts.map(\.chart.table))
+        let placed = Set(tables.keys)
         precondition(sheet.charts.allSatisfy { placed.contains($0.table) },
                      "sheet \(sheet.name): a chart refers to a table that is not on the sheet")
     }

@@ -11,6 +11,8 @@ struct SheetWriter {
     private(set) var rendered: [RenderedCell] = []
     /// Defined names of fields → their target.
     private(set) var fieldNames: [(String, String)] = []
+    /// Charts placed; a chart whose table has no rows is left out.
+    private(set) var chartsDrawn = 0
 
     init(workbook: XlsxWorkbook, worksheet: XlsxWorksheet, sheet: ReportSheet) {
         self.workbook = workbook
@@ -59,7 +61,7 @@ struct SheetWriter {
                 try write(layout.tables[table.id]!)
             }
         }
-        for placement in layout.charts { try draw(placement) }
+        for placement in layout.charts where try draw(placement) { chartsDrawn += 1 }
     }
 
     // MARK: - Tables
@@ -129,7 +131,8 @@ struct SheetWriter {
                     switch source {
                     case let .numbers(values, format):
                         let x = values[index]
-                        if !x.isNaN { try worksheet.write(row: row, column: c, number: x, format: format) }
+                        // NaN is "no value"; an infinity would be an invalid cell in the file.
+                        if x.isFinite { try worksheet.write(row: row, column: c, number: x, format: format) }
                     case let .texts(values, format):
                         let s = values[index]
                         if !s.isEmpty {
@@ -157,7 +160,7 @@ struct SheetWriter {
             try worksheet.write(row: row, column: column, string: s, format: style(role))
             if let source { rendered.append(RenderedCell(sheet: sheet.name, row: row, column: column, value: .text(s), source: source)) }
         case let .number(x, kind):
-            guard !x.isNaN else { return }
+            guard x.isFinite else { return }
             try worksheet.write(row: row, column: column, number: x, format: format(for: kind, role: role))
             if let source { rendered.append(RenderedCell(sheet: sheet.name, row: row, column: column, value: .number(x), source: source)) }
         case let .date(iso):
@@ -174,7 +177,9 @@ struct SheetWriter {
 
     private mutating func write(_ f: FormulaCell, row: Int, column: Int, role: XlsxStyle.Role,
                                 table: SheetLayout.TablePlacement) throws {
-        guard let text = FormulaText.text(f.formula, in: table) else {
+        let finite: Bool
+        if case let .number(x) = f.cached { finite = x.isFinite } else { finite = true }
+        guard finite, let text = FormulaText.text(f.formula, in: table) else {
             // Nothing to add up (no rows shown): the value alone.
             switch f.cached {
             case let .number(x): try write(.number(x, f.kind), row: row, column: column, role: role, source: f.source)
@@ -201,8 +206,10 @@ struct SheetWriter {
 
     // MARK: - Charts
 
-    private func draw(_ p: SheetLayout.ChartPlacement) throws {
+    /// False (and nothing drawn) when the chart does not fit its table.
+    private func draw(_ p: SheetLayout.ChartPlacement) throws -> Bool {
         let spec = p.chart, t = p.table
+        guard Self.fits(spec, t) else { return false }
         let chart = try workbook.addChart(spec.kind)
         func range(_ r: SeriesRange) -> XlsxChart.Range {
             switch r {
@@ -236,6 +243,34 @@ struct SheetWriter {
         if horizontal { chart.setCategoriesTopDown() }
         if spec.series.count > 1 { chart.setLegendBottom() } else { chart.hideLegend() }
         try worksheet.insert(chart, row: p.row, column: p.column, xScale: p.xScale, yScale: p.yScale)
+        return true
+    }
+}
+
+extension SheetWriter {
+    /// Whether every range of the chart lies inside its table's data; a chart that
+    /// would point past the rows shown is left out rather than drawn over other cells.
+    static func fits(_ spec: ChartSpec, _ t: SheetLayout.TablePlacement) -> Bool {
+        let rows = 0..<t.table.rowCount, columns = t.table.columns.indices
+        func fits(_ r: SeriesRange) -> Bool {
+            switch r {
+            case let .column(column, range):
+                return columns.contains(column) && !rows.isEmpty
+                    && range.map { rows.contains($0.lowerBound) && rows.contains($0.upperBound) } ?? true
+            case let .row(row, range):
+                return rows.contains(row) && columns.contains(range.lowerBound) && columns.contains(range.upperBound)
+            case let .header(range):
+                return columns.contains(range.lowerBound) && columns.contains(range.upperBound)
+            }
+        }
+        func fits(_ name: SeriesName) -> Bool {
+            switch name {
+            case let .header(column): return columns.contains(column)
+            case let .rowLabel(row): return rows.contains(row)
+            }
+        }
+        return !spec.series.isEmpty && fits(spec.categories)
+            && spec.series.allSatisfy { fits($0.values) && fits($0.name) }
     }
 }
 

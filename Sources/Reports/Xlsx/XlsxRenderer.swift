@@ -26,9 +26,10 @@ public enum XlsxRenderer {
             try writer.write()
             rendered.sheets.append(sheet.name)
             rendered.cells += writer.rendered
-            rendered.charts += sheet.charts.count
+            rendered.charts += writer.chartsDrawn
             for name in sheet.definedNames {
-                guard let table = writer.layout.tables[name.table] else { continue }
+                // A name for a cell the table lacks (no rows shown) would point at an empty cell: left out.
+                guard let table = writer.layout.tables[name.table], table.contains(name.cell) else { continue }
                 let (row, column) = table.position(name.cell)
                 let target = "=\(A1.quotedSheet(sheet.name))!\(A1.cell(row, column, absolute: true))"
                 try workbook.defineName(name.name, refersTo: target)

@@ -26,7 +26,10 @@ public struct LossHistogram: Sendable, Codable, Equatable {
     /// samples give equal bytes.
     public init(sample: LossSample, upper: Double, bins: Int = 60) {
         precondition(bins > 0, "LossHistogram: bins must be positive")
-        let top = upper > 0 && upper.isFinite ? upper : max(sample.sortedLosses.last ?? 1, 1)
+        var top = upper > 0 && upper.isFinite ? upper : max(sample.sortedLosses.last ?? 1, 1)
+        // A range too narrow to split (losses of subnormal size) or not finite: one unit,
+        // so the width is a positive finite number and the bin index below never traps.
+        if !top.isFinite || !(top / Double(bins) > 0) { top = 1 }
         lower = 0
         binWidth = top / Double(bins)
         var mass = [Double](repeating: 0, count: bins)
@@ -34,8 +37,9 @@ public struct LossHistogram: Sendable, Codable, Equatable {
         for (j, loss) in sample.sortedLosses.enumerated() {
             let w = sample.sortedWeights?[j] ?? 1
             total += w
-            let k = Int((max(loss, 0) / binWidth).rounded(.down))
-            if k >= bins { beyond += w } else { mass[k] += w }
+            let x = (max(loss, 0) / binWidth).rounded(.down)
+            // Compared as a Double first: Int(x) of a NaN or huge x would trap.
+            if x < Double(bins) { mass[Int(x)] += w } else { beyond += w }
         }
         let scale = total > 0 ? 1 / total : 0
         probabilities = mass.map { $0 * scale }

@@ -55,7 +55,7 @@ enum ExecutiveSummaryPage {
                               note: "EL \(BoardFigures.amount(v.expectedLoss))"))
             tiles.append(Tile(label: "ES \(q)", value: BoardFigures.amount(v.expectedShortfall),
                               note: "mean loss beyond the VaR"))
-            if let cet1 = r.balanceSheet?.cet1, v.unexpectedLoss > 0 {
+            if let cet1 = r.balanceSheet?.cet1, v.unexpectedLoss > 0, (cet1 / v.unexpectedLoss).isFinite {
                 let cover = cet1 / v.unexpectedLoss
                 tiles.append(Tile(label: "CET1 / economic capital", value: String(format: "%.2f×", cover),
                                   note: "minimum 1.00×", verdict: cover >= 1))

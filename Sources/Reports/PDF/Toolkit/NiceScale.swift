@@ -45,6 +45,14 @@ struct NiceScale: Equatable, Sendable {
         }
         let count = max(2, maxTicks)
         let raw = (hi - lo) / Double(count - 1)
+        // Bounds near ±Double.greatestFiniteMagnitude overflow the span: two ticks, no Int(∞) trap.
+        guard raw.isFinite, raw > 0 else {
+            lower = lo
+            upper = hi
+            step = hi - lo
+            ticks = [lo, hi]
+            return
+        }
         let e0 = Int((log10(raw)).rounded(.down))
         // (mantissa as integer, extra decimal exponent): 2.5 = 25 × 10^-1.
         let mantissas: [(Int, Int)] = [(1, 0), (2, 0), (25, -1), (5, 0)]
