@@ -76,7 +76,8 @@ let package = Package(
 
         /// Benchmarks: `make bench`.
         .executableTarget(name: "stresspack-bench", dependencies: [
-            "RiskMath", "CreditEngine", "VaREngine", "FactorModel", "Inputs", "SampleBank", "StressRun", "Reports",
+            "RiskMath", "CreditEngine", "ProvisionsEngine", "VaREngine", "FactorModel", "Inputs", "SampleBank", "StressRun",
+            "Reports",
         ]),
 
         // MARK: - Tests
@@ -98,7 +99,8 @@ let package = Package(
         .testTarget(name: "InputsTests", dependencies: ["Inputs", "StressCore", "TestSupport"],
                     resources: [.copy("Corpus")]),
         .testTarget(name: "SampleBankTests", dependencies: ["SampleBank", "Inputs", "StressCore", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Inputs", "StressRun", "StressCore", "TestSupport",
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Inputs", "StressRun", "ProvisionsEngine", "StressCore",
+                                                     "TestSupport",
                                                      "RiskMath", "VaREngine", "FactorModel"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),

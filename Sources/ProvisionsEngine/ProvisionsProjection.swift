@@ -15,9 +15,9 @@ public typealias StressedPathFiller = @Sendable (_ rows: Range<Int>, _ pd: Unsaf
 /// CCAR) and LGD_t from the scenario:
 ///
 /// 1. defaults: q_t of stage 1 and stage 2 move to stage 3 as a new cohort (1→3, 2→3);
-/// 2. run-off (the credit engine's `runoff` mode): amortisation and maturity repay
-///    performing EAD; under a constant balance sheet (`static`, CCAR) new lending of the
-///    same kind replaces each default, in stage 1;
+/// 2. run-off (the credit engine's `runoff` mode): amortisation repays performing EAD and a
+///    loan at maturity rolls over into one of its original term; under a constant balance
+///    sheet (`static`, CCAR) new lending of the same kind replaces each default, in stage 1;
 /// 3. cures: `cureRate`·Δ of each stage 3 cohort returns to stage 2, on probation for
 ///    `probationYears` (EBA/GL/2016/07 on the definition of default, paragraph 71);
 /// 4. write-offs: a cohort `writeOffYears` in default is written off — its LGD part as a
@@ -187,10 +187,14 @@ enum ExposureProvisions {
                     newLending = d1 + d2
                     m1 += newLending
                 } else {
-                    let r = term <= step + 1e-9 ? 1 : min(amortisation * step, 1)
+                    // Scheduled amortisation repays, as in the credit engine's run-off; a loan
+                    // reaching maturity rolls over into one of the same term (neither engine
+                    // shrinks the book at maturity: the EBA's static balance sheet replaces
+                    // maturing assets).
+                    let r = min(amortisation * step, 1)
                     repaid = (m1 + m2) * r
                     m1 -= m1 * r; m2 -= m2 * r; probation -= probation * r
-                    term = max(term - step, step)
+                    term = term - step > 1e-9 ? term - step : b.remainingTerm[i]
                 }
                 // 3. cures and 4. write-offs
                 var cured = 0.0, writtenOff = 0.0

@@ -12,10 +12,30 @@ enum IncomeStage {
     static func run(scenario s: Scenario, balanceSheet b: BalanceSheet, provisions: ProvisionsResult?, periods: Int,
                     rateJumpOff: [String: Double], scenarioFile: String, balanceSheetFile: String) -> IncomeResult? {
         guard let book = b.bankingBook else { return nil }
-        return IncomeProjection.project(.init(
-            bankingBook: book, nonInterest: b.nonInterest, scenario: s, periodCount: periods, currency: b.currency,
+        // A scenario's rates are its own currency's (the Fed's dollar, the Bank's sterling): a
+        // book in another currency keeps its rates and spreads at jump-off, stated as a finding,
+        // rather than moving with another central bank's path.
+        var scenario = s
+        var findings: [DataQualityFinding] = []
+        let home = ScenarioRates.homeCurrency(s.framework)
+        if b.currency != home {
+            let rateNames = Set(ScenarioRates.variables.values.flatMap { $0 })
+                .union(ScenarioRates.levelSpreadVariables).union([ScenarioRates.parallelChangeVariable])
+            let dropped = s.variables.map(\.name).filter(rateNames.contains)
+            if !dropped.isEmpty {
+                scenario.variables = s.variables.filter { !rateNames.contains($0.name) }
+                findings.append(DataQualityFinding(
+                    severity: .warning, file: scenarioFile, field: "variables",
+                    message: "the scenario's rates (\(dropped.sorted().joined(separator: ", "))) are \(home) rates and the "
+                        + "banking book is in \(b.currency): its rates are held at jump-off in this scenario"))
+            }
+        }
+        var income = IncomeProjection.project(.init(
+            bankingBook: book, nonInterest: b.nonInterest, scenario: scenario, periodCount: periods, currency: b.currency,
             scenarioJumpOff: rateJumpOff, nonAccrual: provisions.map(nonAccrual),
             scenarioFile: scenarioFile, balanceSheetFile: balanceSheetFile))
+        income.findings = findings + income.findings
+        return income
     }
 
     /// Banking-book product ← the portfolio's asset class.

@@ -17,6 +17,7 @@ if arguments.count > 1 {
     case "var": try VaRBenchmark.run(arguments: rest); exit(0)
     case "xlsx": try XlsxBenchmark.run(arguments: rest); exit(0)
     case "pdf": try PDFBenchmark.run(arguments: rest); exit(0)
+    case "provisions": try ProvisionsBenchmark.run(arguments: rest); exit(0)
     default: break
     }
 }

@@ -26,12 +26,14 @@ final class BoardPackTests: WorkbookTestCase {
         return output
     }
 
-    /// Cover, summary, two pages per framework (4 in the fixture), waterfall,
-    /// attribution, loss distribution, VaR, factor risk, fan, manifest.
+    /// Cover, summary, two pages per framework (4 in the fixture), provisions, waterfall,
+    /// attribution, loss distribution, VaR, factor risk, fan, manifest (no calibration page:
+    /// the fixture's scenarios have no published outcome).
     func testPagesAsTheTemplateListsThem() throws {
         let (path, rendered) = try render()
         let r = try XCTUnwrap(rendered)
-        XCTAssertEqual(r.pages, 1 + 1 + 4 + 4 + 1 + 1 + 1 + 1 + 1 + 1 + 1, "\(r.titles)")
+        XCTAssertEqual(r.pages, 1 + 1 + 4 + 4 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1, "\(r.titles)")
+        XCTAssertTrue(r.titles.contains("Provisions: stages, coverage and impairment"), "\(r.titles)")
         XCTAssertEqual(r.titles.first, "Cover")
         XCTAssertEqual(r.titles.last, "Appendix: run manifest")
         let info = try Tools.run("/usr/bin/pdfinfo", [path]).output

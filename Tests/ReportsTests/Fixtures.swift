@@ -2,6 +2,7 @@ import FactorModel
 import Foundation
 import RiskMath
 import StressCore
+import ProvisionsEngine
 import StressRun
 import VaREngine
 
@@ -99,9 +100,13 @@ enum Fixtures {
         var findings: [DataQualityFinding] = []
         var results: [ScenarioResult] = []
         for s in scenarios {
+            // Each framework's default provisioning rules, so the provisions sheet and page render.
+            let rules = ProvisioningRules.defaults(for: s.framework)
+            let setup = ProvisionSetup(book: ProvisionBook(portfolio: p, rules: rules, pdFloor: 0.0003, asOf: asOf),
+                                       rules: rules, portfolio: p)
             let (result, found) = try ScenarioRunner.run(.init(
                 scenario: s, scenarioFile: "scenarios/\(s.id).yaml", portfolio: p, balanceSheet: b,
-                balanceSheetFile: "bank.yaml", settings: nil, frameworkFile: nil, threads: 2))
+                balanceSheetFile: "bank.yaml", settings: nil, frameworkFile: nil, provisions: setup, threads: 2))
             results.append(result)
             findings += found
         }

@@ -82,8 +82,10 @@ public struct StandardisedExposureWeights: Sendable {
             }
             bandSet[i] = set
             if let ccf = w.undrawnCCF, let drawn = p.drawn?[i], let undrawn = p.undrawn?[i],
-               drawn.isFinite, undrawn.isFinite, p.ead[i] > 0 {
-                factor[i] = (drawn + ccf * undrawn) / p.ead[i]
+               drawn.isFinite, undrawn.isFinite, p.ead[i] >= 1e-6 {
+                // Below a millionth of a currency unit the ratio says nothing (and may overflow).
+                let f = (drawn + ccf * undrawn) / p.ead[i]
+                if f.isFinite { factor[i] = f }
             }
         }
         columns = StandardisedWeightColumns(weight: weight, exposureFactor: factor, defaultedBandSet: bandSet,

@@ -47,11 +47,11 @@ enum NonInterestSection {
     private static func sensitivity(_ value: YAMLValue, variable: String) throws(InputError) -> NonInterestLines.Sensitivity {
         let expected = "sensitivity, e.g. 1.5"
         guard case .mapping = value.node else {
-            return NonInterestLines.Sensitivity(variable: variable, sensitivity: try value.number(expected))
+            return NonInterestLines.Sensitivity(variable: variable, sensitivity: try value.number(expected, rule: .modelParameter))
         }
         let s = try value.mapping(accepting: sensitivityKeys)
         return NonInterestLines.Sensitivity(
-            variable: variable, sensitivity: try s.required("sensitivity").number(expected),
-            neutral: try s.optional("neutral")?.number("the variable's neutral value, e.g. 0.015") ?? 0)
+            variable: variable, sensitivity: try s.required("sensitivity").number(expected, rule: .modelParameter),
+            neutral: try s.optional("neutral")?.number("the variable's neutral value, e.g. 0.015", rule: .scenarioValue) ?? 0)
     }
 }
