@@ -11,15 +11,24 @@ enum CET1WaterfallPage {
         let chosen = context.frameworks.compactMap { f in context.bindingScenario(context.scenarios(of: f)) }
         guard !chosen.isEmpty else { return }
         let (charts, note) = area.splitTop(area.height - 26)
-        pdf.wrappedText("Steps in basis points of jump-off RWA, summed to the period of the minimum. Tax & other: "
+        pdf.wrappedText("Steps in basis points of jump-off RWA, summed to the period of the minimum. NII, fees & other, "
+                        + "expenses: PPNR's parts (a single PPNR step when income is a fixed list). Tax & other: "
                         + "other losses and taxes. Impairments: the change in provisions plus write-offs. EL shortfall: the "
                         + "change in the IRB expected-loss shortfall deducted from CET1 (CRR Art. 159). Payouts: dividends and other distributions after any MDA restriction. "
                         + "RWA growth: the effect on the ratio of risk-weighted assets rising under stress.",
                         in: note.inset(2), TextStyle.small.with(colour: .muted))
         // One scale for every panel, so the falls compare at a glance.
         let walks = chosen.map { r.scenarios[$0].capital!.waterfallToMinimum ?? r.scenarios[$0].capital!.waterfall }
-        let levels = walks.flatMap { w in
-            [w.startBP, w.startBP + w.ppnrBP, w.startBP + w.ppnrBP + w.creditLossesBP, w.endBP].map { $0 / 10_000 }
+        let levels = walks.flatMap { w -> [Double] in
+            // Every running level of the walk, so no bar leaves the shared scale.
+            var level = w.startBP
+            var out = [level]
+            for step in income(w).map({ $0.delta * 10_000 }) + [w.creditLossesBP] {
+                level += step
+                out.append(level)
+            }
+            out.append(w.endBP)
+            return out.map { $0 / 10_000 }
         } + chosen.compactMap { r.scenarios[$0].capital!.hurdle }
         let range = (min(levels.min() ?? 0, 0))...(levels.max() ?? 0.2)
         for (k, panel) in zip(chosen, BoardGrid.panels(chosen.count, in: charts)) {
@@ -28,7 +37,7 @@ enum CET1WaterfallPage {
             let framework = Framework(rawValue: r.scenarios[k].framework)?.displayName ?? r.scenarios[k].framework
             let endLabel = c.waterfallToMinimum == nil ? "End" : "Min (\(w.minPeriod))"
             WaterfallChart(title: "\(framework): \(r.scenarios[k].id)", start: (label: "Jump-off", value: w.startBP / 10_000),
-                           steps: [(label: "PPNR", delta: w.ppnrBP / 10_000),
+                           steps: income(w) + [
                                    (label: "Impairments", delta: w.creditLossesBP / 10_000),
                                    (label: "Tax & other", delta: w.otherLossesAndTaxesBP / 10_000)]
                                + (w.deductionsBP == 0 ? [] : [(label: "EL shortfall", delta: w.deductionsBP / 10_000)])
@@ -42,6 +51,17 @@ enum CET1WaterfallPage {
                            valueRange: range, endBreach: c.breach)
                 .draw(in: panel, on: pdf)
         }
+    }
+}
+
+extension CET1WaterfallPage {
+    /// PPNR as one step, or as NII, non-interest income and expenses when the income engine made it.
+    static func income(_ w: CET1Waterfall) -> [(label: String, delta: Double)] {
+        guard let nii = w.netInterestIncomeBP, let other = w.nonInterestIncomeBP, let costs = w.operatingExpensesBP else {
+            return [(label: "PPNR", delta: w.ppnrBP / 10_000)]
+        }
+        return [(label: "NII", delta: nii / 10_000), (label: "Fees & other", delta: other / 10_000),
+                (label: "Expenses", delta: costs / 10_000)]
     }
 }
 

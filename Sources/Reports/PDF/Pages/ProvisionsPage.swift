@@ -40,31 +40,41 @@ enum ProvisionsPage {
             func start(_ stage: [Double]) -> String { NumberFormat.percent(total[0] > 0 ? stage[0] / total[0] : 0, decimals: 1) }
             let expected = r.scenarios[j].credit?.cumulativeEL ?? 0
             return [TableCell(text: "\(f.displayName): \(r.scenarios[j].id)"),
-                    TableCell(text: ProvisionsBuilder.standardName(q).components(separatedBy: " (").first ?? q.standard),
+                    TableCell(text: shortStandard(q)),
                     TableCell(text: "\(start(q.ead.stage2)) → \(peak(q.ead.stage2))"),
                     TableCell(text: "\(start(q.ead.stage3)) → \(peak(q.ead.stage3))"),
-                    TableCell(text: NumberFormat.percent(q.coverage.stage3.last ?? 0, decimals: 1)),
+                    TableCell(text: (q.ead.stage3.last ?? 0) > 0 ? NumberFormat.percent(q.coverage.stage3.last ?? 0, decimals: 1) : "—"),
                     TableCell(text: BoardFigures.amount(q.cumulativeImpairment), style: .bold),
                     TableCell(text: BoardFigures.amount(expected))]
         }
         let used = TableDrawing(columns: [
-            TableColumn(header: "Binding scenario", weight: 2.6, align: .left),
-            TableColumn(header: "Standard", weight: 1.6, align: .left),
-            TableColumn(header: "Stage 2 share, start → peak", weight: 1.5, align: .right),
-            TableColumn(header: "Stage 3 share, start → peak", weight: 1.5, align: .right),
-            TableColumn(header: "Stage 3 coverage, end", weight: 1.1, align: .right),
-            TableColumn(header: "Cumulative impairment", weight: 1.2, align: .right),
-            TableColumn(header: "Expected loss, performing book", weight: 1.3, align: .right),
+            TableColumn(header: "Binding scenario", weight: 3.0, align: .left),
+            TableColumn(header: "Standard", weight: 1.0, align: .left),
+            TableColumn(header: "Stage 2: start → peak", weight: 1.5, align: .right),
+            TableColumn(header: "Stage 3: start → peak", weight: 1.5, align: .right),
+            TableColumn(header: "Stage 3 coverage", weight: 1.2, align: .right),
+            TableColumn(header: "Impairment", weight: 1.1, align: .right),
+            TableColumn(header: "EL, performing", weight: 1.2, align: .right),
         ], rows: rows, style: TextStyle.body.with(size: 8.5))
             .draw(in: Rect(x: bottom.x, y: bottom.y + 10, width: bottom.width, height: bottom.height - 40), on: pdf)
         pdf.wrappedText(
             "Impairment is the P&L charge: the change in the stock of provisions plus write-offs (IFRS 9, CECL, Ind AS 109); "
                 + "it is the credit loss line of the capital path. Stage 2 holds lifetime expected loss after a significant "
                 + "increase in credit risk; stage 3 is in default. Expected loss: the credit engine's PD × LGD × EAD of the "
-                + "performing book over the horizon, shown for comparison. Impairment in \(r.scenarios[k].id): "
+                + "performing book over the horizon, shown for comparison. Stage 3 coverage at the horizon's end (— no stage 3: "
+                + "CECL charges off at default). Impairment in \(r.scenarios[k].id): "
                 + p.impairment.map(BoardFigures.amount).joined(separator: ", ")
                 + (el.isEmpty ? "" : "; expected loss " + el.map(BoardFigures.amount).joined(separator: ", ")) + ".",
             in: Rect(x: bottom.x, y: bottom.y + 14 + used, width: bottom.width, height: max(0, bottom.maxY - bottom.y - used - 14)),
             TextStyle.small.with(colour: .muted))
+    }
+
+    static func shortStandard(_ p: ProvisionsResult) -> String {
+        switch ProvisioningRules.Standard(rawValue: p.standard) {
+        case .ifrs9: return "IFRS 9"
+        case .cecl: return "CECL"
+        case .indAS109: return "Ind AS 109"
+        case nil: return p.standard
+        }
     }
 }
