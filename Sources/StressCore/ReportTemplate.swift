@@ -48,6 +48,8 @@ public struct ReportTemplate: Sendable, Equatable {
         case creditLosses = "credit_losses"
         /// Stage mix, coverage and impairment under the binding scenario; each framework's binding scenario.
         case provisions
+        /// NII and PPNR paths by scenario; the IRRBB shocks and outlier test.
+        case income
         /// Start CET1 ratio to the minimum, step by step, for each framework's binding scenario.
         case cet1Waterfall = "cet1_waterfall"
         /// Shapley contributions of the scenario variables, from the neutral to the stressed loss.
@@ -110,6 +112,8 @@ public struct ReportTemplate: Sendable, Equatable {
         case creditLosses = "credit_losses"
         /// IFRS 9 / CECL / Ind AS 109 stages, provisions, coverage and impairments.
         case provisions
+        /// NII by product, the PPNR build-up, rate paths; the run's IRRBB table.
+        case income
         case capital
         case liquidity
         case attribution
@@ -129,7 +133,7 @@ public struct ReportTemplate: Sendable, Equatable {
         /// Whether the section is about scenarios, so it may be split by framework or scenario.
         public var isPerScenario: Bool {
             switch self {
-            case .scenarioPaths, .creditLosses, .provisions, .capital, .liquidity, .attribution, .rbiSensitivities:
+            case .scenarioPaths, .creditLosses, .provisions, .income, .capital, .liquidity, .attribution, .rbiSensitivities:
                 return true
             default: return false
             }

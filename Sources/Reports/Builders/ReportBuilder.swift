@@ -62,6 +62,7 @@ public enum ReportBuilder {
         case .scenarioPaths: return ScenarioSheets.build(ScenarioPathsBuilder.self, entry, context)
         case .creditLosses: return ScenarioSheets.build(CreditLossesBuilder.self, entry, context)
         case .provisions: return ScenarioSheets.build(ProvisionsBuilder.self, entry, context)
+        case .income: return ScenarioSheets.build(IncomeBuilder.self, entry, context)
         case .capital: return ScenarioSheets.build(CapitalBuilder.self, entry, context)
         case .liquidity: return ScenarioSheets.build(LiquidityBuilder.self, entry, context)
         case .attribution: return ScenarioSheets.build(AttributionBuilder.self, entry, context)

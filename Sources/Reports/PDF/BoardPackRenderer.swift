@@ -36,6 +36,7 @@ public enum BoardPackRenderer {
             case let .capitalLiquidity(f): CapitalLiquidityPage.draw(context, framework: f, in: area, on: pdf)
             case let .creditLosses(f): CreditLossesPage.draw(context, framework: f, in: area, on: pdf)
             case .provisions: ProvisionsPage.draw(context, in: area, on: pdf)
+            case .income: IncomePage.draw(context, in: area, on: pdf)
             case .cet1Waterfall: CET1WaterfallPage.draw(context, in: area, on: pdf)
             case .stressAttribution: StressAttributionPage.draw(context, in: area, on: pdf)
             case .lossDistribution: LossDistributionPage.draw(context, in: area, on: pdf)
@@ -60,6 +61,8 @@ public enum BoardPackRenderer {
         case let .capitalLiquidity(f), let .creditLosses(f):
             let n = context.scenarios(of: f).count
             return "\(n) scenario\(n == 1 ? "" : "s") run under the \(f.boardName) methodology · \(context.amountNote)"
+        case .income:
+            return "PPNR = NII + fees and other income − expenses, per period · \(context.amountNote)"
         case .provisions:
             return "The binding scenario (lowest minimum CET1 ratio) and each framework's · \(context.amountNote)"
         case .cet1Waterfall: return "Each framework's binding scenario (lowest minimum CET1 ratio), in basis points of RWA"

@@ -11,6 +11,7 @@ enum PlannedPage: Equatable {
     case capitalLiquidity(Framework)
     case creditLosses(Framework)
     case provisions
+    case income
     case cet1Waterfall
     case stressAttribution
     case lossDistribution
@@ -27,6 +28,7 @@ enum PlannedPage: Equatable {
         case let .capitalLiquidity(f): return "\(f.displayName) framework: capital and liquidity"
         case let .creditLosses(f): return "\(f.displayName) framework: credit losses"
         case .provisions: return "Provisions: stages, coverage and impairment"
+        case .income: return "Income under the scenarios and interest rate risk"
         case .cet1Waterfall: return "CET1 ratio from jump-off to the minimum"
         case .stressAttribution: return "What drives the stressed loss: attribution by macro variable"
         case .lossDistribution: return "Credit loss distribution of the jump-off portfolio"
@@ -55,6 +57,8 @@ enum PlannedPage: Equatable {
                     .map(PlannedPage.creditLosses)
             case .provisions:
                 if r.scenarios.contains(where: { $0.provisions != nil && $0.capital != nil }) { pages.append(.provisions) }
+            case .income:
+                if r.scenarios.contains(where: { $0.income != nil }) { pages.append(.income) }
             case .cet1Waterfall:
                 if r.scenarios.contains(where: { $0.capital != nil }) { pages.append(.cet1Waterfall) }
             case .stressAttribution:
