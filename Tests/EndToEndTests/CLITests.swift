@@ -30,6 +30,26 @@ final class CLITests: XCTestCase {
         }
     }
 
+    /// `stresspack ecl`: each scenario's reporting-date ECL by stage and the probability-
+    /// weighted one (IFRS 9 5.5.17); weights that do not add up to 1 are a usage error.
+    func testECLWeighsTheScenarios() throws {
+        try sampleBank()
+        let base = ["ecl", "--portfolio", path("bank.csv"), "--balance-sheet", path("bank.balance-sheet.yaml"), "--quiet"]
+        let r = try CommandRunner.run(base + ["--scenario", "eba-2025-baseline", "--weight", "0.6",
+                                              "--scenario", "eba-2025-adverse", "--weight", "0.4", "--json", path("ecl.json")])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("probability-weighted"), r.stdout)
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("ecl.json")))) as! [String: Any]
+        let scenarios = document["scenarios"] as! [[String: Any]]
+        let totals = scenarios.map { ($0["ecl"] as! [String: Any])["total"] as! Double }
+        let weighted = (document["weighted"] as! [String: Any])["total"] as! Double
+        XCTAssertEqual(weighted, 0.6 * totals[0] + 0.4 * totals[1], accuracy: 1e-6 * weighted)
+        XCTAssertGreaterThan(totals[1], totals[0], "the adverse scenario's forward PDs give more ECL")
+        let bad = try CommandRunner.run(base + ["--scenario", "eba-2025-baseline", "--weight", "0.5"])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("the weights must add up to 1"), bad.stderr)
+    }
+
     func testSampleWritesPortfolioAndBalanceSheetDeterministically() throws {
         try sampleBank(name: "a.csv")
         try sampleBank(name: "b.csv")

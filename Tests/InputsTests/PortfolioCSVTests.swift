@@ -188,3 +188,47 @@ final class PortfolioCSVTests: XCTestCase {
         }
     }
 }
+
+/// The credit-quality columns (METHODOLOGY §9): values read, and every stage that
+/// contradicts its own row rejected with the line and the rule.
+final class PortfolioCreditQualityTests: XCTestCase {
+    static let header = "id,pd,lgd,ead,stage,days_past_due,default_flag,origination_pd,remaining_term,maturity_date,eir,provision,write_off_policy\n"
+
+    func parse(_ rows: String) throws -> Portfolio {
+        try PortfolioCSV.parse(bytes: Array((Self.header + rows).utf8), file: "book.csv").portfolio
+    }
+
+    func testColumnsAreRead() throws {
+        let p = try parse("A,0.01,0.4,100,1,0,0,0.008,5,,0.04,,\nB,1,0.45,200,3,120,yes,0.02,,2028-12-31,,90,3\nC,0.05,0.4,50,,,,,,,,,\n")
+        XCTAssertEqual(p.stage, [1, 3, 0])
+        XCTAssertEqual(p.defaultFlag, [0, 1, 255])
+        XCTAssertEqual(p.daysPastDue?[1], 120)
+        XCTAssertEqual(p.originationPD?[0], 0.008)
+        XCTAssertEqual(p.remainingTerm?[0], 5)
+        XCTAssertEqual(p.maturityDate?[1], Double(ISODate.days(year: 2028, month: 12, day: 31)))
+        XCTAssertEqual(p.provision?[1], 90)
+        XCTAssertEqual(p.writeOffPolicy?[1], 3)
+        XCTAssertTrue(p.isDefaulted(1))
+        XCTAssertFalse(p.isDefaulted(0))
+        XCTAssertTrue(p.hasCreditQuality)
+    }
+
+    func testContradictionsNameTheLine() {
+        let cases: [(String, String)] = [
+            ("A,0.01,0.4,100,1,120,0,,,,,,\n", "book.csv:2: stage: days_past_due 120 is 90 or more, a default (CRR Art. 178(1)(b)): stage 3 expected, found stage 1"),
+            ("A,0.01,0.4,100,2,95,0,,,,,,\n", "book.csv:2: stage: days_past_due 95 is 90 or more, a default (CRR Art. 178(1)(b)): stage 3 expected, found stage 2"),
+            ("A,0.01,0.4,100,1,45,0,,,,,,\n", "book.csv:2: stage: days_past_due 45 is over 30, a significant increase in credit risk (IFRS 9 5.5.11): stage 2 or 3 expected, found stage 1"),
+            ("A,0.01,0.4,100,2,0,1,,,,,,\n", "book.csv:2: stage: default_flag is set: a defaulted exposure is credit-impaired, stage 3 expected, found stage 2"),
+            ("A,0.05,0.4,100,3,200,0,,,,,,\n", "book.csv:2: stage: stage 3 is credit-impaired: expected pd 1 or default_flag 1, found pd 0.05"),
+            ("A,0.05,0.4,100,4,,,,,,,,\n", "book.csv:2: stage: expected an IFRS 9 stage 1, 2 or 3, found '4'"),
+            ("A,0.05,0.4,100,1,,maybe,,,,,,\n", "book.csv:2: default_flag: expected a default flag 1 or 0 (true or false), found 'maybe'"),
+            ("A,0.05,0.4,100,1,,,,,2028-02-30,,,\n", "book.csv:2: maturity_date: expected a maturity date as YYYY-MM-DD, found '2028-02-30'"),
+            ("A,1,0.4,100,3,120,1,,,,,150,\n", "book.csv:2: provision: a provision cannot exceed the exposure: provision 150, ead 100.0"),
+        ]
+        for (row, expected) in cases {
+            XCTAssertThrowsError(try parse(row), row) { XCTAssertEqual(String(describing: $0), expected, row) }
+        }
+        // A defaulted exposure is valid: stage 3 with PD 1, or PD < 1 with the default flag.
+        XCTAssertNoThrow(try parse("A,1,0.4,100,3,120,0,,,,,,\nB,0.2,0.4,100,3,120,1,,,,,,\n"))
+    }
+}
