@@ -95,7 +95,7 @@ let package = Package(
                                                              "TestSupport"]),
         .testTarget(name: "LiquidityEngineTests", dependencies: ["LiquidityEngine", "StressCore", "TestSupport"],
                     exclude: ["Golden"]),
-        .testTarget(name: "StressRunTests", dependencies: ["StressRun", "CreditEngine", "CapitalEngine", "StressCore", "TestSupport"]),
+        .testTarget(name: "StressRunTests", dependencies: ["StressRun", "CreditEngine", "CapitalEngine", "IncomeEngine", "StressCore", "TestSupport"]),
         .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "StressCore", "TestSupport"]),
         .testTarget(name: "InputsTests", dependencies: ["Inputs", "StressCore", "TestSupport"],
                     resources: [.copy("Corpus")]),

@@ -76,6 +76,8 @@ public struct ScenarioVariable: Sendable, Equatable {
         // Bank of England's high-yield spread, and the seed library's changes.
         "bbb_yield", "corporate_spread_hy", "policy_rate_change", "inflation_change",
         "sovereign_spread_change",
+        // The Bank of England's euro rates, for books in euros (eur_*: ECB policy rate, Euribor swaps).
+        "eur_policy_rate", "eur_short_rate", "eur_swap_2y", "eur_swap_5y", "eur_long_rate",
     ]
 }
 

@@ -12,18 +12,30 @@ enum IncomeStage {
     static func run(scenario s: Scenario, balanceSheet b: BalanceSheet, provisions: ProvisionsResult?, periods: Int,
                     rateJumpOff: [String: Double], scenarioFile: String, balanceSheetFile: String) -> IncomeResult? {
         guard let book = b.bankingBook else { return nil }
-        // A scenario's rates are its own currency's (the Fed's dollar, the Bank's sterling): a
-        // book in another currency keeps its rates and spreads at jump-off, stated as a finding,
-        // rather than moving with another central bank's path.
+        // A scenario's rates are its own currency's (the Fed's dollar, the Bank's sterling). A
+        // scenario that also publishes the book's currency (`eur_short_rate` ... in the Bank's
+        // 2025 scenario) drives the book with those; otherwise its rates and spreads are held
+        // at jump-off, stated as a finding, rather than moving with another central bank's path.
         var scenario = s
+        var jumpOff = rateJumpOff
         var findings: [DataQualityFinding] = []
         let home = ScenarioRates.homeCurrency(s.framework)
         if b.currency != home {
             let rateNames = Set(ScenarioRates.variables.values.flatMap { $0 })
                 .union(ScenarioRates.levelSpreadVariables).union([ScenarioRates.parallelChangeVariable])
+            let prefix = b.currency.lowercased() + "_"
+            let ownCurrency = s.variables.compactMap { v -> ScenarioVariable? in
+                guard v.name.hasPrefix(prefix), rateNames.contains(String(v.name.dropFirst(prefix.count))) else { return nil }
+                var renamed = v
+                renamed.name = String(v.name.dropFirst(prefix.count))
+                return renamed
+            }
             let dropped = s.variables.map(\.name).filter(rateNames.contains)
-            if !dropped.isEmpty {
-                scenario.variables = s.variables.filter { !rateNames.contains($0.name) }
+            scenario.variables = (s.variables.filter { !rateNames.contains($0.name) } + ownCurrency).sorted { $0.name < $1.name }
+            if !ownCurrency.isEmpty {
+                jumpOff = jumpOff.filter { !rateNames.contains($0.key) }
+                for (key, value) in rateJumpOff where key.hasPrefix(prefix) { jumpOff[String(key.dropFirst(prefix.count))] = value }
+            } else if !dropped.isEmpty {
                 findings.append(DataQualityFinding(
                     severity: .warning, file: scenarioFile, field: "variables",
                     message: "the scenario's rates (\(dropped.sorted().joined(separator: ", "))) are \(home) rates and the "
@@ -32,7 +44,7 @@ enum IncomeStage {
         }
         var income = IncomeProjection.project(.init(
             bankingBook: book, nonInterest: b.nonInterest, scenario: scenario, periodCount: periods, currency: b.currency,
-            scenarioJumpOff: rateJumpOff, nonAccrual: provisions.map(nonAccrual),
+            scenarioJumpOff: jumpOff, nonAccrual: provisions.map(nonAccrual),
             scenarioFile: scenarioFile, balanceSheetFile: balanceSheetFile))
         income.findings = findings + income.findings
         return income

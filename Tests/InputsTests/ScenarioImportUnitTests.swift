@@ -226,21 +226,21 @@ final class ScenarioImportUnitTests: XCTestCase {
     func testBoEQuartersBecomeCalendarYears() throws {
         let header = "quarter,phase,uk_real_gdp,uk_nominal_gdp,uk_cpi,uk_unemployment_rate,"
             + "uk_residential_property_price_index,uk_commercial_real_estate_price_index,uk_equity_prices,bank_rate,"
-            + "sterling_ig_corporate_bond_spread,sterling_hy_corporate_bond_spread,volatility_index"
-        // gdp, ngdp, cpi, u, hpi, cre, equity, bank rate, ig, hy, vix
+            + "sterling_ig_corporate_bond_spread,sterling_hy_corporate_bond_spread,volatility_index,ecb_policy_rate"
+        // gdp, ngdp, cpi, u, hpi, cre, equity, bank rate, ig, hy, vix, ecb rate
         let rows = [
-            "2024Q1,history,100,200,97,4,98,,95,5,100,400,15",
-            "2024Q2,history,100,200,98,4,99,,96,5,100,400,15",
-            "2024Q3,history,100,200,99,4,99,,98,5,100,400,15",
-            "2024Q4,history,100,200,100,4,100,100,100,5,100,400,15",
-            "2025Q1,stress,98,196,102,5,98,95,80,6,300,1400,30",
-            "2025Q2,stress,96,192,104,6,96,90,60,7,400,1800,40",
-            "2025Q3,stress,94,188,106,7,94,85,50,8,500,2200,50",
-            "2025Q4,stress,92,184,108,8,90,80,50,9,600,2600,40",
-            "2026Q1,stress,92,184,109,8,89,80,55,8,500,2200,30",
-            "2026Q2,stress,94,188,110,8,88,80,60,7,400,1800,20",
-            "2026Q3,stress,96,192,111,8,87,80,65,6,300,1400,20",
-            "2026Q4,stress,98,196,112,8,86,84,70,5,200,1000,10",
+            "2024Q1,history,100,200,97,4,98,,95,5,100,400,15,4",
+            "2024Q2,history,100,200,98,4,99,,96,5,100,400,15,4",
+            "2024Q3,history,100,200,99,4,99,,98,5,100,400,15,4",
+            "2024Q4,history,100,200,100,4,100,100,100,5,100,400,15,4",
+            "2025Q1,stress,98,196,102,5,98,95,80,6,300,1400,30,3",
+            "2025Q2,stress,96,192,104,6,96,90,60,7,400,1800,40,3",
+            "2025Q3,stress,94,188,106,7,94,85,50,8,500,2200,50,3",
+            "2025Q4,stress,92,184,108,8,90,80,50,9,600,2600,40,3",
+            "2026Q1,stress,92,184,109,8,89,80,55,8,500,2200,30,2",
+            "2026Q2,stress,94,188,110,8,88,80,60,7,400,1800,20,2",
+            "2026Q3,stress,96,192,111,8,87,80,65,6,300,1400,20,2",
+            "2026Q4,stress,98,196,112,8,86,84,70,5,200,1000,10,2",
         ]
         let table = try RegulatorTable.parse(text: ([header] + rows).joined(separator: "\n") + "\n", file: "boe.csv")
         let document = try BoEScenarioImport.convert(table, sha256: "d", id: "b", name: "B", severity: .adverse, source: "S")
@@ -258,6 +258,8 @@ final class ScenarioImportUnitTests: XCTestCase {
         XCTAssertEqual(s.path("corporate_spread"), [0.045, 0.035])
         XCTAssertEqual(s.path("corporate_spread_hy"), [0.2, 0.16])
         XCTAssertEqual(s.path("vix"), [0.4, 0.2])
+        XCTAssertEqual(s.path("eur_policy_rate"), [0.03, 0.02])
+        XCTAssertEqual(document.rateJumpOff["eur_policy_rate"], 0.04)
         XCTAssertTrue(document.notes.contains { $0.contains("unemployment peaks at 8.0% (2025Q4, 2026Q1, 2026Q2, 2026Q3, 2026Q4)") },
                       "\(document.notes)")
 

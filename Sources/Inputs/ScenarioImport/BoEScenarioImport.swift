@@ -56,6 +56,8 @@ public enum BoEScenarioImport {
          "sterling_hy_corporate_bond_spread (basis points): annual average / 10000"),
         ("vix", .average("volatility_index", divisor: 100),
          "volatility_index (VIX level): annual average / 100"),
+        ("eur_policy_rate", .average("ecb_policy_rate", divisor: 100),
+         "ecb_policy_rate (percent): annual average / 100; the euro rates for a book in euros"),
     ]
 
     /// Gilt yields from the curves file: annual averages of percent / 100.
@@ -64,10 +66,18 @@ public enum BoEScenarioImport {
          "uk_government_bond_yields_0.25y (3-month gilt yield, percent; boe-2025-bcst-yields.csv): annual average / 100"),
         ("long_rate", "uk_government_bond_yields_10y",
          "uk_government_bond_yields_10y (10-year gilt yield, percent; boe-2025-bcst-yields.csv): annual average / 100"),
+        ("eur_short_rate", "euribor_swap_rates_0.25y",
+         "euribor_swap_rates_0.25y (3-month Euribor swap rate, percent; boe-2025-bcst-yields.csv): annual average / 100"),
+        ("eur_swap_2y", "euribor_swap_rates_2y",
+         "euribor_swap_rates_2y (percent; boe-2025-bcst-yields.csv): annual average / 100"),
+        ("eur_swap_5y", "euribor_swap_rates_5y",
+         "euribor_swap_rates_5y (percent; boe-2025-bcst-yields.csv): annual average / 100"),
+        ("eur_long_rate", "euribor_swap_rates_10y",
+         "euribor_swap_rates_10y (percent; boe-2025-bcst-yields.csv): annual average / 100"),
     ]
 
     /// Rate and spread variables whose jump-off level is recorded for the income engine.
-    static let rateVariables: Set<String> = ["bank_rate", "corporate_spread", "corporate_spread_hy"]
+    static let rateVariables: Set<String> = ["bank_rate", "corporate_spread", "corporate_spread_hy", "eur_policy_rate"]
 
     static let quarterColumn = "quarter"
     static let phaseColumn = "phase"
@@ -201,9 +211,10 @@ public enum BoEScenarioImport {
 
         let periods = (1...years).map { String(jumpOff.year + $0) }
         let curves: [String] = yields.map { y in [
-            "short_rate and long_rate are the 3-month and 10-year gilt yields, annual averages, from",
-            y.file + (yieldsSHA256.map { " (SHA-256 \($0))" } ?? "") + ";",
-            "the 2- and 5-year gilts, SONIA, Bund, Treasury and swap curves are not included.",
+            "short_rate and long_rate are the 3-month and 10-year gilt yields, and eur_short_rate, eur_swap_2y,",
+            "eur_swap_5y and eur_long_rate the 3-month, 2-, 5- and 10-year Euribor swap rates (for books in euros),",
+            "annual averages, from " + y.file + (yieldsSHA256.map { " (SHA-256 \($0))" } ?? "") + ";",
+            "the 2- and 5-year gilts, SONIA, Bund and Treasury curves are not included.",
         ] } ?? ["The yield curves (boe-2025-bcst-yields.csv) are not included."]
         let last = quarters[quarters.count - 1].quarter
         let scenario = Scenario(

@@ -15,6 +15,8 @@ public enum ScenarioRateJumpOffs {
     static let boe2024Q4: [String: Double] = [
         "bank_rate": 0.0485, "corporate_spread": 0.0101, "corporate_spread_hy": 0.0385, "short_rate": 0.0452,
         "long_rate": 0.0432,
+        "eur_policy_rate": 0.0327, "eur_short_rate": 0.0296, "eur_swap_2y": 0.022, "eur_swap_5y": 0.0221,
+        "eur_long_rate": 0.0231,
     ]
 
     /// Scenario id → variable → jump-off level. Scenarios without rate variables (the EBA's,
