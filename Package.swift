@@ -104,6 +104,6 @@ let package = Package(
                                                      "TestSupport",
                                                      "RiskMath", "VaREngine", "FactorModel"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
     ]
 )
