@@ -53,8 +53,10 @@ let package = Package(
         .target(name: "IncomeEngine", dependencies: ["StressCore", "RiskMath"]),
 
         // MARK: - Inputs, sample data, orchestration, rendering
+        /// Supervisory templates as data (COREP, Pillar 3, EBA, FR Y-14A, BoE, RBI) filled from results.json.
+        .target(name: "RegulatoryTemplates"),
         /// CSV and YAML files → validated domain values; errors carry file, line, key.
-        .target(name: "Inputs", dependencies: ["StressCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Inputs", dependencies: ["StressCore", "RegulatoryTemplates", .product(name: "Yams", package: "Yams")]),
         /// The deterministic sample bank (portfolio and matching balance sheet).
         .target(name: "SampleBank", dependencies: ["StressCore", "RiskMath"]),
         /// The one place that combines engines for a run, and its results document.
@@ -63,13 +65,13 @@ let package = Package(
         /// The SQLite run store (GRDB): inputs by content hash, runs, outputs, key figures.
         .target(name: "RunStore", dependencies: ["StressCore", .product(name: "GRDB", package: "GRDB.swift")]),
         /// Owners of the libxlsxwriter and Cairo handles; renderers build on them.
-        .target(name: "Reports", dependencies: ["CXlsxWriter", "CCairo", "StressCore", "RiskMath", "StressRun",
+        .target(name: "Reports", dependencies: ["CXlsxWriter", "CCairo", "StressCore", "RiskMath", "StressRun", "RegulatoryTemplates",
                                                 "CreditEngine", "CapitalEngine", "ProvisionsEngine", "IncomeEngine",
                                                 "LiquidityEngine", "VaREngine", "FactorModel"]),
         /// The thin CLI.
         .executableTarget(name: "stresspack", dependencies: [
             "StressCore", "RiskMath", "CreditEngine", "CapitalEngine", "ProvisionsEngine", "IncomeEngine", "LiquidityEngine",
-            "VaREngine", "FactorModel", "Inputs", "SampleBank",
+            "VaREngine", "FactorModel", "Inputs", "SampleBank", "RegulatoryTemplates",
             "StressRun", "Reports", "RunStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),

@@ -31,6 +31,8 @@ struct ProvisionSums: Sendable {
     var segmentStocks: [Double], classStocks: [Double]
     var segmentWriteOffs: [Double], classWriteOffs: [Double]
     var modelJumpOff = 0.0, heldJumpOff = 0.0, heldCount = 0
+    /// Each exposure's jump-off allowance in row order, when asked for (`jumpOffAllowances`).
+    var jumpOffByExposure: [Double]? = nil
 
     static let stockSeries = 8, flowSeries = 8
 
@@ -81,6 +83,7 @@ struct ProvisionSums: Sendable {
         modelJumpOff += o.modelJumpOff
         heldJumpOff += o.heldJumpOff
         heldCount += o.heldCount
+        if let more = o.jumpOffByExposure { jumpOffByExposure = (jumpOffByExposure ?? []) + more }
     }
 
     // MARK: - The result
@@ -132,7 +135,8 @@ struct ProvisionSums: Sendable {
                 let e = byStage(0, stocks, base: base), p = byStage(3, stocks, base: base)
                 guard e.total.contains(where: { $0 != 0 }) || p.total.contains(where: { $0 != 0 }) else { continue }
                 let wo = n == 0 ? [] : Array(writeOffs[(k * n)..<(k * n + n)])
-                out[name.isEmpty ? "unspecified" : name] = .init(ead: e, provisions: p, impairment: impairment(p.total, wo))
+                out[name.isEmpty ? "unspecified" : name] = .init(ead: e, provisions: p, impairment: impairment(p.total, wo),
+                                                                  writeOffs: wo)
             }
             return out
         }

@@ -81,6 +81,27 @@ public enum ProvisionsProjection {
         for chunk in chunks { total.add(chunk) }
         return total.result(standard: input.rules.standard, periods: input.periods)
     }
+
+    /// Each exposure's allowance at jump-off, in portfolio order: the bank's where the
+    /// portfolio gives it, else the model's at the jump-off PD held flat (raised to the RBI's
+    /// floors under Ind AS 109): the stock `project` starts from, for the jump-off templates
+    /// (COREP value adjustments, Pillar 3 CR6 column m). It does not depend on a scenario.
+    public static func jumpOffAllowances(book: ProvisionBook, rules: ProvisioningRules, frequency: Frequency,
+                                         threads: Int) -> [Double] {
+        let input = Inputs(book: book, rules: rules, periods: [], frequency: frequency, constantBalanceSheet: false,
+                           paths: { _, _, _ in }, threads: threads)
+        let layout = ProvisionLayout(book: book, periods: 0)
+        let chunks = parallelMap(blocks: BlockPartition(count: book.count, blockSize: chunkSize),
+                                 threads: max(1, threads)) { rows, _ in
+            var sums = ProvisionSums(layout: layout)
+            sums.jumpOffByExposure = []
+            sums.jumpOffByExposure!.reserveCapacity(rows.count)
+            let none = UnsafeBufferPointer<Double>(start: nil, count: 0)
+            ExposureProvisions.run(rows, input: input, pd: none, lgd: none, into: &sums)
+            return sums.jumpOffByExposure!
+        }
+        return chunks.flatMap { $0 }
+    }
 }
 
 /// The kernel: one exposure's stage masses through the horizon, summed into `sums`.
@@ -166,6 +187,7 @@ enum ExposureProvisions {
                 }
                 p0 = max(p0, floor)
             }
+            sums.jumpOffByExposure?.append(p0)
             sums.addStock(0, g, s1: m1, s2: m2, s3: ead0 - m1 - m2, p1: m1 > 0 ? p0 : 0, p2: m2 > 0 ? p0 : 0,
                           p3: m1 + m2 > 0 ? 0 : p0, elPerforming: (m1 + m2) * pd0 * lgd0,
                           elDefaulted: cohorts.first.map { $0.amount * $0.lgd } ?? 0)

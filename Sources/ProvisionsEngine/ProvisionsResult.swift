@@ -61,6 +61,12 @@ public struct ProvisionsResult: Sendable, Equatable, Codable {
         public var ead: ByStage
         public var provisions: ByStage
         public var impairment: [Double]
+        /// Amounts written off per period (net charge-offs where the rules write off at default).
+        public var writeOffs: [Double]
+
+        enum CodingKeys: String, CodingKey {
+            case ead, provisions, impairment, writeOffs = "write_offs"
+        }
     }
 
     public var standard: String

@@ -1,0 +1,137 @@
+/// results.json as a tree, and the paths the templates read it by.
+///
+/// A path is a JSON pointer whose segments may select an array element by a member's value
+/// (`/scenarios[id=fed-2026-severely-adverse]/capital/cet1_ratio`) or by index
+/// (`/scenarios[0]`); a selector that matches several elements takes the first.
+public indirect enum ResultValue: Sendable, Equatable, Decodable {
+    case number(Double)
+    case text(String)
+    case bool(Bool)
+    case null
+    case array([ResultValue])
+    case object([String: ResultValue])
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null; return }
+        if let b = try? c.decode(Bool.self) { self = .bool(b); return }
+        if let d = try? c.decode(Double.self) { self = .number(d); return }
+        if let s = try? c.decode(String.self) { self = .text(s); return }
+        if let a = try? c.decode([ResultValue].self) { self = .array(a); return }
+        self = .object(try c.decode([String: ResultValue].self))
+    }
+
+    public subscript(key: String) -> ResultValue? {
+        if case let .object(o) = self { return o[key] }
+        return nil
+    }
+
+    /// The value as text for a selector match: strings as they are, numbers and booleans spelled.
+    public var selectorText: String? {
+        switch self {
+        case let .text(s): return s
+        case let .bool(b): return b ? "true" : "false"
+        case let .number(d): return d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+        default: return nil
+        }
+    }
+
+    /// The numbers of a number or an array of numbers (null → NaN); nil for anything else.
+    public var numbers: [Double]? {
+        switch self {
+        case let .number(d): return [d]
+        case .null: return [.nan]
+        case let .array(a):
+            var out: [Double] = []
+            out.reserveCapacity(a.count)
+            for v in a {
+                switch v {
+                case let .number(d): out.append(d)
+                case .null: out.append(.nan)
+                default: return nil
+                }
+            }
+            return out
+        default: return nil
+        }
+    }
+
+    public var isArray: Bool { if case .array = self { return true } else { return false } }
+
+    /// The value at `path`, or where the path fails: the segment that found nothing.
+    public func resolve(_ path: String) -> Result<ResultValue, PathError> {
+        var node = self
+        var walked = ""
+        for segment in ResultPath.segments(path) {
+            walked += "/" + segment.text
+            guard let next = segment.apply(to: node) else { return .failure(PathError(path: path, failedAt: walked)) }
+            node = next
+        }
+        return .success(node)
+    }
+
+    public struct PathError: Error, Sendable, Equatable, CustomStringConvertible {
+        public var path: String
+        public var failedAt: String
+        public var description: String { "\(path): nothing at \(failedAt) in results.json" }
+    }
+}
+
+enum ResultPath {
+    struct Segment {
+        var text: String
+        var key: String
+        var selector: Selector?
+
+        enum Selector {
+            case index(Int)
+            case match(key: String, value: String)
+        }
+
+        func apply(to node: ResultValue) -> ResultValue? {
+            let member: ResultValue?
+            if key.isEmpty { member = node } else { member = node[key] }
+            guard let value = member else { return nil }
+            switch selector {
+            case nil: return value
+            case let .index(k):
+                guard case let .array(a) = value, a.indices.contains(k) else { return nil }
+                return a[k]
+            case let .match(field, wanted):
+                guard case let .array(a) = value else { return nil }
+                return a.first { $0[field]?.selectorText == wanted }
+            }
+        }
+    }
+
+    /// Segments of a path; `/` inside a selector's brackets does not split.
+    static func segments(_ path: String) -> [Segment] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        for ch in path {
+            if ch == "[" { depth += 1 }
+            if ch == "]" { depth -= 1 }
+            if ch == "/" && depth == 0 {
+                if !current.isEmpty { parts.append(current) }
+                current = ""
+            } else {
+                current.append(ch)
+            }
+        }
+        if !current.isEmpty { parts.append(current) }
+        return parts.map { part in
+            guard let open = part.firstIndex(of: "["), part.hasSuffix("]") else {
+                return Segment(text: part, key: part, selector: nil)
+            }
+            let key = String(part[..<open])
+            let inner = String(part[part.index(after: open)..<part.index(before: part.endIndex)])
+            if let k = Int(inner) { return Segment(text: part, key: key, selector: .index(k)) }
+            if let eq = inner.firstIndex(of: "=") {
+                return Segment(text: part, key: key,
+                               selector: .match(key: String(inner[..<eq]), value: String(inner[inner.index(after: eq)...])))
+            }
+            return Segment(text: part, key: part, selector: nil)
+        }
+    }
+}
