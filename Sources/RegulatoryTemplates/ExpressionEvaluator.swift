@@ -23,6 +23,8 @@ struct EvaluationContext {
     var cell: (_ row: String, _ column: String) throws(ExpressionError) -> Double
     /// Row codes from `from` to `to` in layout order.
     var rowRange: (_ from: String, _ to: String) throws(ExpressionError) -> [String]
+    /// Row codes a repeated row's group expanded into.
+    var group: (_ name: String) throws(ExpressionError) -> [String]
     var currentRow: String
     var currentColumn: String
 }
@@ -37,7 +39,7 @@ enum ExpressionEvaluator {
             for f in filters { wanted[f.key] = substitute(f.value, c.bindings) }
             var total = 0.0
             var matched = false
-            for row in c.facts where wanted.allSatisfy({ row[$0.key]?.selectorText == $0.value }) {
+            for row in c.facts where FactFilter.matches(row, wanted) {
                 guard let v = row[measure] else { throw ExpressionError(message: "fact rows have no measure '\(measure)'") }
                 guard case let .number(x) = v else { throw ExpressionError(message: "fact measure '\(measure)' is not a number") }
                 total += x
@@ -53,6 +55,10 @@ enum ExpressionEvaluator {
         case let .sumRows(from, to):
             var total = 0.0
             for r in try c.rowRange(from, to) { total += try c.cell(r, c.currentColumn) }
+            return .scalar(total)
+        case let .sumGroup(name):
+            var total = 0.0
+            for r in try c.group(name) { total += try c.cell(r, c.currentColumn) }
             return .scalar(total)
         case let .negate(x): return map(try evaluate(x, c)) { -$0 }
         case let .binary(op, a, b):
@@ -166,5 +172,15 @@ enum ExpressionEvaluator {
     static func value(_ v: ResultValue, path: String) throws(ExpressionError) -> TemplateValue {
         guard let numbers = v.numbers else { throw ExpressionError(message: "\(path) is not a number or a series of numbers") }
         return v.isArray ? .vector(numbers) : .scalar(numbers[0])
+    }
+}
+
+/// Fact rows matching filters; a filter value `a|b` matches either.
+enum FactFilter {
+    static func matches(_ row: ResultValue, _ filters: [String: String]) -> Bool {
+        filters.allSatisfy { key, wanted in
+            guard let v = row[key]?.selectorText else { return false }
+            return wanted.contains("|") ? wanted.split(separator: "|").contains { $0 == v } : v == wanted
+        }
     }
 }

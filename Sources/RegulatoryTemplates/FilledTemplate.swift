@@ -21,6 +21,8 @@ public struct FilledTemplate: Sendable {
         public var label: String
         public var level: Int
         public var kind: TemplateDefinition.Kind
+        /// The group of a repeated row.
+        public var group: String?
     }
 
     public struct Cell: Sendable {

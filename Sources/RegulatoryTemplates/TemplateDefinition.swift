@@ -64,11 +64,14 @@ public struct TemplateDefinition: Sendable, Equatable {
         /// The order of a pattern's rows: by fact value (nil), or ascending by the value of
         /// the first column (C 08.02: best grade first, by PD).
         public var orderByFirstColumn: Bool
+        /// The name `sum_group(…)` sums a repeated row's expansion by.
+        public var group: String?
 
         public init(code: String, label: String, level: Int = 0, filters: [String: String] = [:],
                     params: [String: [String]] = [:], value: String? = nil, notProduced: String? = nil,
-                    eachFactValue: String? = nil, orderByFirstColumn: Bool = false) {
+                    eachFactValue: String? = nil, orderByFirstColumn: Bool = false, group: String? = nil) {
             self.orderByFirstColumn = orderByFirstColumn
+            self.group = group
             self.code = code
             self.label = label
             self.level = level
@@ -137,9 +140,12 @@ public struct TemplateDefinition: Sendable, Equatable {
         public var blocks: String
         /// Relative tolerance, against max(1, |lhs|, |rhs|).
         public var tolerance: Double
+        /// A results.json path that must exist for the check to run (a figure of one framework).
+        public var when: String?
 
         public init(id: String, description: String, check: String, columns: [String] = [], blocks: String = "all",
-                    tolerance: Double = 1e-9) {
+                    tolerance: Double = 1e-9, when: String? = nil) {
+            self.when = when
             self.id = id
             self.description = description
             self.check = check

@@ -7,7 +7,8 @@
 ///   cell's filters (block, row, column), `fact(measure, key=value, …)` with more filters;
 /// - references to the template's own cells, which become spreadsheet formulas:
 ///   `row(0010)` (same column), `col(0200)` (same row), `cell(0010, 0200)`,
-///   `sum_rows(0140, 0280)` (same column, rows in layout order);
+///   `sum_rows(0140, 0280)` (same column, rows in layout order), `sum_group(grades)` (the
+///   rows a repeated row of that group expanded into);
 /// - numbers, `+ - * /`, parentheses and the functions `sum first last min max mean at count
 ///   abs ratio`. `ratio(a, b)` is a / b, and 0 when b is 0.
 /// A check is two expressions joined by `=`, `<=` or `>=`.
@@ -19,6 +20,8 @@ public indirect enum TemplateExpression: Sendable, Equatable {
     case column(String)
     case cell(row: String, column: String)
     case sumRows(from: String, to: String)
+    /// Σ of the rows a repeated row (`each`) expanded into, in the same column.
+    case sumGroup(String)
     case call(String, [TemplateExpression])
     case negate(TemplateExpression)
     case binary(Operator, TemplateExpression, TemplateExpression)
@@ -40,7 +43,7 @@ public indirect enum TemplateExpression: Sendable, Equatable {
         switch self {
         case .number: return true
         case .row, .column, .cell, .sumRows: return true
-        case .path, .fact: return false
+        case .path, .fact, .sumGroup: return false
         case let .call(name, args): return (name == "ratio" || name == "abs") && args.allSatisfy(\.isFormula)
         case let .negate(e): return e.isFormula
         case let .binary(_, a, b): return a.isFormula && b.isFormula
@@ -50,7 +53,7 @@ public indirect enum TemplateExpression: Sendable, Equatable {
     /// Whether it refers to any of the template's cells.
     public var refersToCells: Bool {
         switch self {
-        case .row, .column, .cell, .sumRows: return true
+        case .row, .column, .cell, .sumRows, .sumGroup: return true
         case .number, .path, .fact: return false
         case let .call(_, args): return args.contains(where: \.refersToCells)
         case let .negate(e): return e.refersToCells
@@ -62,7 +65,7 @@ public indirect enum TemplateExpression: Sendable, Equatable {
     public var paths: [String] {
         switch self {
         case let .path(p): return [p]
-        case .number, .fact, .row, .column, .cell, .sumRows: return []
+        case .number, .fact, .row, .column, .cell, .sumRows, .sumGroup: return []
         case let .call(_, args): return args.flatMap(\.paths)
         case let .negate(e): return e.paths
         case let .binary(_, a, b): return a.paths + b.paths
@@ -268,6 +271,9 @@ public struct ExpressionParser {
             case "sum_rows":
                 let a = try code(); try expect(","); let b = try code(); try expect(")")
                 return .sumRows(from: a, to: b)
+            case "sum_group":
+                let g = try code(); try expect(")")
+                return .sumGroup(g)
             case "fact":
                 let measure = try code()
                 var filters: [TemplateExpression.Filter] = []

@@ -68,21 +68,21 @@ public enum TemplateFiller {
         for (g, r) in t.rows.enumerated() {
             let filters = r.filters.mapValues { ExpressionEvaluator.substitute($0, b.bindings) }
             guard let field = r.eachFactValue else {
-                out.append(ExpandedRow(line: .init(code: r.code, label: r.label, level: r.level, kind: .text), spec: r,
+                out.append(ExpandedRow(line: .init(code: r.code, label: r.label, level: r.level, kind: .text, group: r.group), spec: r,
                                        bindings: r.params.merging(["row": [r.code]]) { a, _ in a },
                                        filters: filters, group: g))
                 continue
             }
             var values: [String] = []
             let scope = b.filters.merging(filters) { a, _ in a }
-            for row in facts where scope.allSatisfy({ row[$0.key]?.selectorText == $0.value }) {
+            for row in facts where FactFilter.matches(row, scope) {
                 if let v = row[field]?.selectorText, !values.contains(v) { values.append(v) }
             }
             for v in values.sorted() {
                 let code = r.code.replacingOccurrences(of: "{value}", with: v)
                 out.append(ExpandedRow(
                     line: .init(code: code, label: r.label.replacingOccurrences(of: "{value}", with: v), level: r.level,
-                                kind: .text),
+                                kind: .text, group: r.group),
                     spec: r, bindings: r.params.merging(["row": [code], "value": [v]]) { a, _ in a },
                     filters: filters.merging([field: v]) { _, b in b }, group: g))
             }
@@ -94,7 +94,7 @@ public enum TemplateFiller {
         var out: [ExpandedColumn] = []
         for c in t.columns {
             guard c.eachPeriod else {
-                out.append(ExpandedColumn(line: .init(code: c.code, label: c.label, level: 0, kind: c.kind), spec: c,
+                out.append(ExpandedColumn(line: .init(code: c.code, label: c.label, level: 0, kind: c.kind, group: nil), spec: c,
                                           bindings: c.params.merging(["column": [c.code]]) { a, _ in a }))
                 continue
             }
@@ -104,7 +104,7 @@ public enum TemplateFiller {
                 }
                 let code = bind(c.code)
                 out.append(ExpandedColumn(
-                    line: .init(code: code, label: bind(c.label), level: 0, kind: c.kind), spec: c,
+                    line: .init(code: code, label: bind(c.label), level: 0, kind: c.kind, group: nil), spec: c,
                     bindings: c.params.merging(["column": [code], "period": [period], "index": ["\(k)"]]) { a, _ in a }))
             }
         }
@@ -124,6 +124,7 @@ public enum TemplateFiller {
         var cells: [[FilledTemplate.Cell?]]
         var evaluating: Set<Int> = []
         var overrides: [String: TemplateDefinition.CellOverride] = [:]
+        var groups: [String: [String]] = [:]
 
         init(_ t: TemplateDefinition, _ spec: BlockSpec, tree: ResultValue, facts: [ResultValue]) {
             self.t = t
@@ -132,7 +133,10 @@ public enum TemplateFiller {
             self.facts = facts
             rows = TemplateFiller.expandRows(t, spec, facts: facts)
             columns = TemplateFiller.expandColumns(t, spec)
-            for (k, r) in rows.enumerated() { rowIndex[r.line.code] = k }
+            for (k, r) in rows.enumerated() {
+                rowIndex[r.line.code] = k
+                if let g = r.spec.group { groups[g, default: []].append(r.line.code) }
+            }
             for (k, c) in columns.enumerated() { columnIndex[c.line.code] = k }
             cells = Array(repeating: Array(repeating: nil, count: columns.count), count: rows.count)
             for o in t.cells { overrides[o.row + "\u{1}" + o.column] = o }
@@ -161,6 +165,13 @@ public enum TemplateFiller {
                         throw ExpressionError(message: "no rows \(from) to \(to)")
                     }
                     return self.rows[a...b].map(\.line.code)
+                },
+                group: { [unowned self] (name) throws(ExpressionError) -> [String] in
+                    guard let codes = self.groups[name] else {
+                        if self.t.rows.contains(where: { $0.group == name }) { return [] }
+                        throw ExpressionError(message: "no row group \(name)")
+                    }
+                    return codes
                 },
                 currentRow: rows[r].line.code, currentColumn: columns[c].line.code)
         }
@@ -198,6 +209,14 @@ public enum TemplateFiller {
             return result
         }
 
+        /// The codes each group's rows expanded into, from a filled block (rows keep their group's name).
+        static func groupCodes(_ t: TemplateDefinition, _ block: FilledTemplate.Block) -> [String: [String]] {
+            var out: [String: [String]] = [:]
+            for r in t.rows { if let g = r.group { out[g] = [] } }
+            for row in block.rows { if let g = row.group { out[g, default: []].append(row.code) } }
+            return out
+        }
+
         func block() -> FilledTemplate.Block {
             for r in rows.indices { for c in columns.indices { _ = cell(r, c) } }
             // Pattern rows ordered by their first column, where asked (best grade first).
@@ -231,7 +250,11 @@ public enum TemplateFiller {
         var out: [FilledTemplate.CheckOutcome] = []
         let rowIndex = Dictionary(block.rows.enumerated().map { ($1.code, $0) }) { a, _ in a }
         let columnIndex = Dictionary(block.columns.enumerated().map { ($1.code, $0) }) { a, _ in a }
+        let groupCodes = BlockEvaluator.groupCodes(t, block)
         for check in t.checks {
+            if let when = check.when, case .failure = tree.resolve(ExpressionEvaluator.substitute(when, spec.bindings)) {
+                continue
+            }
             switch check.blocks {
             case "all": break
             case "total": if !first { continue }
@@ -255,6 +278,10 @@ public enum TemplateFiller {
                             throw ExpressionError(message: "no rows \(from) to \(to)")
                         }
                         return block.rows[a...b].map(\.code)
+                    },
+                    group: { (name) throws(ExpressionError) -> [String] in
+                        guard let codes = groupCodes[name] else { throw ExpressionError(message: "no row group \(name)") }
+                        return codes
                     },
                     currentRow: "", currentColumn: column ?? "")
                 var outcome = FilledTemplate.CheckOutcome(id: check.id, description: check.description, block: block.label,

@@ -120,7 +120,7 @@ public enum RegulatoryFactsBuilder {
             let floor = columns.floors.floor(for: formulaClass, transactor: columns.transactor?[i] ?? false)
             let pd = defaulted ? 1 : max(p.pd[i], floor)
             let lgd = p.lgd[i]
-            let rw = columns.riskWeight(i, pd: defaulted ? 1 : p.pd[i], lgd: lgd)
+            let rw = columns.riskWeight(i, pd: p.pd[i], lgd: lgd)
             let grade = hasGrades ? Int(p.rating.codes[i]) : 0
             let bucket = pdBucket(p.pd[i], defaulted: defaulted)
             let irbKey = ((classIndex[c]! * grades.count + grade) * buckets + bucket) * 2 + (defaulted ? 1 : 0)
