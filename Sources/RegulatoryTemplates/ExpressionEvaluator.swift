@@ -92,6 +92,7 @@ enum ExpressionEvaluator {
                 guard !v.isEmpty else { throw ExpressionError(message: "mean of an empty series") }
                 return .scalar(v.reduce(0, +) / Double(v.count))
             case "count": return .scalar(Double(v.count))
+            case "rest": return .vector(Array(v.dropFirst()))
             case "abs": return map(values[0]) { Swift.abs($0) }
             case "at":
                 guard case let .scalar(k) = values[1], k == k.rounded(), Int(k) >= 0, Int(k) < v.count else {

@@ -135,3 +135,12 @@ enum ResultPath {
         }
     }
 }
+
+import Foundation
+
+extension ResultValue {
+    /// A results.json document as a tree.
+    public static func decode(_ data: Data) throws -> ResultValue {
+        try JSONDecoder().decode(ResultValue.self, from: data)
+    }
+}

@@ -10,7 +10,8 @@
 ///   `sum_rows(0140, 0280)` (same column, rows in layout order), `sum_group(grades)` (the
 ///   rows a repeated row of that group expanded into);
 /// - numbers, `+ - * /`, parentheses and the functions `sum first last min max mean at count
-///   abs ratio`. `ratio(a, b)` is a / b, and 0 when b is 0.
+///   abs ratio rest`. `ratio(a, b)` is a / b, and 0 when b is 0; `rest(x)` drops a series'
+///   first value (the jump-off of a stock series).
 /// A check is two expressions joined by `=`, `<=` or `>=`.
 public indirect enum TemplateExpression: Sendable, Equatable {
     case number(Double)
@@ -35,7 +36,8 @@ public indirect enum TemplateExpression: Sendable, Equatable {
         case add = "+", subtract = "-", multiply = "*", divide = "/"
     }
 
-    public static let functions: Set<String> = ["sum", "first", "last", "min", "max", "mean", "at", "count", "abs", "ratio"]
+    public static let functions: Set<String> = ["sum", "first", "last", "min", "max", "mean", "at", "count", "abs", "ratio",
+                                               "rest"]
 
     /// Whether the expression reads only the template's own cells and numbers: it is then
     /// written to the workbook as a formula.
@@ -83,7 +85,14 @@ public struct TemplateCheck: Sendable, Equatable {
 
 public struct ExpressionError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
+    /// A check reads a cell the template marks as not produced: the check does not apply there.
+    public var notApplicable = false
     public var description: String { message }
+
+    public init(message: String, notApplicable: Bool = false) {
+        self.message = message
+        self.notApplicable = notApplicable
+    }
 }
 
 /// Recursive-descent parser of `TemplateExpression`.

@@ -8,7 +8,10 @@ public enum TemplateFiller {
         if let path = t.facts, case let .success(.array(rows)) = tree.resolve(path) { facts = rows }
         var blocks: [FilledTemplate.Block] = []
         var checks: [FilledTemplate.CheckOutcome] = []
-        for spec in blockSpecs(t, tree: tree, facts: facts) {
+        // `{basis}`: the framework whose rules the fact rows follow (regulatory_facts.basis).
+        let basis = tree["regulatory_facts"]?["basis"]?["framework"]?.selectorText
+        for var spec in blockSpecs(t, tree: tree, facts: facts) {
+            if let basis { spec.bindings["basis"] = [basis] }
             let block = fillBlock(t, spec, tree: tree, facts: facts)
             checks += runChecks(t, block, spec, tree: tree, facts: facts, first: blocks.isEmpty)
             blocks.append(block)
@@ -260,13 +263,18 @@ public enum TemplateFiller {
             case "total": if !first { continue }
             default: if check.blocks != block.label { continue }
             }
-            let columns: [String?] = check.columns.isEmpty ? [nil] : check.columns
+            // `all`: every column of the block; a column whose operands are not produced is skipped.
+            let columns: [String?] = check.columns.isEmpty ? [nil]
+                : check.columns == ["all"] ? block.columns.map(\.code) : check.columns
             for column in columns {
                 let ctx = EvaluationContext(
                     tree: tree, bindings: spec.bindings, facts: facts, factFilters: spec.filters,
                     cell: { (row, col) throws(ExpressionError) -> Double in
                         guard let i = rowIndex[row], let j = columnIndex[col] else {
                             throw ExpressionError(message: "no cell (\(row), \(col))")
+                        }
+                        if case .notProduced = block.cells[i][j].content {
+                            throw ExpressionError(message: "cell (\(row), \(col)) is not produced", notApplicable: true)
                         }
                         guard let x = block.cells[i][j].number else {
                             throw ExpressionError(message: "cell (\(row), \(col)) has no value")
@@ -301,6 +309,7 @@ public enum TemplateFiller {
                     case .atLeast: outcome.passed = a >= b - slack
                     }
                 } catch {
+                    if error.notApplicable { continue }
                     outcome.error = error.message
                 }
                 out.append(outcome)

@@ -12,8 +12,13 @@ public struct ReportTemplate: Sendable, Equatable {
     public var sheets: [Sheet]
     /// The PDF's pages in order; no PDF when empty.
     public var pages: [Page]
+    /// The supervisory templates of the pack (`templates/regulatory/<id>.yaml`), filled from
+    /// the run into `<pack>-templates.xlsx` and `templates/<id>.csv`; none when empty.
+    public var regulatory: [String]
 
-    public init(id: String, title: String, description: String? = nil, sheets: [Sheet], pages: [Page] = []) {
+    public init(id: String, title: String, description: String? = nil, sheets: [Sheet], pages: [Page] = [],
+                regulatory: [String] = []) {
+        self.regulatory = regulatory
         self.id = id
         self.title = title
         self.description = description

@@ -93,3 +93,41 @@ public struct RegulatoryFacts: Sendable, Codable, Equatable {
     public var irb: [IRBRow]
     public var standardised: [StandardisedRow]
 }
+
+/// One filled regulatory template of a run, in results.json: its file and the outcome of its
+/// checks (the cells themselves are in the templates workbook and CSV).
+public struct RegulatoryTemplateSummary: Sendable, Codable, Equatable {
+    public var id: String
+    public var code: String
+    public var version: String
+    public var definition: String
+    public var csv: String
+    public var sheet: String
+    public var blocks: Int
+    public var cells: Int
+    public var notProduced: Int
+    public var unavailable: Int
+    public var checksRun: Int
+    public var checksFailed: Int
+
+    public init(id: String, code: String, version: String, definition: String, csv: String, sheet: String, blocks: Int,
+                cells: Int, notProduced: Int, unavailable: Int, checksRun: Int, checksFailed: Int) {
+        self.id = id
+        self.code = code
+        self.version = version
+        self.definition = definition
+        self.csv = csv
+        self.sheet = sheet
+        self.blocks = blocks
+        self.cells = cells
+        self.notProduced = notProduced
+        self.unavailable = unavailable
+        self.checksRun = checksRun
+        self.checksFailed = checksFailed
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, code, version, definition, csv, sheet, blocks, cells, notProduced = "not_produced", unavailable
+        case checksRun = "checks_run", checksFailed = "checks_failed"
+    }
+}

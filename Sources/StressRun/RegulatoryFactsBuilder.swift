@@ -14,11 +14,14 @@ public enum RegulatoryFactsBuilder {
         public var standardised: StandardisedExposureWeights?
         public var provisions: ProvisionSetup
         public var frequency: Frequency
+        /// The framework's PD floor, as the credit engine applies it before the IRB formula.
+        public var pdFloor: Double
         public var threads: Int
 
         public init(framework: Framework, rules: CapitalRules, portfolio: Portfolio, irb: PortfolioRWA,
                     standardised: StandardisedExposureWeights?, provisions: ProvisionSetup, frequency: Frequency,
-                    threads: Int) {
+                    pdFloor: Double, threads: Int) {
+            self.pdFloor = pdFloor
             self.framework = framework
             self.rules = rules
             self.portfolio = portfolio
@@ -107,7 +110,9 @@ public enum RegulatoryFactsBuilder {
 
         for i in 0..<n {
             let c = p.assetClass.count == n ? p.assetClass[i] : .corporate
-            let defaulted = book.stage0[i] == 3
+            // In default as the capital engine counts it (stage 3, a default flag or PD = 1), so
+            // the templates' RWEA is the engine's jump-off RWA.
+            let defaulted = p.isDefaulted(i)
             let ead = p.ead[i]
             let drawn = p.drawn?[i], undrawn = p.undrawn?[i]
             let hasSplit = drawn.map { $0.isFinite } ?? false
@@ -120,7 +125,7 @@ public enum RegulatoryFactsBuilder {
             let floor = columns.floors.floor(for: formulaClass, transactor: columns.transactor?[i] ?? false)
             let pd = defaulted ? 1 : max(p.pd[i], floor)
             let lgd = p.lgd[i]
-            let rw = columns.riskWeight(i, pd: p.pd[i], lgd: lgd)
+            let rw = columns.riskWeight(i, pd: defaulted ? 1 : max(p.pd[i], input.pdFloor), lgd: lgd)
             let grade = hasGrades ? Int(p.rating.codes[i]) : 0
             let bucket = pdBucket(p.pd[i], defaulted: defaulted)
             let irbKey = ((classIndex[c]! * grades.count + grade) * buckets + bucket) * 2 + (defaulted ? 1 : 0)
@@ -149,7 +154,9 @@ public enum RegulatoryFactsBuilder {
 
             // Standardised
             guard let weights = input.standardised?.columns else { continue }
-            let coverage = ead > 0 ? min(max(provision / ead, 0), 1) : 0
+            // Provision coverage of a defaulted exposure as the capital engine takes it: LGD × EAD
+            // (CRR Art. 127 bands, CRE20.89), not the allowance in column provisions.
+            let coverage = min(max(lgd, 0), 1)
             let weight = defaulted ? weights.defaultedWeight(i, coverage: coverage) : weights.weight[i]
             let net = defaulted && weights.defaultedNetOfProvisions ? 1 - coverage : 1
             let exposureValue = ead * weights.exposureFactor[i] * net

@@ -22,17 +22,23 @@ public struct RunResults: Sendable, Codable {
     public var calibration: [CalibrationRow]?
     /// Interest rate risk in the banking book (BCBS d368): ΔEVE and ΔNII under the six shocks.
     public var irrbb: IRRBBResult?
+    /// The jump-off book as the supervisory reporting templates slice it (COREP, Pillar 3).
+    public var regulatoryFacts: RegulatoryFacts?
+    /// Which regulatory templates were filled, where they were written and how their checks went.
+    public var regulatoryTemplates: [RegulatoryTemplateSummary]?
     public var dataQuality: DataQuality
 
     enum CodingKeys: String, CodingKey {
         case run, portfolio, balanceSheet = "balance_sheet", scenarios, factorRisk = "factor_risk", creditVaR = "var"
-        case calibration, irrbb
+        case calibration, irrbb, regulatoryFacts = "regulatory_facts", regulatoryTemplates = "regulatory_templates"
         case dataQuality = "data_quality"
     }
 
     public init(run: RunInfo, portfolio: PortfolioSummary, balanceSheet: BalanceSheetSummary?,
                 scenarios: [ScenarioResult], factorRisk: FactorRiskReport? = nil, creditVaR: VaRResult? = nil,
-                calibration: [CalibrationRow]? = nil, irrbb: IRRBBResult? = nil, dataQuality: DataQuality) {
+                calibration: [CalibrationRow]? = nil, irrbb: IRRBBResult? = nil,
+                regulatoryFacts: RegulatoryFacts? = nil, dataQuality: DataQuality) {
+        self.regulatoryFacts = regulatoryFacts
         self.calibration = calibration
         self.irrbb = irrbb
         self.factorRisk = factorRisk
@@ -97,10 +103,18 @@ public struct BalanceSheetSummary: Sendable, Codable, Equatable {
     public var tier1Ratio: Double?
     public var totalCapitalRatio: Double?
     public var leverageRatio: Double
+    /// Additional Tier 1 and Tier 2 capital, the market and operational RWA (the part of the
+    /// RWA the credit engines do not project) and the leverage exposure measure: the capital
+    /// and REA templates read them.
+    public var at1: Double
+    public var tier2: Double
+    public var otherRWA: Double
+    public var leverageExposure: Double
 
     enum CodingKeys: String, CodingKey {
         case bank, currency, cet1, rwa, cet1Ratio = "cet1_ratio", tier1Ratio = "tier1_ratio"
         case totalCapitalRatio = "total_capital_ratio", leverageRatio = "leverage_ratio"
+        case at1, tier2, otherRWA = "other_rwa", leverageExposure = "leverage_exposure"
     }
 
     public init(_ b: BalanceSheet) {
@@ -112,6 +126,10 @@ public struct BalanceSheetSummary: Sendable, Codable, Equatable {
         tier1Ratio = b.capital.rwa.map { b.capital.tier1 / $0 }
         totalCapitalRatio = b.capital.rwa.map { b.capital.totalCapital / $0 }
         leverageRatio = b.capital.tier1 / b.capital.leverageExposure
+        at1 = b.capital.at1
+        tier2 = b.capital.tier2
+        otherRWA = b.capital.otherRWA
+        leverageExposure = b.capital.leverageExposure
     }
 }
 

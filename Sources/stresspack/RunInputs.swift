@@ -13,6 +13,9 @@ struct RunEnvironment {
         let path = ProjectPaths.home.appendingPathComponent("templates/\(pack).yaml").path
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }
+    /// The folder of the supervisory templates (`templates/regulatory/`); a bank points it
+    /// at its own copy to change a template's mapping (`run --regulatory-templates`).
+    var regulatoryTemplates: String = ProjectPaths.home.appendingPathComponent("templates/regulatory").path
     /// The supervisory exercises' published outcomes, for the calibration section.
     var publishedOutcomes: String? = {
         let path = ProjectPaths.home.appendingPathComponent("data/regulators/published-outcomes.yaml").path
@@ -60,6 +63,8 @@ struct RunInputs: RandomAccessCollection {
     var riskWeightTables: [String: String]
     var liquidityTable: String?
     var template: String?
+    /// The pack's supervisory templates: id → definition file.
+    var regulatoryTemplates: [(id: String, path: String)] = []
     /// The balance sheet's as-of date, when it can be read.
     var asOf: String?
 
@@ -99,6 +104,19 @@ struct RunInputs: RandomAccessCollection {
             throw InputError(file: "templates/\(job.pack).yaml", message: "no template for pack '\(job.pack)'")
         }
         list.append(("report_template", template))
+        // So are the supervisory templates it lists: their layout and mapping shape the outputs.
+        var regulatory: [(id: String, path: String)] = []
+        if let pack = try? ReportTemplateFile.load(path: template) {
+            for id in pack.regulatory {
+                let path = job.environment.regulatoryTemplates + "/\(id).yaml"
+                guard FileManager.default.fileExists(atPath: path) else {
+                    throw InputError(file: job.display(template), key: "regulatory",
+                                     message: "no regulatory template \(job.display(path))")
+                }
+                regulatory.append((id, path))
+                list.append(("regulatory_template", path))
+            }
+        }
         // Published outcomes shape results.json only when a scenario of the run has one.
         var publishedOutcomes: String? = nil
         if let path = job.environment.publishedOutcomes {
@@ -123,6 +141,6 @@ struct RunInputs: RandomAccessCollection {
         return RunInputs(files: files, frameworkFiles: frameworkFiles, publishedOutcomes: publishedOutcomes,
                          riskWeightTables: tables,
                          liquidityTable: job.environment.liquidityTable,
-                         template: template, asOf: asOf)
+                         template: template, regulatoryTemplates: regulatory, asOf: asOf)
     }
 }

@@ -7,6 +7,7 @@ import Foundation
 import Inputs
 import RunStore
 import LiquidityEngine
+import RegulatoryTemplates
 import Reports
 import StressCore
 import StressRun
@@ -162,6 +163,20 @@ struct RunJob {
                     + "significant-increase test gives, with the model's jump-off provisions"))
         }
 
+        // The jump-off book as COREP and Pillar 3 slice it, under the EU's rules where the run
+        // has an EBA scenario (else the Bank of England's, else the first framework's).
+        var regulatoryFacts: RegulatoryFacts? = nil
+        let runFrameworks = scenarios.map(\.scenario.framework)
+        if let basis = [Framework.eba, .boe].first(where: runFrameworks.contains) ?? runFrameworks.first,
+           let rules = capitalRules[basis], let setup = provisionSetups[basis],
+           let frequency = scenarios.first(where: { $0.scenario.framework == basis })?.scenario.frequency {
+            regulatoryFacts = RegulatoryFactsBuilder.build(.init(
+                framework: basis, rules: rules, portfolio: portfolio.portfolio, irb: rwaModel,
+                standardised: rules.standardisedTable.flatMap { standardisedWeights[$0] }, provisions: setup,
+                frequency: frequency,
+                pdFloor: frameworkSettings[basis]?.settings.pdFloor ?? SatelliteDefaults.pdFloor(basis), threads: threads))
+        }
+
         // Interest rate risk in the banking book (BCBS d368), once per run; its duration gap
         // replaces the balance sheet's single figure in the RBI sensitivity.
         var sheet = balanceSheet.balanceSheet
@@ -232,12 +247,21 @@ struct RunJob {
             if !rows.isEmpty { calibration = rows }
         }
         findings = findings.map { var f = $0; f.file = display(f.file); return f }
-        let results = RunResults(
+        var results = RunResults(
             run: RunInfo(id: runID, asOf: asOf, seed: seed, pack: pack, inputs: inputs),
             portfolio: PortfolioSummary(portfolio.portfolio),
             balanceSheet: BalanceSheetSummary(balanceSheet.balanceSheet),
             scenarios: scenarioResults, factorRisk: factorRisk, creditVaR: creditVaR, calibration: calibration, irrbb: irrbb,
-            dataQuality: DataQuality(findings: findings))
+            regulatoryFacts: regulatoryFacts, dataQuality: DataQuality(findings: findings))
+
+        // The regulators' templates the pack lists, filled from the results (results.json
+        // then records which were filled and how their validation rules went).
+        let regulatory = try RegulatoryTemplateOutputs.fill(results: results, definitions: inputFiles.regulatoryTemplates,
+                                                            display: display)
+        if !regulatory.filled.isEmpty {
+            results.regulatoryTemplates = regulatory.summaries
+            results.dataQuality = DataQuality(findings: findings + regulatory.findings)
+        }
 
         // MARK: Outputs (written under a staging name, renamed into place together)
         let directory = URL(fileURLWithPath: outDirectory ?? "reports/\(runID)")
@@ -273,6 +297,27 @@ struct RunJob {
                     to: pdfPath)
                 let pdfDigest = try FileDigest.sha256(path: pdfPath)
                 written.append(.init(path: pdfName, sha256: pdfDigest.hex, bytes: pdfDigest.bytes))
+            }
+
+            // The filled templates: one workbook, one CSV each with the regulator's codes.
+            if !regulatory.filled.isEmpty {
+                let name = "\(pack)-templates.xlsx"
+                progress.note("writing \(name)")
+                let path = output.stagingPath(name).path
+                try RegulatoryTemplatesWorkbook.render(
+                    regulatory.filled,
+                    heading: .init(runID: runID, asOf: asOf, engineVersion: EngineVersion.current, pack: pack,
+                                   currency: results.balanceSheet?.currency ?? ""),
+                    to: path)
+                let digest = try FileDigest.sha256(path: path)
+                written.append(.init(path: name, sha256: digest.hex, bytes: digest.bytes))
+                try FileManager.default.createDirectory(at: output.stagingPath("templates"), withIntermediateDirectories: true)
+                for t in regulatory.filled {
+                    let data = Data(TemplateCSV.render(t, currency: results.balanceSheet?.currency ?? "").utf8)
+                    let csv = RegulatoryTemplateOutputs.csvName(t)
+                    try output.write(data, to: csv)
+                    written.append(.init(path: csv, sha256: FileDigest.sha256(data: data), bytes: data.count))
+                }
             }
 
             let manifest = Manifest(

@@ -12,5 +12,6 @@ struct StressPackCommand: ParsableCommand {
         version: "stresspack \(engineVersion)",
         subcommands: [DemoCommand.self, RunCommand.self, ScenariosCommand.self,
                       PortfolioCommand.self, RunsCommand.self, SatelliteCommand.self,
-                      FactorsCommand.self, BacktestCommand.self, CalibrateCommand.self, ECLCommand.self])
+                      FactorsCommand.self, BacktestCommand.self, CalibrateCommand.self, ECLCommand.self,
+                      TemplatesCommand.self])
 }

@@ -102,7 +102,7 @@ public enum RegulatoryTemplateFile {
                 if let cs = m.optional("columns") {
                     for c in try cs.sequence() {
                         let code = try c.text()
-                        guard columns.contains(where: { $0.code == code || $0.eachPeriod }) else {
+                        guard code == "all" || columns.contains(where: { $0.code == code || $0.eachPeriod }) else {
                             throw c.error("no column '\(code)' in the template")
                         }
                         onColumns.append(code)

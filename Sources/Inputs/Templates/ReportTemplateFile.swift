@@ -22,7 +22,7 @@ import StressCore
 /// Every error names the line, column and key path, and lists what is accepted
 /// (the section's splits and charts come from `ReportTemplate.Section`).
 public enum ReportTemplateFile {
-    static let acceptedKeys = ["id", "title", "description", "sheets", "pages"]
+    static let acceptedKeys = ["id", "title", "description", "sheets", "pages", "regulatory"]
     static let sheetKeys = ["section", "per", "frameworks", "title", "charts"]
     static let pageKeys = ["page", "frameworks"]
 
@@ -56,7 +56,19 @@ public enum ReportTemplateFile {
                 pages.append(page)
             }
         }
-        return ReportTemplate(id: id, title: title, description: description, sheets: sheets, pages: pages)
+        var regulatory: [String] = []
+        if let list = top.optional("regulatory") {
+            for item in try list.sequence() {
+                let name = try item.text()
+                guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+                    throw item.error("expected a regulatory template id of letters, digits, '-' and '_', found '\(name)'")
+                }
+                guard !regulatory.contains(name) else { throw item.error("regulatory template '\(name)' is listed twice") }
+                regulatory.append(name)
+            }
+        }
+        return ReportTemplate(id: id, title: title, description: description, sheets: sheets, pages: pages,
+                              regulatory: regulatory)
     }
 
     private static func page(_ value: YAMLValue) throws(InputError) -> ReportTemplate.Page {

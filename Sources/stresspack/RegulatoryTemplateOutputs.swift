@@ -1,0 +1,79 @@
+import Foundation
+import Inputs
+import RegulatoryTemplates
+import Reports
+import StressCore
+import StressRun
+
+/// The pack's supervisory templates filled from a run's results: the definitions the pack
+/// lists, each filled from results.json (so `templates show` on a stored run gives the same
+/// cells), the findings they raise and their summaries for results.json.
+struct RegulatoryTemplateOutputs {
+    var filled: [FilledTemplate]
+    var files: [String]
+
+    static func fill(results: RunResults, definitions: [(id: String, path: String)],
+                     display: (String) -> String) throws -> RegulatoryTemplateOutputs {
+        guard !definitions.isEmpty else { return RegulatoryTemplateOutputs(filled: [], files: []) }
+        let loaded = try definitions.map { try RegulatoryTemplateFile.load(path: $0.path) }
+        let tree = try ResultValue.decode(JSONDocument.encode(results))
+        return RegulatoryTemplateOutputs(filled: loaded.map { TemplateFiller.fill($0, results: tree) },
+                                         files: definitions.map { display($0.path) })
+    }
+
+    static func csvName(_ t: FilledTemplate) -> String { "templates/\(t.definition.id).csv" }
+
+    var summaries: [RegulatoryTemplateSummary] {
+        zip(filled, files).map { t, file in
+            var cells = 0, notProduced = 0, unavailable = 0
+            for b in t.blocks {
+                for row in b.cells {
+                    for cell in row {
+                        cells += 1
+                        switch cell.content {
+                        case .notProduced: notProduced += 1
+                        case .unavailable: unavailable += 1
+                        case .value, .formula: break
+                        }
+                    }
+                }
+            }
+            return RegulatoryTemplateSummary(
+                id: t.definition.id, code: t.definition.code, version: t.definition.version, definition: file,
+                csv: Self.csvName(t), sheet: t.definition.sheet, blocks: t.blocks.count, cells: cells,
+                notProduced: notProduced, unavailable: unavailable, checksRun: t.checks.count,
+                checksFailed: t.failedChecks.count)
+        }
+    }
+
+    /// A failed validation rule is an error naming the cell; a cell the run should fill and
+    /// cannot is a warning; what StressPack does not produce is listed once per reason.
+    var findings: [DataQualityFinding] {
+        var out: [DataQualityFinding] = []
+        for (t, file) in zip(filled, files) {
+            let code = t.definition.code
+            for c in t.failedChecks {
+                let where_ = "block \(c.block)" + (c.column.map { ", column \($0)" } ?? "")
+                let detail = c.error ?? "\(TemplateCSV.number(c.lhs)) against \(TemplateCSV.number(c.rhs))"
+                out.append(DataQualityFinding(
+                    severity: .error, file: file, field: "checks.\(c.id)",
+                    message: "\(code) \(where_): validation rule '\(c.id)' fails (\(c.description)): \(detail)"))
+            }
+            let missing = t.unavailableCells
+            for m in missing.prefix(20) {
+                out.append(DataQualityFinding(
+                    severity: .warning, file: file, field: "cells",
+                    message: "\(code) block \(m.block), row \(m.row), column \(m.column) is left unfilled: \(m.reason)"))
+            }
+            if missing.count > 20 {
+                out.append(DataQualityFinding(severity: .warning, file: file, field: "cells",
+                                              message: "\(code): \(missing.count - 20) more cells left unfilled"))
+            }
+            for item in t.notProduced {
+                out.append(DataQualityFinding(severity: .info, file: file, field: "not_produced",
+                                              message: "\(code) \(item.cells): not produced (\(item.reason))"))
+            }
+        }
+        return out
+    }
+}
