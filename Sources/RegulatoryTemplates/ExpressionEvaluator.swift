@@ -93,8 +93,15 @@ enum ExpressionEvaluator {
                 return .scalar(v.reduce(0, +) / Double(v.count))
             case "count": return .scalar(Double(v.count))
             case "rest": return .vector(Array(v.dropFirst()))
+            case "take":
+                guard case let .scalar(k) = values[1], k == k.rounded(), k >= 0, Int(k) <= v.count else {
+                    throw ExpressionError(message: "take: \(values[1].elements) values of a series of \(v.count)")
+                }
+                return .vector(Array(v.prefix(Int(k))))
             case "abs": return map(values[0]) { Swift.abs($0) }
             case "at":
+                // A number is the same in every period (a sum over no positions is 0 throughout).
+                if case let .scalar(x) = values[0] { return .scalar(x) }
                 guard case let .scalar(k) = values[1], k == k.rounded(), Int(k) >= 0, Int(k) < v.count else {
                     throw ExpressionError(message: "at: index \(values[1].elements) outside a series of \(v.count)")
                 }
@@ -150,8 +157,10 @@ enum ExpressionEvaluator {
         }
         let name = String(p[open.upperBound..<close])
         guard let values = c.bindings[name] else { throw ExpressionError(message: "\(raw): nothing is bound to {\(name)}") }
-        let prefix = String(p[..<open.lowerBound])
-        let parent = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
+        // The path up to the segment holding the placeholder must exist (a selector such as
+        // `by_product[product={products}]` holds it inside the segment).
+        let prefix = p[..<open.lowerBound]
+        let parent = prefix.lastIndex(of: "/").map { String(prefix[..<$0]) } ?? ""
         if !parent.isEmpty, case let .failure(e) = c.tree.resolve(parent) { throw ExpressionError(message: e.description) }
         var total: TemplateValue? = nil
         for v in values {

@@ -23,6 +23,8 @@ public struct FilledTemplate: Sendable {
         public var kind: TemplateDefinition.Kind
         /// The group of a repeated row.
         public var group: String?
+        /// A column's placeholders (`period`, `index`, its params), for the checks run in it.
+        public var bindings: [String: [String]] = [:]
     }
 
     public struct Cell: Sendable {

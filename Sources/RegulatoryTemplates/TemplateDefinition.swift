@@ -134,7 +134,9 @@ public struct TemplateDefinition: Sendable, Equatable {
         public var id: String
         public var description: String
         public var check: String
-        /// Columns it runs in (each with `row(…)` meaning that column); empty: once per block.
+        /// Columns it runs in (each with `row(…)` meaning that column): codes, patterns such as
+        /// `Prov Stock|{period}` (each column the pattern expanded into), or `all` (every column of
+        /// amounts or counts); empty: once per block.
         public var columns: [String]
         /// Blocks it runs in: `all`, `total` (the first) or a block label.
         public var blocks: String

@@ -10,8 +10,9 @@
 ///   `sum_rows(0140, 0280)` (same column, rows in layout order), `sum_group(grades)` (the
 ///   rows a repeated row of that group expanded into);
 /// - numbers, `+ - * /`, parentheses and the functions `sum first last min max mean at count
-///   abs ratio rest`. `ratio(a, b)` is a / b, and 0 when b is 0; `rest(x)` drops a series'
-///   first value (the jump-off of a stock series).
+///   abs ratio rest take`. `ratio(a, b)` is a / b, and 0 when b is 0; `rest(x)` drops a series'
+///   first value (the jump-off of a stock series); `take(x, n)` keeps its first n (a nine-quarter
+///   horizon of a longer path).
 /// A check is two expressions joined by `=`, `<=` or `>=`.
 public indirect enum TemplateExpression: Sendable, Equatable {
     case number(Double)
@@ -37,7 +38,7 @@ public indirect enum TemplateExpression: Sendable, Equatable {
     }
 
     public static let functions: Set<String> = ["sum", "first", "last", "min", "max", "mean", "at", "count", "abs", "ratio",
-                                               "rest"]
+                                               "rest", "take"]
 
     /// Whether the expression reads only the template's own cells and numbers: it is then
     /// written to the workbook as a formula.
@@ -305,7 +306,7 @@ public struct ExpressionParser {
                     while peekSymbol([","]) != nil { position += 1; args.append(try expression()) }
                 }
                 try expect(")")
-                let arity: [String: ClosedRange<Int>] = ["at": 2...2, "ratio": 2...2]
+                let arity: [String: ClosedRange<Int>] = ["at": 2...2, "ratio": 2...2, "take": 2...2]
                 guard (arity[name] ?? 1...1).contains(args.count) else {
                     throw error("\(name) takes \(arity[name].map { "\($0.lowerBound)" } ?? "1") argument(s), given \(args.count)")
                 }

@@ -97,8 +97,10 @@ public enum TemplateFiller {
         var out: [ExpandedColumn] = []
         for c in t.columns {
             guard c.eachPeriod else {
-                out.append(ExpandedColumn(line: .init(code: c.code, label: c.label, level: 0, kind: c.kind, group: nil), spec: c,
-                                          bindings: c.params.merging(["column": [c.code]]) { a, _ in a }))
+                let bindings = c.params.merging(["column": [c.code]]) { a, _ in a }
+                out.append(ExpandedColumn(line: .init(code: c.code, label: c.label, level: 0, kind: c.kind, group: nil,
+                                                      bindings: bindings),
+                                          spec: c, bindings: bindings))
                 continue
             }
             for (k, period) in b.periods.enumerated() {
@@ -106,9 +108,10 @@ public enum TemplateFiller {
                     s.replacingOccurrences(of: "{period}", with: period).replacingOccurrences(of: "{index}", with: "\(k)")
                 }
                 let code = bind(c.code)
+                let bindings = c.params.merging(["column": [code], "period": [period], "index": ["\(k)"]]) { a, _ in a }
                 out.append(ExpandedColumn(
-                    line: .init(code: code, label: bind(c.label), level: 0, kind: c.kind, group: nil), spec: c,
-                    bindings: c.params.merging(["column": [code], "period": [period], "index": ["\(k)"]]) { a, _ in a }))
+                    line: .init(code: code, label: bind(c.label), level: 0, kind: c.kind, group: nil, bindings: bindings),
+                    spec: c, bindings: bindings))
             }
         }
         return out
@@ -264,11 +267,21 @@ public enum TemplateFiller {
             default: if check.blocks != block.label { continue }
             }
             // `all`: every column of the block; a column whose operands are not produced is skipped.
+            // A pattern (`Prov Stock|{period}`) runs in each column it expanded into.
             let columns: [String?] = check.columns.isEmpty ? [nil]
-                : check.columns == ["all"] ? block.columns.map(\.code) : check.columns
+                // `all`: every column of amounts or counts (ratios and averages do not add up).
+                : check.columns == ["all"] ? block.columns.filter { $0.kind == .amount || $0.kind == .count }.map(\.code)
+                : check.columns.flatMap { (c: String) -> [String] in
+                    guard c.contains("{") else { return [c] }
+                    return block.columns.filter { ExpressionEvaluator.substitute(c, $0.bindings) == $0.code }.map(\.code)
+                }
             for column in columns {
+                var bindings = spec.bindings
+                if let column, let j = columnIndex[column] {
+                    for (k, v) in block.columns[j].bindings where k != "column" { bindings[k] = v }
+                }
                 let ctx = EvaluationContext(
-                    tree: tree, bindings: spec.bindings, facts: facts, factFilters: spec.filters,
+                    tree: tree, bindings: bindings, facts: facts, factFilters: spec.filters,
                     cell: { (row, col) throws(ExpressionError) -> Double in
                         guard let i = rowIndex[row], let j = columnIndex[col] else {
                             throw ExpressionError(message: "no cell (\(row), \(col))")
@@ -295,7 +308,7 @@ public enum TemplateFiller {
                 var outcome = FilledTemplate.CheckOutcome(id: check.id, description: check.description, block: block.label,
                                                           column: column, lhs: .nan, rhs: .nan, passed: false, error: nil)
                 do throws(ExpressionError) {
-                    let parsed = try ExpressionParser.parseCheck(ExpressionEvaluator.substitute(check.check, spec.bindings))
+                    let parsed = try ExpressionParser.parseCheck(ExpressionEvaluator.substitute(check.check, bindings))
                     let l = try ExpressionEvaluator.evaluate(parsed.lhs, ctx), r = try ExpressionEvaluator.evaluate(parsed.rhs, ctx)
                     guard case let .scalar(a) = l, case let .scalar(b) = r else {
                         throw ExpressionError(message: "a check compares two numbers, not series")
