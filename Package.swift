@@ -103,6 +103,7 @@ let package = Package(
                     resources: [.copy("Corpus")]),
         .testTarget(name: "SampleBankTests", dependencies: ["SampleBank", "Inputs", "StressCore", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Inputs", "StressRun", "ProvisionsEngine", "StressCore",
+                                                     "CapitalEngine", "RegulatoryTemplates",
                                                      "TestSupport",
                                                      "RiskMath", "VaREngine", "FactorModel"],
                     exclude: ["Snapshots"]),

@@ -27,6 +27,9 @@ struct EvaluationContext {
     var group: (_ name: String) throws(ExpressionError) -> [String]
     var currentRow: String
     var currentColumn: String
+    /// Placeholders that name members a run may lack (a row's asset classes): a path expands
+    /// over their values and an absent member counts nothing.
+    var params: Set<String> = []
 }
 
 enum ExpressionEvaluator {
@@ -92,8 +95,11 @@ enum ExpressionEvaluator {
                 guard !v.isEmpty else { throw ExpressionError(message: "mean of an empty series") }
                 return .scalar(v.reduce(0, +) / Double(v.count))
             case "count": return .scalar(Double(v.count))
-            case "rest": return .vector(Array(v.dropFirst()))
+            case "rest":
+                if case .scalar = values[0] { return values[0] }
+                return .vector(Array(v.dropFirst()))
             case "take":
+                if case .scalar = values[0] { return values[0] }
                 guard case let .scalar(k) = values[1], k == k.rounded(), k >= 0, Int(k) <= v.count else {
                     throw ExpressionError(message: "take: \(values[1].elements) values of a series of \(v.count)")
                 }
@@ -138,7 +144,7 @@ enum ExpressionEvaluator {
     static func substitute(_ text: String, _ bindings: [String: [String]]) -> String {
         guard text.contains("{") else { return text }
         var out = text
-        for (name, values) in bindings where values.count == 1 {
+        for (name, values) in bindings.sorted(by: { $0.key < $1.key }) where values.count == 1 {
             out = out.replacingOccurrences(of: "{\(name)}", with: values[0])
         }
         return out
@@ -148,7 +154,7 @@ enum ExpressionEvaluator {
     /// path once per value and sums what is there (an absent member counts nothing, but the
     /// path up to it must exist, so a misspelt path is an error, not a zero).
     static func path(_ raw: String, _ c: EvaluationContext) throws(ExpressionError) -> TemplateValue {
-        let p = substitute(raw, c.bindings)
+        let p = substitute(raw, c.bindings.filter { !c.params.contains($0.key) })
         guard let open = p.range(of: "{"), let close = p[open.upperBound...].firstIndex(of: "}") else {
             switch c.tree.resolve(p) {
             case let .success(v): return try value(v, path: p)

@@ -25,6 +25,9 @@ public struct FilledTemplate: Sendable {
         public var group: String?
         /// A column's placeholders (`period`, `index`, its params), for the checks run in it.
         public var bindings: [String: [String]] = [:]
+
+        /// How a cell of this row in `column` is shown: the row's kind where it sets one.
+        public func kind(in column: Line) -> TemplateDefinition.Kind { kind == .text ? column.kind : kind }
     }
 
     public struct Cell: Sendable {

@@ -21,7 +21,7 @@ public enum TemplateCSV {
                     case .value, .formula: source = cell.source
                     }
                     let fields = [t.code, t.version, b.label, row.code, row.label, column.code, column.label, value,
-                                  unit(column.kind, currency: currency), cell.status, source]
+                                  unit(row.kind(in: column), currency: currency), cell.status, source]
                     out += fields.map(quoted).joined(separator: ",") + "\n"
                 }
             }

@@ -66,10 +66,15 @@ public struct TemplateDefinition: Sendable, Equatable {
         public var orderByFirstColumn: Bool
         /// The name `sum_group(…)` sums a repeated row's expansion by.
         public var group: String?
+        /// How the row's numbers are shown when they differ from their columns' (an amount row
+        /// in a table of ratios).
+        public var kind: Kind?
 
         public init(code: String, label: String, level: Int = 0, filters: [String: String] = [:],
                     params: [String: [String]] = [:], value: String? = nil, notProduced: String? = nil,
-                    eachFactValue: String? = nil, orderByFirstColumn: Bool = false, group: String? = nil) {
+                    eachFactValue: String? = nil, orderByFirstColumn: Bool = false, group: String? = nil,
+                    kind: Kind? = nil) {
+            self.kind = kind
             self.orderByFirstColumn = orderByFirstColumn
             self.group = group
             self.code = code

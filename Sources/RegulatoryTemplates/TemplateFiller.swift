@@ -43,8 +43,12 @@ public enum TemplateFiller {
                       frameworks.isEmpty || frameworks.contains(framework) else { return nil }
                 let severity = s["severity"]?.selectorText ?? ""
                 guard severities.isEmpty || severities.contains(severity) else { return nil }
+                // The projection's periods (a Fed scenario file runs past the nine quarters the
+                // engines project), else the scenario file's.
                 var periods: [String] = []
-                if case let .array(p)? = s["periods"] { periods = p.compactMap(\.selectorText) }
+                for source in [s["capital"]?["periods"], s["periods"]] {
+                    if case let .array(p)? = source { periods = p.compactMap(\.selectorText); break }
+                }
                 return BlockSpec(label: id, bindings: ["scenario": [id], "framework": [framework], "severity": [severity],
                                                        "block": [id]],
                                  filters: [:], periods: periods)
@@ -71,7 +75,7 @@ public enum TemplateFiller {
         for (g, r) in t.rows.enumerated() {
             let filters = r.filters.mapValues { ExpressionEvaluator.substitute($0, b.bindings) }
             guard let field = r.eachFactValue else {
-                out.append(ExpandedRow(line: .init(code: r.code, label: r.label, level: r.level, kind: .text, group: r.group), spec: r,
+                out.append(ExpandedRow(line: .init(code: r.code, label: r.label, level: r.level, kind: r.kind ?? .text, group: r.group), spec: r,
                                        bindings: r.params.merging(["row": [r.code]]) { a, _ in a },
                                        filters: filters, group: g))
                 continue
@@ -85,7 +89,7 @@ public enum TemplateFiller {
                 let code = r.code.replacingOccurrences(of: "{value}", with: v)
                 out.append(ExpandedRow(
                     line: .init(code: code, label: r.label.replacingOccurrences(of: "{value}", with: v), level: r.level,
-                                kind: .text, group: r.group),
+                                kind: r.kind ?? .text, group: r.group),
                     spec: r, bindings: r.params.merging(["row": [code], "value": [v]]) { a, _ in a },
                     filters: filters.merging([field: v]) { _, b in b }, group: g))
             }
@@ -196,8 +200,12 @@ public enum TemplateFiller {
             if let reason = o?.notProduced ?? (o?.value == nil ? row.spec.notProduced ?? column.spec.notProduced : nil) {
                 result = .init(content: .notProduced(reason), source: "")
             } else if let text = o?.value ?? row.spec.value ?? column.spec.value {
-                let ctx = context(row: r, column: c)
-                let bound = ExpressionEvaluator.substitute(text, ctx.bindings)
+                // A row's or column's params stay placeholders for the path to expand: a member
+                // the run lacks (an asset class the bank does not hold) then counts nothing.
+                let params = Set(row.spec.params.keys).union(column.spec.params.keys)
+                var ctx = context(row: r, column: c)
+                ctx.params = params
+                let bound = ExpressionEvaluator.substitute(text, ctx.bindings.filter { !params.contains($0.key) })
                 do throws(ExpressionError) {
                     let e = try ExpressionParser.parse(bound)
                     let v = try ExpressionEvaluator.evaluate(e, ctx)

@@ -8,7 +8,8 @@ import StressCore
 public enum RegulatoryTemplateFile {
     static let topKeys = ["id", "code", "title", "regulator", "source", "version", "sheet", "notes", "facts", "blocks",
                           "rows", "columns", "cells", "checks"]
-    static let rowKeys = ["code", "label", "level", "filter", "params", "value", "not_produced", "each", "order", "group"]
+    static let rowKeys = ["code", "label", "level", "filter", "params", "value", "not_produced", "each", "order", "group",
+                          "kind"]
     static let columnKeys = ["code", "label", "kind", "filter", "params", "value", "not_produced", "each"]
 
     public static func load(path: String) throws(InputError) -> TemplateDefinition {
@@ -173,7 +174,8 @@ public enum RegulatoryTemplateFile {
                      value: try m.optional("value").map { v throws(InputError) in try expression(v) },
                      notProduced: try m.optional("not_produced").map { v throws(InputError) in try v.text() },
                      eachFactValue: each, orderByFirstColumn: orderByFirstColumn,
-                     group: try m.optional("group").map { v throws(InputError) in try v.text() })
+                     group: try m.optional("group").map { v throws(InputError) in try v.text() },
+                     kind: try m.optional("kind").map { v throws(InputError) in try v.choice(TemplateDefinition.Kind.self, "kind") })
     }
 
     static func column(_ item: YAMLValue) throws(InputError) -> TemplateDefinition.Column {

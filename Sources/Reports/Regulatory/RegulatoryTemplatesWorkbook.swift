@@ -94,7 +94,7 @@ struct TemplateSheet {
         let d = template.definition
         let widest = template.blocks.map(\.columns.count).max() ?? 0
         try worksheet.setColumn(0, width: 11)
-        try worksheet.setColumn(1, width: 58)
+        try worksheet.setColumn(1, width: 62)
         for c in 0..<widest { try worksheet.setColumn(c + 2, width: 17) }
         try line("\(d.code): \(d.title)", .title)
         try line("Run \(heading.runID) as of \(heading.asOf) · amounts in \(heading.currency) · StressPack \(heading.engineVersion)",
@@ -132,12 +132,15 @@ struct TemplateSheet {
         for (r, line) in block.rows.enumerated() { rowPosition[line.code] = row + r }
         for (c, column) in block.columns.enumerated() { columnPosition[column.code] = c + 2 }
         for (r, line) in block.rows.enumerated() {
+            // Long labels wrap within the label column: the row grows to hold them.
+            let labelLines = (line.label.count + 4 * line.level) / 64 + 1
+            if labelLines > 1 { try worksheet.setRow(row, height: 15 * Double(min(labelLines, 6))) }
             try worksheet.write(row: row, column: 0, string: line.code, format: try style(.body))
             try worksheet.write(row: row, column: 1,
                                 string: String(repeating: "    ", count: line.level) + line.label, format: try style(.wrapped))
             for (c, column) in block.columns.enumerated() {
                 let cell = block.cells[r][c]
-                let format = try style(.body, Self.numberFormat(column.kind))
+                let format = try style(.body, Self.numberFormat(line.kind(in: column)))
                 switch cell.content {
                 case let .value(x):
                     if x.isFinite {
