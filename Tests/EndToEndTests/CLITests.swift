@@ -77,9 +77,14 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(eighth.status, 0, eighth.stderr)
 
         let files = try FileManager.default.contentsOfDirectory(atPath: path("out1")).sorted()
-        XCTAssertEqual(files, ["manifest.json", "quarterly-submission.pdf", "quarterly-submission.xlsx", "results.json"],
+        XCTAssertEqual(files, ["manifest.json", "quarterly-submission-templates.xlsx", "quarterly-submission.pdf",
+                               "quarterly-submission.xlsx", "results.json", "templates"],
                        "exactly the run's files, no staging left")
-        for name in files {
+        let written = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: path("out1/manifest.json")))) as! [String: Any]
+        let outputNames = (written["outputs"] as! [[String: Any]]).map { $0["path"] as! String }
+        XCTAssertEqual(outputNames.filter { $0.hasPrefix("templates/") }.count, 14, "one CSV per regulatory template")
+        for name in outputNames + ["manifest.json"] {
             XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path("out1/\(name)"))),
                            try Data(contentsOf: URL(fileURLWithPath: path("out2/\(name)"))),
                            "\(name) is byte-identical for 1 and 2 threads")
@@ -109,8 +114,8 @@ final class CLITests: XCTestCase {
         let sha = try CommandRunner.sha256(of: path("out1/results.json"))
         XCTAssertEqual(outputs.first?["sha256"] as? String, sha)
         let roles = (manifest["inputs"] as! [[String: Any]]).compactMap { $0["role"] as? String }
-        XCTAssertEqual(roles, ["portfolio", "balance_sheet", "liquidity_rates", "market_factors", "report_template",
-                               "scenario", "framework", "risk_weights"])
+        XCTAssertEqual(roles, ["portfolio", "balance_sheet", "liquidity_rates", "market_factors", "report_template"]
+                       + Array(repeating: "regulatory_template", count: 14) + ["scenario", "framework", "risk_weights"])
         // Bundled files are named relative to the project, so the same run reads the same in any checkout.
         let paths = (manifest["inputs"] as! [[String: Any]]).reduce(into: [String: String]()) {
             $0[$1["role"] as! String] = $1["path"] as? String

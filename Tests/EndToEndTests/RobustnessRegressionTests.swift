@@ -71,7 +71,8 @@ final class RobustnessRegressionTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertFalse(r.signalled)
         let files = try FileManager.default.contentsOfDirectory(atPath: path("out")).sorted()
-        XCTAssertEqual(files, ["manifest.json", "quarterly-submission.pdf", "quarterly-submission.xlsx", "results.json"])
+        XCTAssertEqual(files, ["manifest.json", "quarterly-submission-templates.xlsx", "quarterly-submission.pdf",
+                               "quarterly-submission.xlsx", "results.json", "templates"])
         let sheets = try CommandRunner.run(executable: "/usr/bin/unzip", ["-p", path("out/quarterly-submission.xlsx")]).stdout
         XCTAssertTrue(sheets.contains("Cash inflows (LCR40, before the 75% cap): not provided in the balance sheet"),
                       "the liquidity sheet says the section is not provided")
