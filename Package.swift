@@ -108,5 +108,9 @@ let package = Package(
                                                      "RiskMath", "VaREngine", "FactorModel"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
+        /// Filled regulatory templates against creditriskengine.reporting (Tests/Golden/templates).
+        .testTarget(name: "RegulatoryTemplatesTests", dependencies: ["RegulatoryTemplates", "StressRun", "Inputs",
+                                                                    "CapitalEngine", "ProvisionsEngine", "StressCore",
+                                                                    "RiskMath", "TestSupport"]),
     ]
 )
