@@ -123,7 +123,9 @@ public enum RegulatoryFactsBuilder {
             // IRB
             let formulaClass = columns.exposureClass[i]
             let floor = columns.floors.floor(for: formulaClass, transactor: columns.transactor?[i] ?? false)
-            let pd = defaulted ? 1 : max(p.pd[i], floor)
+            // The PD the risk weight uses (the framework's floor, then the class floor), for the
+            // averages and the expected loss too.
+            let pd = defaulted ? 1 : max(p.pd[i], input.pdFloor, floor)
             let lgd = p.lgd[i]
             let rw = columns.riskWeight(i, pd: defaulted ? 1 : max(p.pd[i], input.pdFloor), lgd: lgd)
             let grade = hasGrades ? Int(p.rating.codes[i]) : 0

@@ -90,7 +90,9 @@ final class RegulatoryTemplatesCLITests: XCTestCase {
         let fed = scenario("fed-2026-severely-adverse")["provisions"] as! [String: Any]
         let writeOffs = fed["write_offs"] as! [Double]
         let ead = fed["ead"] as! [String: [Double]]
-        let balances = (1...9).map { t in ead["stage_1"]![t] + ead["stage_2"]![t] + ead["stage_3"]![t] }
+        // Each quarter's balance is the mean of its opening and closing balance.
+        let stock = (0...9).map { t in ead["stage_1"]![t] + ead["stage_2"]![t] + ead["stage_3"]![t] }
+        let balances = (1...9).map { t in (stock[t - 1] + stock[t]) / 2 }
         let rate = writeOffs.prefix(9).reduce(0, +) / (balances.reduce(0, +) / 9)
         let y14 = try csv("fry14a-summary")
         XCTAssertEqual(y14["fed-2026-severely-adverse|LL|RATE"]!, rate, accuracy: rate * 1e-12)
