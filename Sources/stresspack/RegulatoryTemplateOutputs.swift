@@ -12,13 +12,25 @@ struct RegulatoryTemplateOutputs {
     var filled: [FilledTemplate]
     var files: [String]
 
-    static func fill(results: RunResults, definitions: [(id: String, path: String)],
-                     display: (String) -> String) throws -> RegulatoryTemplateOutputs {
+    /// The definitions, read before any work is done: a broken template stops the run at once.
+    static func load(_ definitions: [(id: String, path: String)],
+                     display: (String) -> String) throws -> [(definition: TemplateDefinition, file: String)] {
+        try definitions.map { d in
+            do throws(InputError) {
+                return (try RegulatoryTemplateFile.load(path: d.path), display(d.path))
+            } catch {
+                throw InputError(file: display(error.file), line: error.line, column: error.column, key: error.key,
+                                 message: error.message)
+            }
+        }
+    }
+
+    static func fill(results: RunResults, definitions: [(definition: TemplateDefinition, file: String)]) throws
+        -> RegulatoryTemplateOutputs {
         guard !definitions.isEmpty else { return RegulatoryTemplateOutputs(filled: [], files: []) }
-        let loaded = try definitions.map { try RegulatoryTemplateFile.load(path: $0.path) }
         let tree = try ResultValue.decode(JSONDocument.encode(results))
-        return RegulatoryTemplateOutputs(filled: loaded.map { TemplateFiller.fill($0, results: tree) },
-                                         files: definitions.map { display($0.path) })
+        return RegulatoryTemplateOutputs(filled: definitions.map { TemplateFiller.fill($0.definition, results: tree) },
+                                         files: definitions.map(\.file))
     }
 
     static func csvName(_ t: FilledTemplate) -> String { "templates/\(t.definition.id).csv" }

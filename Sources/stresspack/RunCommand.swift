@@ -25,6 +25,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Seed for the Monte Carlo.") var seed: UInt64 = 42
     @Option(help: "Monte Carlo paths of the credit VaR.") var paths = 10_000
     @Option(help: "Output folder (default reports/<run-id>/).") var out: String?
+    @Option(name: .customLong("regulatory-templates"),
+            help: "Folder of the regulatory template definitions the pack lists (default templates/regulatory): a bank's copy with its own mappings.")
+    var regulatoryTemplates: String?
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var compute: ComputeOptions
 
@@ -67,9 +70,15 @@ struct RunCommand: ParsableCommand {
             inputs = try SampleBankFiles.ensureDemoBank(exposures: 250_000, seed: 42,
                                                         threads: compute.threads, progress: progress)
         }
-        let job = RunJob(portfolioPath: inputs.portfolio, balanceSheetPath: inputs.balanceSheet,
+        var job = RunJob(portfolioPath: inputs.portfolio, balanceSheetPath: inputs.balanceSheet,
                          scenarioPaths: try selectedScenarios(), pack: pack, asOf: asOf, seed: seed,
                          threads: compute.threads, outDirectory: out, paths: paths, store: store, displayPath: display)
+        if let regulatoryTemplates {
+            guard FileManager.default.fileExists(atPath: regulatoryTemplates) else {
+                throw UsageError(message: "--regulatory-templates: no folder \(regulatoryTemplates)")
+            }
+            job.environment.regulatoryTemplate = RunEnvironment.regulatoryTemplate(in: regulatoryTemplates)
+        }
         printOutcome(try job.execute(progress: progress))
     }
 

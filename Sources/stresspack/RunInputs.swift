@@ -13,9 +13,19 @@ struct RunEnvironment {
         let path = ProjectPaths.home.appendingPathComponent("templates/\(pack).yaml").path
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }
-    /// The folder of the supervisory templates (`templates/regulatory/`); a bank points it
-    /// at its own copy to change a template's mapping (`run --regulatory-templates`).
-    var regulatoryTemplates: String = ProjectPaths.home.appendingPathComponent("templates/regulatory").path
+    /// A supervisory template's definition by id: `templates/regulatory/<id>.yaml`, or the
+    /// bank's own copy (`run --regulatory-templates DIR`, to change a template's mapping), or
+    /// for `runs verify` the stored file.
+    var regulatoryTemplate: (String) -> String? = { id in
+        RunEnvironment.regulatoryTemplate(in: ProjectPaths.home.appendingPathComponent("templates/regulatory").path)(id)
+    }
+
+    static func regulatoryTemplate(in directory: String) -> (String) -> String? {
+        { id in
+            let path = directory + "/\(id).yaml"
+            return FileManager.default.fileExists(atPath: path) ? path : nil
+        }
+    }
     /// The supervisory exercises' published outcomes, for the calibration section.
     var publishedOutcomes: String? = {
         let path = ProjectPaths.home.appendingPathComponent("data/regulators/published-outcomes.yaml").path
@@ -108,10 +118,9 @@ struct RunInputs: RandomAccessCollection {
         var regulatory: [(id: String, path: String)] = []
         if let pack = try? ReportTemplateFile.load(path: template) {
             for id in pack.regulatory {
-                let path = job.environment.regulatoryTemplates + "/\(id).yaml"
-                guard FileManager.default.fileExists(atPath: path) else {
+                guard let path = job.environment.regulatoryTemplate(id) else {
                     throw InputError(file: job.display(template), key: "regulatory",
-                                     message: "no regulatory template \(job.display(path))")
+                                     message: "no regulatory template '\(id)' (expected templates/regulatory/\(id).yaml)")
                 }
                 regulatory.append((id, path))
                 list.append(("regulatory_template", path))

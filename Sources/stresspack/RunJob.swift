@@ -80,6 +80,7 @@ struct RunJob {
         let portfolio = try PortfolioCSV.load(path: portfolioPath)
         progress.note("loaded \(portfolio.portfolio.count) exposures")
         let balanceSheet = try BalanceSheetFile.load(path: balanceSheetPath)
+        let regulatoryDefinitions = try RegulatoryTemplateOutputs.load(inputFiles.regulatoryTemplates, display: display)
         var scenarios: [LoadedScenario] = []
         for path in scenarioPaths { scenarios.append(try ScenarioFile.load(path: path)) }
         var seen: [String: String] = [:]
@@ -256,8 +257,7 @@ struct RunJob {
 
         // The regulators' templates the pack lists, filled from the results (results.json
         // then records which were filled and how their validation rules went).
-        let regulatory = try RegulatoryTemplateOutputs.fill(results: results, definitions: inputFiles.regulatoryTemplates,
-                                                            display: display)
+        let regulatory = try RegulatoryTemplateOutputs.fill(results: results, definitions: regulatoryDefinitions)
         if !regulatory.filled.isEmpty {
             results.regulatoryTemplates = regulatory.summaries
             results.dataQuality = DataQuality(findings: findings + regulatory.findings)

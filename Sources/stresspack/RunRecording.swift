@@ -33,9 +33,13 @@ struct RunRecording {
 
     func finish(outcome: RunJob.Outcome, started: Date) throws {
         var outputs: [RunFile] = []
+        let root = outcome.directory.standardizedFileURL.path + "/"
         for url in outcome.files {
             let digest = try FileDigest.sha256(path: url.path)
-            outputs.append(RunFile(path: url.lastPathComponent, sha256: digest.hex, bytes: digest.bytes))
+            // Named relative to the output folder, as in the manifest (templates/<id>.csv).
+            let full = url.standardizedFileURL.path
+            let name = full.hasPrefix(root) ? String(full.dropFirst(root.count)) : url.lastPathComponent
+            outputs.append(RunFile(path: name, sha256: digest.hex, bytes: digest.bytes))
         }
         try store.finishRun(key: key, outputDirectory: outcome.directory.standardizedFileURL.path, outputs: outputs,
                             figures: Self.figures(outcome.results), finishedAt: Self.timestamp(Date()),

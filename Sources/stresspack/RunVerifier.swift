@@ -46,10 +46,16 @@ struct RunVerifier {
         for path in byRole["risk_weights"] ?? [] {
             tables[URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent] = path
         }
-        let environment = RunEnvironment(frameworkFile: { frameworks[$0] }, liquidityTable: byRole["liquidity_rates"]?.first,
+        var regulatory: [String: String] = [:]
+        for path in byRole["regulatory_template"] ?? [] {
+            regulatory[URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent] = path
+        }
+        var environment = RunEnvironment(frameworkFile: { frameworks[$0] }, liquidityTable: byRole["liquidity_rates"]?.first,
                                          marketFactors: byRole["market_factors"]?.first,
                                          template: { _ in storedTemplate }, publishedOutcomes: byRole["published_outcomes"]?.first,
                                          riskWeightTable: { tables[$0] })
+        // The supervisory templates as they were when the run was made.
+        environment.regulatoryTemplate = { regulatory[$0] }
 
         let out = scratch.appendingPathComponent("out")
         let job = RunJob(portfolioPath: portfolio, balanceSheetPath: balanceSheet, scenarioPaths: byRole["scenario"] ?? [],

@@ -131,6 +131,56 @@ final class RegulatoryTemplatesCLITests: XCTestCase {
     }
 }
 
+extension RegulatoryTemplatesCLITests {
+    /// A bank's own copy of the templates with its mapping: SME lending reported under "Other
+    /// loans" rather than C&I. The run reads the copy (an input of the run), and a broken copy
+    /// stops the run with exit 2 naming the file and line, writing nothing.
+    func testABanksOwnMappingAndABrokenTemplate() throws {
+        let sample = try CommandRunner.run(["portfolio", "sample", "--exposures", "2000", "--seed", "5", "--out", path("bank.csv"),
+                                            "--quiet"])
+        XCTAssertEqual(sample.status, 0, sample.stderr)
+        let bundled = TestSupport.repositoryRoot.appendingPathComponent("templates/regulatory")
+        try FileManager.default.copyItem(at: bundled, to: work.appendingPathComponent("mine"))
+        let file = path("mine/fry14a-summary.yaml")
+        let original = try String(contentsOfFile: file, encoding: .utf8)
+        let edited = original.replacingOccurrences(of: "params: {classes: [corporate, sme]}", with: "params: {classes: [corporate]}")
+            .replacingOccurrences(of: "params: {classes: [sovereign, bank]}", with: "params: {classes: [sovereign, bank, sme]}")
+        XCTAssertNotEqual(edited, original)
+        try edited.write(toFile: file, atomically: true, encoding: .utf8)
+        func run(_ out: String, _ extra: [String]) throws -> CommandResult {
+            try CommandRunner.run(["run", "--portfolio", path("bank.csv"), "--balance-sheet", path("bank.balance-sheet.yaml"),
+                                   "--scenario", "fed-2026-severely-adverse", "--paths", "200", "--quiet",
+                                   "--store", path("store.sqlite"), "--out", path(out)] + extra)
+        }
+        let standard = try run("standard", [])
+        XCTAssertEqual(standard.status, 0, standard.stderr)
+        let mine = try run("mine-out", ["--regulatory-templates", path("mine")])
+        XCTAssertEqual(mine.status, 0, mine.stderr)
+        func cells(_ out: String) throws -> [String: Double] {
+            let text = try String(contentsOfFile: path("\(out)/templates/fry14a-summary.csv"), encoding: .utf8)
+            var values: [String: Double] = [:]
+            for line in TemplateCSVReader.parse(text).dropFirst() where line[9] == "value" || line[9] == "formula" {
+                values[line[3] + "|" + line[5]] = Double(line[7])
+            }
+            return values
+        }
+        let a = try cells("standard"), b = try cells("mine-out")
+        XCTAssertEqual(a["LL|9Q"]!, b["LL|9Q"]!, accuracy: a["LL|9Q"]! * 1e-12, "the total does not depend on the mapping")
+        XCTAssertLessThan(b["LL3|9Q"]!, a["LL3|9Q"]!, "C&I without SME")
+        XCTAssertEqual(a["LL3|9Q"]! + a["LL7|9Q"]!, b["LL3|9Q"]! + b["LL7|9Q"]!, accuracy: a["LL|9Q"]! * 1e-12)
+        let manifest = try String(contentsOfFile: path("mine-out/manifest.json"), encoding: .utf8)
+        XCTAssertTrue(manifest.contains(path("mine/fry14a-summary.yaml")), "the bank's copy is an input of the run")
+
+        try (edited.replacingOccurrences(of: "value: \"sum(take(", with: "value: \"total(take(")).write(
+            toFile: file, atomically: true, encoding: .utf8)
+        let broken = try run("broken", ["--regulatory-templates", path("mine")])
+        XCTAssertEqual(broken.status, 2, broken.stderr)
+        XCTAssertTrue(broken.stderr.contains("fry14a-summary.yaml:"), broken.stderr)
+        XCTAssertTrue(broken.stderr.contains("unknown function 'total'"), broken.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("broken")), "nothing written")
+    }
+}
+
 /// RFC 4180 fields of the templates' CSV.
 enum TemplateCSVReader {
     static func parse(_ text: String) -> [[String]] {

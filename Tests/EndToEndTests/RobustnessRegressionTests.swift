@@ -219,9 +219,13 @@ final class RobustnessRegressionTests: XCTestCase {
         ((try? FileManager.default.contentsOfDirectory(atPath: work.path)) ?? []).filter { $0.hasPrefix(".stresspack-staging-") }
     }
 
+    /// Every file under the folder (templates/ included), by relative path.
     private func snapshot(_ folder: String) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
+        for name in try FileManager.default.subpathsOfDirectory(atPath: folder) {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory), !isDirectory.boolValue
+            else { continue }
             files[name] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
         }
         return files
