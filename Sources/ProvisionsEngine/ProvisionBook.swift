@@ -33,6 +33,8 @@ public struct ProvisionBook: Sendable {
     public let assetClass: [AssetClass]
     public let secured: [Bool]
     public let segment: CategoricalColumn
+    /// The obligor's country (the geographical breakdown of the results).
+    public let country: CategoricalColumn
     /// Exposures whose given stage differs from the one the rules give at jump-off, by direction.
     public let stageDisagreements: [String: Int]
 
@@ -95,6 +97,7 @@ public struct ProvisionBook: Sendable {
         assetClass = classes
         self.secured = secured
         segment = p.segment.count == n ? p.segment : CategoricalColumn(Array(repeating: "", count: n))
+        country = p.country.count == n ? p.country : CategoricalColumn(Array(repeating: "", count: n))
         stageDisagreements = disagreements
     }
 }

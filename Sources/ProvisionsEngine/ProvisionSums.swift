@@ -4,16 +4,25 @@ import StressCore
 struct ProvisionLayout: Sendable {
     let periods: Int
     let segments: [String]
+    let countries: [String]
 
     struct Groups {
         var segment: Int
         var assetClass: Int
+        var country: Int
     }
 
     init(book: ProvisionBook, periods: Int) {
         self.periods = periods
         segments = book.segment.levels
+        countries = book.country.levels
     }
+
+    static let classes = AssetClass.allCases.count
+    /// Country × asset class groups.
+    var countryClassGroups: Int { max(1, countries.count) * Self.classes }
+    /// Transition flows of a country group: 1→2, 2→1, 1→3, 2→3, 3→2 per period.
+    static let transitionSeries = 5
 
     static func classIndex(_ c: AssetClass) -> Int { AssetClass.allCases.firstIndex(of: c)! }
 
@@ -30,6 +39,8 @@ struct ProvisionSums: Sendable {
     var flows: [Double]
     var segmentStocks: [Double], classStocks: [Double]
     var segmentWriteOffs: [Double], classWriteOffs: [Double]
+    /// [(country · classes + class) × …]: stocks, write-offs and transition flows.
+    var countryStocks: [Double], countryWriteOffs: [Double], countryTransitions: [Double]
     var modelJumpOff = 0.0, heldJumpOff = 0.0, heldCount = 0
     /// Each exposure's jump-off allowance in row order, when asked for (`jumpOffAllowances`).
     var jumpOffByExposure: [Double]? = nil
@@ -45,6 +56,9 @@ struct ProvisionSums: Sendable {
         classStocks = .init(repeating: 0, count: AssetClass.allCases.count * layout.groupStockSize)
         segmentWriteOffs = .init(repeating: 0, count: max(1, layout.segments.count) * max(t, 1))
         classWriteOffs = .init(repeating: 0, count: AssetClass.allCases.count * max(t, 1))
+        countryStocks = .init(repeating: 0, count: layout.countryClassGroups * layout.groupStockSize)
+        countryWriteOffs = .init(repeating: 0, count: layout.countryClassGroups * max(t, 1))
+        countryTransitions = .init(repeating: 0, count: layout.countryClassGroups * ProvisionLayout.transitionSeries * max(t, 1))
     }
 
     mutating func addJumpOff(model: Double, held: Double?) {
@@ -56,10 +70,12 @@ struct ProvisionSums: Sendable {
                            p1: Double, p2: Double, p3: Double, elPerforming: Double, elDefaulted: Double) {
         let w = layout.periods + 1
         let segment = g.segment * layout.groupStockSize + t, assetClass = g.assetClass * layout.groupStockSize + t
+        let country = (g.country * ProvisionLayout.classes + g.assetClass) * layout.groupStockSize + t
         @inline(__always) func add(_ k: Int, _ v: Double) {
             stocks[k * w + t] += v
             segmentStocks[segment + k * w] += v
             classStocks[assetClass + k * w] += v
+            countryStocks[country + k * w] += v
         }
         add(0, s1); add(1, s2); add(2, s3); add(3, p1); add(4, p2); add(5, p3)
         stocks[6 * w + t] += elPerforming
@@ -73,6 +89,11 @@ struct ProvisionSums: Sendable {
         flows[4 * w + k] += t21; flows[5 * w + k] += t13; flows[6 * w + k] += t23; flows[7 * w + k] += t32
         segmentWriteOffs[g.segment * w + k] += writeOff
         classWriteOffs[g.assetClass * w + k] += writeOff
+        let country = g.country * ProvisionLayout.classes + g.assetClass
+        countryWriteOffs[country * w + k] += writeOff
+        let base = country * ProvisionLayout.transitionSeries * w + k
+        countryTransitions[base] += t12; countryTransitions[base + w] += t21; countryTransitions[base + 2 * w] += t13
+        countryTransitions[base + 3 * w] += t23; countryTransitions[base + 4 * w] += t32
     }
 
     mutating func add(_ o: ProvisionSums) {
@@ -80,6 +101,8 @@ struct ProvisionSums: Sendable {
         addInPlace(&stocks, o.stocks); addInPlace(&flows, o.flows)
         addInPlace(&segmentStocks, o.segmentStocks); addInPlace(&classStocks, o.classStocks)
         addInPlace(&segmentWriteOffs, o.segmentWriteOffs); addInPlace(&classWriteOffs, o.classWriteOffs)
+        addInPlace(&countryStocks, o.countryStocks); addInPlace(&countryWriteOffs, o.countryWriteOffs)
+        addInPlace(&countryTransitions, o.countryTransitions)
         modelJumpOff += o.modelJumpOff
         heldJumpOff += o.heldJumpOff
         heldCount += o.heldCount
@@ -140,6 +163,35 @@ struct ProvisionSums: Sendable {
             }
             return out
         }
+        // By country: each country's classes, then the country as their sum (classes in
+        // AssetClass order), with its transitions and their rates.
+        var byCountry: [String: ProvisionsResult.Breakdown] = [:]
+        let classNames = AssetClass.allCases.map(\.rawValue), groupSize = layout.groupStockSize, ts = ProvisionLayout.transitionSeries
+        for (k, name) in (layout.countries.isEmpty ? [""] : layout.countries).enumerated() {
+            let first = k * ProvisionLayout.classes, count = ProvisionLayout.classes
+            let stocksOf = Array(countryStocks[(first * groupSize)..<((first + count) * groupSize)])
+            let writeOffsOf = n == 0 ? [] : Array(countryWriteOffs[(first * n)..<((first + count) * n)])
+            let classes = breakdowns(classNames, stocksOf, writeOffsOf)
+            guard !classes.isEmpty else { continue }
+            var summed = [Double](repeating: 0, count: groupSize), summedWriteOffs = [Double](repeating: 0, count: n)
+            var flows = [Double](repeating: 0, count: ts * n)
+            for c in 0..<count {
+                for j in 0..<groupSize { summed[j] += stocksOf[c * groupSize + j] }
+                for j in 0..<n { summedWriteOffs[j] += writeOffsOf[c * n + j] }
+                for j in 0..<(ts * n) { flows[j] += countryTransitions[(first + c) * ts * n + j] }
+            }
+            var total = breakdowns(["total"], summed, summedWriteOffs)["total"]!
+            func series(_ q: Int) -> [Double] { n == 0 ? [] : Array(flows[(q * n)..<(q * n + n)]) }
+            let moved = ProvisionsResult.Transitions(stage1To2: series(0), stage2To1: series(1), stage1To3: series(2),
+                                                     stage2To3: series(3), stage3To2: series(4))
+            total.transitions = moved
+            total.transitionRates = .init(
+                stage1To2: rate(moved.stage1To2, total.ead.stage1), stage2To1: rate(moved.stage2To1, total.ead.stage2),
+                stage1To3: rate(moved.stage1To3, total.ead.stage1), stage2To3: rate(moved.stage2To3, total.ead.stage2),
+                stage3To2: rate(moved.stage3To2, total.ead.stage3))
+            total.byAssetClass = classes
+            byCountry[name.isEmpty ? "unspecified" : name] = total
+        }
         return ProvisionsResult(
             standard: standard.rawValue, periods: labels, ead: ead, provisions: provisions, coverage: coverage,
             transitions: transitions, transitionRates: rates, writeOffs: writeOffs, repaid: flow(1), newLending: flow(2),
@@ -149,6 +201,6 @@ struct ProvisionSums: Sendable {
                                 provisionsDefaulted: pD, shortfall: shortfall, excess: excess),
             grossNPARatio: gross, netNPARatio: net,
             bySegment: breakdowns(layout.segments, segmentStocks, segmentWriteOffs),
-            byAssetClass: breakdowns(AssetClass.allCases.map(\.rawValue), classStocks, classWriteOffs))
+            byAssetClass: breakdowns(AssetClass.allCases.map(\.rawValue), classStocks, classWriteOffs), byCountry: byCountry)
     }
 }

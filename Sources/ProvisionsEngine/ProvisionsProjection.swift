@@ -142,7 +142,8 @@ enum ExposureProvisions {
             let discount = ForwardCurve.discountFactor(eir: b.eir[i], step: step), amortisation = b.amortisation[i], writeOff = b.writeOffYears[i]
             let originationQ = curve.stepPD(min(b.originationPD[i], 1))
             var term = b.remainingTerm[i]
-            let g = ProvisionLayout.Groups(segment: Int(b.segment.codes[i]), assetClass: ProvisionLayout.classIndex(c))
+            let g = ProvisionLayout.Groups(segment: Int(b.segment.codes[i]), assetClass: ProvisionLayout.classIndex(c),
+                                           country: Int(b.country.codes[i]))
 
             /// Provisions per unit in stage 1 and 2, and whether credit risk has increased
             /// significantly: lifetime PD over the remaining term against the lifetime PD the

@@ -63,9 +63,15 @@ public struct ProvisionsResult: Sendable, Equatable, Codable {
         public var impairment: [Double]
         /// Amounts written off per period (net charge-offs where the rules write off at default).
         public var writeOffs: [Double]
+        /// A country's stage transitions and their rates, and its breakdown by asset class
+        /// (`by_country`; nil in the segment and asset-class breakdowns).
+        public var transitions: Transitions? = nil
+        public var transitionRates: Transitions? = nil
+        public var byAssetClass: [String: Breakdown]? = nil
 
         enum CodingKeys: String, CodingKey {
-            case ead, provisions, impairment, writeOffs = "write_offs"
+            case ead, provisions, impairment, writeOffs = "write_offs", transitions, transitionRates = "transition_rates"
+            case byAssetClass = "by_asset_class"
         }
     }
 
@@ -95,6 +101,9 @@ public struct ProvisionsResult: Sendable, Equatable, Codable {
     public var netNPARatio: [Double]
     public var bySegment: [String: Breakdown]
     public var byAssetClass: [String: Breakdown]
+    /// By the obligor's country: stocks, flows and transitions, and by asset class within the
+    /// country (the EBA's geographical breakdown of CSV_CR_SCEN).
+    public var byCountry: [String: Breakdown]
 
     enum CodingKeys: String, CodingKey {
         case standard, periods, ead, provisions, coverage, transitions, transitionRates = "transition_rates"
@@ -103,6 +112,6 @@ public struct ProvisionsResult: Sendable, Equatable, Codable {
         case modelJumpOffProvisions = "model_jump_off_provisions"
         case exposuresWithHeldProvisions = "exposures_with_held_provisions", expectedLoss = "expected_loss"
         case grossNPARatio = "gross_npa_ratio", netNPARatio = "net_npa_ratio"
-        case bySegment = "by_segment", byAssetClass = "by_asset_class"
+        case bySegment = "by_segment", byAssetClass = "by_asset_class", byCountry = "by_country"
     }
 }

@@ -16,14 +16,19 @@ public struct TemplateDefinition: Sendable, Equatable {
     /// results.json path of the fact rows `fact(…)` reads (an array of objects).
     public var facts: String?
     public var blocks: Blocks
+    /// Scenario blocks repeated per member of an object in results.json (per country), each
+    /// with `{scope}` bound to the member's path and `{geography}` to its key; the whole comes
+    /// first with `{scope}` bound to `total`.
+    public var split: Split?
     public var rows: [Row]
     public var columns: [Column]
     public var cells: [CellOverride]
     public var checks: [Check]
 
     public init(id: String, code: String, title: String, regulator: String, source: String, version: String,
-                sheet: String, notes: [String] = [], facts: String? = nil, blocks: Blocks = .single,
+                sheet: String, notes: [String] = [], facts: String? = nil, blocks: Blocks = .single, split: Split? = nil,
                 rows: [Row], columns: [Column], cells: [CellOverride] = [], checks: [Check] = []) {
+        self.split = split
         self.id = id
         self.code = code
         self.title = title
@@ -40,13 +45,30 @@ public struct TemplateDefinition: Sendable, Equatable {
         self.checks = checks
     }
 
+    public struct Split: Sendable, Equatable {
+        /// The object whose members split each scenario's block (`/scenarios[id={scenario}]/provisions/by_country`).
+        public var path: String
+        /// The path `{scope}` means in the whole block (`/scenarios[id={scenario}]/provisions`).
+        public var total: String
+        /// `{geography}` of the whole block ("Total").
+        public var label: String
+
+        public init(path: String, total: String, label: String) {
+            self.path = path
+            self.total = total
+            self.label = label
+        }
+    }
+
     /// How the template repeats (its z-axis): once; once per value of a fact field (an
     /// exposure class), with an optional total first; once per scenario of given frameworks;
     /// or once for a set of scenarios side by side (`scenario_set`), bound as a list.
     public enum Blocks: Sendable, Equatable {
         case single
         case factValues(field: String, total: String?)
-        case scenarios(frameworks: [String], severities: [String])
+        /// `ids`: scenario ids, or prefixes ending in `*` (`eba-*`: the EBA exercise's own
+        /// scenarios, not other scenarios run under the EBA's rules); empty: every one.
+        case scenarios(frameworks: [String], severities: [String], ids: [String] = [])
     }
 
     public struct Row: Sendable, Equatable {

@@ -36,23 +36,45 @@ public enum TemplateFiller {
             var specs = total.map { [BlockSpec(label: $0, bindings: ["block": [$0]], filters: [:], periods: [])] } ?? []
             specs += values.map { BlockSpec(label: $0, bindings: ["block": [$0]], filters: [field: $0], periods: []) }
             return specs
-        case let .scenarios(frameworks, severities):
+        case let .scenarios(frameworks, severities, ids):
             guard case let .array(scenarios)? = tree["scenarios"] else { return [] }
-            return scenarios.compactMap { s in
+            return scenarios.compactMap { s -> [BlockSpec]? in
                 guard let id = s["id"]?.selectorText, let framework = s["framework"]?.selectorText,
                       frameworks.isEmpty || frameworks.contains(framework) else { return nil }
                 let severity = s["severity"]?.selectorText ?? ""
                 guard severities.isEmpty || severities.contains(severity) else { return nil }
+                guard ids.isEmpty || ids.contains(where: { $0.hasSuffix("*") ? id.hasPrefix($0.dropLast()) : id == $0 }) else {
+                    return nil
+                }
                 // The projection's periods (a Fed scenario file runs past the nine quarters the
                 // engines project), else the scenario file's.
                 var periods: [String] = []
                 for source in [s["capital"]?["periods"], s["periods"]] {
                     if case let .array(p)? = source { periods = p.compactMap(\.selectorText); break }
                 }
-                return BlockSpec(label: id, bindings: ["scenario": [id], "framework": [framework], "severity": [severity],
-                                                       "block": [id]],
-                                 filters: [:], periods: periods)
-            }
+                let whole = BlockSpec(label: id, bindings: ["scenario": [id], "framework": [framework], "severity": [severity],
+                                                            "block": [id]],
+                                      filters: [:], periods: periods)
+                guard let split = t.split else { return [whole] }
+                // The whole scenario, then one block per member of the split (per country, by key).
+                var specs: [BlockSpec] = []
+                var total = whole
+                total.bindings["scope"] = [ExpressionEvaluator.substitute(split.total, whole.bindings)]
+                total.bindings["geography"] = [split.label]
+                specs.append(total)
+                let path = ExpressionEvaluator.substitute(split.path, whole.bindings)
+                if case let .success(.object(members)) = tree.resolve(path) {
+                    for key in members.keys.sorted() {
+                        var one = whole
+                        one.label = "\(id) · \(key)"
+                        one.bindings["block"] = [one.label]
+                        one.bindings["scope"] = [path + "/" + key]
+                        one.bindings["geography"] = [key]
+                        specs.append(one)
+                    }
+                }
+                return specs
+            }.flatMap { $0 }
         }
     }
 

@@ -125,9 +125,11 @@ struct TemplatesCommand: ParsableCommand {
             case .single: print("blocks: one")
             case let .factValues(field, total):
                 print("blocks: one per value of \(field) in \(t.facts ?? "-")\(total.map { ", first \($0)" } ?? "")")
-            case let .scenarios(frameworks, severities):
+            case let .scenarios(frameworks, severities, ids):
                 print("blocks: one per scenario" + (frameworks.isEmpty ? "" : " of \(frameworks.joined(separator: ", "))")
-                      + (severities.isEmpty ? "" : ", severities \(severities.joined(separator: ", "))"))
+                      + (severities.isEmpty ? "" : ", severities \(severities.joined(separator: ", "))")
+                      + (ids.isEmpty ? "" : ", ids \(ids.joined(separator: ", "))")
+                      + (t.split.map { ", split by the members of \($0.path)" } ?? ""))
             }
             if let facts = t.facts { print("fact rows: \(facts)") }
             print("\nrows:")

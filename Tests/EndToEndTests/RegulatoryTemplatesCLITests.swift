@@ -105,6 +105,15 @@ final class RegulatoryTemplatesCLITests: XCTestCase {
             let expected = (capital["cet1"] as! [Double])[k] / (capital["rwa"] as! [Double])[k]
             XCTAssertEqual(cap["eba-2025-adverse|213761|\(year)"]!, expected, accuracy: 1e-14, year)
         }
+        // CSV_CR_SCEN: the countries' blocks add up to the whole book, year by year.
+        let crScen = try csv("eba-cr-scen")
+        let countries = ((eba["provisions"] as! [String: Any])["by_country"] as! [String: Any]).keys
+        XCTAssertGreaterThan(countries.count, 1)
+        for column in ["total Exp|Actual", "Prov Stock|2027", "Exp S3|2026"] {
+            let whole = crScen["eba-2025-adverse|22|\(column)"]!
+            let parts = countries.reduce(0.0) { $0 + crScen["eba-2025-adverse · \($1)|22|\(column)"]! }
+            XCTAssertEqual(parts, whole, accuracy: whole * 1e-12, column)
+        }
         // BoE low point and RBI GNPA.
         let boe = try csv("boe-capital")
         XCTAssertEqual(boe["boe-2025-bcst|CET1|LOW"]!,

@@ -146,6 +146,49 @@ final class TemplateLanguageTests: XCTestCase {
         XCTAssertEqual(f.blocks[0].rows[1].kind(in: f.blocks[0].columns[0]), .percent, "a row's kind overrides its columns'")
     }
 
+    /// Scenario blocks chosen by id pattern and split by the members of an object (per country).
+    func testScenarioIdsAndSplitBlocks() throws {
+        let tree = try ResultValue.decode(Data("""
+            {"scenarios": [
+               {"id": "eba-2025-adverse", "framework": "eba", "severity": "adverse", "periods": ["2025"],
+                "provisions": {"loss": [30], "by_country": {"DE": {"loss": [10]}, "FR": {"loss": [20]}}}},
+               {"id": "library-stress", "framework": "eba", "severity": "adverse", "periods": ["2025"],
+                "provisions": {"loss": [99], "by_country": {}}}]}
+            """.utf8))
+        let t = try RegulatoryTemplateFile.parse(text: """
+            id: geo
+            code: "G"
+            title: "Geo"
+            regulator: "test"
+            source: "test"
+            version: "1"
+            sheet: "G"
+            blocks: {each: scenario, frameworks: [eba], scenarios: ["eba-*"]}
+            split: {path: "/scenarios[id={scenario}]/provisions/by_country", total: "/scenarios[id={scenario}]/provisions"}
+            rows:
+              - {code: "L", label: "Loss", value: "at({scope}/loss, {index})"}
+            columns:
+              - {code: "{period}", label: "{period}", each: period}
+            """, file: "geo.yaml")
+        let f = TemplateFiller.fill(t, results: tree)
+        XCTAssertEqual(f.blocks.map(\.label), ["eba-2025-adverse", "eba-2025-adverse · DE", "eba-2025-adverse · FR"],
+                       "the exercise's scenario only, the whole book then each country")
+        XCTAssertEqual(f.blocks.map { $0.cells[0][0].number }, [30, 10, 20])
+        XCTAssertEqual(f.blocks[1].bindings["geography"], ["DE"])
+        XCTAssertThrowsError(try RegulatoryTemplateFile.parse(text: """
+            id: geo
+            code: "G"
+            title: "Geo"
+            regulator: "test"
+            source: "test"
+            version: "1"
+            sheet: "G"
+            split: {path: "/x", total: "/y"}
+            rows: [{code: "L", label: "Loss", value: "1"}]
+            columns: [{code: "C", label: "c"}]
+            """, file: "geo.yaml")) { e in XCTAssertTrue("\(e)".contains("'split' applies to blocks over scenarios"), "\(e)") }
+    }
+
     func testLoaderErrorsNameTheLineAndKey() {
         for (replace, with, expected) in [
             ("sheet: \"G\"", "sheet: \"G/1\"", "a sheet name cannot contain '/'"),

@@ -7,7 +7,7 @@ import StressCore
 /// mistyped cell is an error at its line, not a blank in a submission.
 public enum RegulatoryTemplateFile {
     static let topKeys = ["id", "code", "title", "regulator", "source", "version", "sheet", "notes", "facts", "blocks",
-                          "rows", "columns", "cells", "checks"]
+                          "split", "rows", "columns", "cells", "checks"]
     static let rowKeys = ["code", "label", "level", "filter", "params", "value", "not_produced", "each", "order", "group",
                           "kind"]
     static let columnKeys = ["code", "label", "kind", "filter", "params", "value", "not_produced", "each"]
@@ -121,17 +121,31 @@ public enum RegulatoryTemplateFile {
                                     when: try m.optional("when").map { v throws(InputError) in try v.text() }))
             }
         }
+        let blockSpec = try blocks(top.optional("blocks"), hasFacts: facts != nil)
+        var split: TemplateDefinition.Split? = nil
+        if let value = top.optional("split") {
+            guard case .scenarios = blockSpec else { throw value.error("'split' applies to blocks over scenarios") }
+            let m = try value.mapping(accepting: ["path", "total", "label"])
+            func path(_ key: String) throws(InputError) -> String {
+                let v = try m.required(key)
+                let p = try v.text()
+                guard p.hasPrefix("/") else { throw v.error("expected a results.json path starting with '/', found '\(p)'") }
+                return p
+            }
+            split = .init(path: try path("path"), total: try path("total"),
+                          label: try m.optional("label").map { v throws(InputError) in try v.text() } ?? "Total")
+        }
         return TemplateDefinition(
             id: id, code: try top.required("code").text(), title: try top.required("title").text(),
             regulator: try top.required("regulator").text(), source: try top.required("source").text(),
             version: try top.required("version").text(), sheet: sheet, notes: notes, facts: facts,
-            blocks: try blocks(top.optional("blocks"), hasFacts: facts != nil), rows: rows, columns: columns,
+            blocks: blockSpec, split: split, rows: rows, columns: columns,
             cells: cells, checks: checks)
     }
 
     static func blocks(_ value: YAMLValue?, hasFacts: Bool) throws(InputError) -> TemplateDefinition.Blocks {
         guard let value else { return .single }
-        let m = try value.mapping(accepting: ["each", "total", "frameworks", "severities"])
+        let m = try value.mapping(accepting: ["each", "total", "frameworks", "severities", "scenarios"])
         let eachValue = try m.required("each")
         let each = try eachValue.text()
         if each == "scenario" {
@@ -143,7 +157,9 @@ public enum RegulatoryTemplateFile {
             if let list = m.optional("severities") {
                 for item in try list.sequence() { severities.append(try item.choice(Severity.self, "severity").rawValue) }
             }
-            return .scenarios(frameworks: frameworks, severities: severities)
+            var ids: [String] = []
+            if let list = m.optional("scenarios") { for item in try list.sequence() { ids.append(try item.text()) } }
+            return .scenarios(frameworks: frameworks, severities: severities, ids: ids)
         }
         guard hasFacts else {
             throw eachValue.error("blocks over '\(each)' need a 'facts' path; expected 'scenario', or a fact field with facts")
@@ -229,11 +245,18 @@ public enum RegulatoryTemplateFile {
 
     static func placeholdersAsZero(_ text: String) -> String {
         // Inside a path a placeholder is part of the path's text; elsewhere it stands for a value.
+        // A placeholder that starts a path (`{scope}/ead`) stands for a path.
         var out = ""
         var inPlaceholder = false
-        for ch in text {
+        let chars = Array(text)
+        for (k, ch) in chars.enumerated() {
             if ch == "{" { inPlaceholder = true; continue }
-            if ch == "}" && inPlaceholder { inPlaceholder = false; out += "0"; continue }
+            if ch == "}" && inPlaceholder {
+                inPlaceholder = false
+                let startsPath = k + 1 < chars.count && chars[k + 1] == "/" && !(out.last.map { $0.isLetter || $0 == "/" || $0 == "_" || $0 == "=" || $0 == "[" } ?? false)
+                out += startsPath ? "/p" : "0"
+                continue
+            }
             if !inPlaceholder { out.append(ch) }
         }
         return out
