@@ -114,6 +114,33 @@ final class RegulatoryTemplatesCLITests: XCTestCase {
             let parts = countries.reduce(0.0) { $0 + crScen["eba-2025-adverse · \($1)|22|\(column)"]! }
             XCTAssertEqual(parts, whole, accuracy: whole * 1e-12, column)
         }
+        // COREP C 08.01 / C 08.02: the IRB totals are the capital engine's jump-off RWA.
+        XCTAssertEqual(try csv("corep-c08-01")["Total|0010|0260"]!, credit["start_rwa"] as! Double,
+                       accuracy: (credit["start_rwa"] as! Double) * 1e-9)
+        XCTAssertEqual(try csv("corep-c08-02")["Total|TOTAL|0110"]!, total(irb, "ead"), accuracy: total(irb, "ead") * 1e-12)
+        // EBA REA: credit risk REA is the capital path's RWA less the other (market, operational) RWA.
+        let otherRWA = (results["balance_sheet"] as! [String: Any])["other_rwa"] as! Double
+        let rea = try csv("eba-rea")
+        XCTAssertEqual(rea["eba-2025-adverse|213501|2026"]!, (capital["rwa"] as! [Double])[1] - otherRWA, accuracy: 1e-3)
+        // EBA P&L: profit before tax is PPNR less credit and other losses, each year.
+        let pl = try csv("eba-pl")
+        for (k, year) in ["2025", "2026", "2027"].enumerated() {
+            let expected = (capital["ppnr"] as! [Double])[k] - (capital["credit_losses"] as! [Double])[k]
+                - (capital["other_losses"] as! [Double])[k]
+            XCTAssertEqual(pl["eba-2025-adverse|213612|\(year)"]!, expected, accuracy: abs(expected) * 1e-12 + 1e-6, year)
+        }
+        // EBA NII: the memo row is the income engine's NII.
+        let income = eba["income"] as! [String: Any]
+        XCTAssertEqual(try csv("eba-nii")["eba-2025-adverse|NII|Interest|2027"]!, (income["net_interest_income"] as! [Double])[2],
+                       accuracy: 1e-3)
+        // DFAST: the projected minimum is the lowest CET1 ratio of the nine quarters.
+        let fedCapital = scenario("fed-2026-severely-adverse")["capital"] as! [String: Any]
+        XCTAssertEqual(try csv("fed-dfast-capital")["fed-2026-severely-adverse|CET1|MIN"]!,
+                       (fedCapital["cet1_ratio"] as! [Double]).prefix(9).min()!, accuracy: 1e-15)
+        // BoE impairment: the cumulative charge is the capital path's credit losses.
+        let boeCapital = scenario("boe-2025-bcst")["capital"] as! [String: Any]
+        let losses = (boeCapital["credit_losses"] as! [Double]).reduce(0, +)
+        XCTAssertEqual(try csv("boe-impairment")["boe-2025-bcst|TOTAL|CUM"]!, losses, accuracy: losses * 1e-12)
         // BoE low point and RBI GNPA.
         let boe = try csv("boe-capital")
         XCTAssertEqual(boe["boe-2025-bcst|CET1|LOW"]!,
