@@ -15,6 +15,17 @@ public struct RunFile: Sendable, Equatable {
 }
 
 /// One key figure of a run (results.json), queryable with SQL.
+/// One stage of a run and its wall-clock seconds.
+public struct RunStage: Sendable, Equatable {
+    public var name: String
+    public var seconds: Double
+
+    public init(name: String, seconds: Double) {
+        self.name = name
+        self.seconds = seconds
+    }
+}
+
 public struct RunFigure: Sendable, Equatable {
     public var scenario: String
     public var period: String
@@ -73,9 +84,13 @@ extension RunStore {
 
     /// Marks a run succeeded with its outputs and key figures, in one transaction.
     public func finishRun(key: Int64, outputDirectory: String, outputs: [RunFile], figures: [RunFigure],
-                          finishedAt: String, durationMilliseconds: Int) throws(StoreError) {
+                          finishedAt: String, durationMilliseconds: Int, stages: [RunStage] = []) throws(StoreError) {
         try wrap("finish run \(key)") {
             try pool.write { db in
+                for (seq, stage) in stages.enumerated() {
+                    try db.execute(sql: "INSERT INTO run_stages (run_key, seq, stage, seconds) VALUES (?, ?, ?, ?)",
+                                   arguments: [key, seq, stage.name, stage.seconds])
+                }
                 for output in outputs {
                     try db.execute(sql: "INSERT INTO run_outputs (run_key, path, sha256, bytes) VALUES (?, ?, ?, ?)",
                                    arguments: [key, output.path, output.sha256, output.bytes])
@@ -122,6 +137,16 @@ extension RunStore {
                 return try Row.fetchOne(db, sql: """
                     SELECT * FROM runs WHERE run_id = ? ORDER BY status = 'succeeded' DESC, run_key DESC LIMIT 1
                     """, arguments: [reference]).map(Self.run)
+            }
+        }
+    }
+
+    /// Where the run's time went, in the order the stages ran.
+    public func stages(of key: Int64) throws(StoreError) -> [RunStage] {
+        try wrap("stages of run \(key)") {
+            try pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT stage, seconds FROM run_stages WHERE run_key = ? ORDER BY seq",
+                                 arguments: [key]).map { RunStage(name: $0["stage"], seconds: $0["seconds"]) }
             }
         }
     }

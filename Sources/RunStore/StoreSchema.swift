@@ -38,6 +38,14 @@ enum StoreSchema {
                 CREATE INDEX run_figures_by_run ON run_figures(run_key, scenario, metric);
                 """)
         }
+        // v2: where each run's time went, stage by stage (`runs show`).
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                CREATE TABLE run_stages (run_key INTEGER NOT NULL REFERENCES runs(run_key), seq INTEGER NOT NULL,
+                                         stage TEXT NOT NULL, seconds REAL NOT NULL, PRIMARY KEY (run_key, seq));
+                UPDATE store_info SET value = '2' WHERE key = 'schema_version';
+                """)
+        }
         return migrator
     }
 }

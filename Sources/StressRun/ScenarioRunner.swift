@@ -29,12 +29,16 @@ public enum ScenarioRunner {
         /// 2024Q4), so the income engine applies the scenario's moves to the bank's curve.
         public var rateJumpOff: [String: Double]
         public var threads: Int
+        /// Where the scenario's time goes, stage by stage (`runs show`); nil: not timed.
+        public var timings: StageTimings?
 
         public init(scenario: Scenario, scenarioFile: String, portfolio: Portfolio, balanceSheet: BalanceSheet,
                     balanceSheetFile: String, settings: FrameworkSettings?, frameworkFile: String?,
                     liquidityRates: LiquidityRates = .basel, rwaModel: PortfolioRWA? = nil,
                     rwaColumns: RWAColumns? = nil, capitalRules: CapitalRules = .pointInTime,
-                    provisions: ProvisionSetup? = nil, rateJumpOff: [String: Double] = [:], threads: Int) {
+                    provisions: ProvisionSetup? = nil, rateJumpOff: [String: Double] = [:], threads: Int,
+                    timings: StageTimings? = nil) {
+            self.timings = timings
             self.provisions = provisions
             self.rateJumpOff = rateJumpOff
             self.liquidityRates = liquidityRates
@@ -55,21 +59,27 @@ public enum ScenarioRunner {
     public static func run(_ input: Inputs) throws(InputError) -> (ScenarioResult, [DataQualityFinding]) {
         let s = input.scenario
         var result = ScenarioResult(s)
-        var credit = try CreditStage.run(scenario: s, scenarioFile: input.scenarioFile, portfolio: input.portfolio,
-                                         settings: input.settings, frameworkFile: input.frameworkFile,
-                                         rwa: input.rwaColumns, capitalRules: input.capitalRules,
-                                         provisions: input.provisions,
-                                         threads: input.threads)
+        let clock = input.timings
+        var credit = try clock.measure("\(s.id): credit") { () throws(InputError) in
+            try CreditStage.run(scenario: s, scenarioFile: input.scenarioFile, portfolio: input.portfolio,
+                                settings: input.settings, frameworkFile: input.frameworkFile,
+                                rwa: input.rwaColumns, capitalRules: input.capitalRules,
+                                provisions: input.provisions,
+                                threads: input.threads)
+        }
         var findings = credit.findings
         result.credit = credit.projection
         result.satellite = credit.satellite
         let options = credit.options(s, threads: input.threads)
-        let provisionsResult = input.provisions.map {
-            ProvisionStage.project(scenario: s, plan: credit.plan, options: options, setup: $0)
+        let plan = credit.plan
+        let provisionsResult = clock.measure("\(s.id): provisions") {
+            input.provisions.map { ProvisionStage.project(scenario: s, plan: plan, options: options, setup: $0) }
         }
-        credit.income = IncomeStage.run(scenario: s, balanceSheet: input.balanceSheet, provisions: provisionsResult,
-                                        periods: credit.plan.periods, rateJumpOff: input.rateJumpOff,
-                                        scenarioFile: input.scenarioFile, balanceSheetFile: input.balanceSheetFile)
+        credit.income = clock.measure("\(s.id): income") {
+            IncomeStage.run(scenario: s, balanceSheet: input.balanceSheet, provisions: provisionsResult,
+                            periods: plan.periods, rateJumpOff: input.rateJumpOff,
+                            scenarioFile: input.scenarioFile, balanceSheetFile: input.balanceSheetFile)
+        }
         result.income = credit.income
         if let income = credit.income {
             findings += income.findings
@@ -81,10 +91,13 @@ public enum ScenarioRunner {
                     + "and non_interest lines to project income from the scenario's rates (METHODOLOGY §8)"))
         }
 
-        let (capital, provisions) = CapitalStage.project(
-            scenario: s, plan: credit.plan, projection: credit.projection, balanceSheet: input.balanceSheet,
-            rules: input.capitalRules, options: options, provisions: input.provisions, precomputed: provisionsResult,
-            income: credit.income)
+        let (projection, income) = (credit.projection, credit.income)
+        let (capital, provisions) = clock.measure("\(s.id): capital") {
+            CapitalStage.project(
+                scenario: s, plan: plan, projection: projection, balanceSheet: input.balanceSheet,
+                rules: input.capitalRules, options: options, provisions: input.provisions, precomputed: provisionsResult,
+                income: income)
+        }
         result.capital = capital
         result.provisions = provisions
         for line in capital.missingIncomeLines {
@@ -106,11 +119,15 @@ public enum ScenarioRunner {
             findings.append(DataQualityFinding(severity: .warning, file: input.balanceSheetFile, field: "liquidity",
                                                message: "the balance sheet has no liquidity section: no LCR, NSFR or survival horizon"))
         }
-        result.attribution = AttributionStage.run(scenario: s, portfolio: input.portfolio,
-                                                  balanceSheet: input.balanceSheet, credit: credit, threads: input.threads)
-        result.reverseStress = ReverseStage.run(scenario: s, portfolio: input.portfolio,
-                                                balanceSheet: input.balanceSheet, credit: credit,
-                                                rwaModel: input.rwaModel, threads: input.threads)
+        let stages = credit
+        result.attribution = clock.measure("\(s.id): attribution") {
+            AttributionStage.run(scenario: s, portfolio: input.portfolio, balanceSheet: input.balanceSheet, credit: stages,
+                                 threads: input.threads)
+        }
+        result.reverseStress = clock.measure("\(s.id): reverse stress") {
+            ReverseStage.run(scenario: s, portfolio: input.portfolio, balanceSheet: input.balanceSheet, credit: stages,
+                             rwaModel: input.rwaModel, threads: input.threads)
+        }
         if s.framework == .rbi {
             let (rbi, rbiFindings) = RBIStage.run(scenario: s, portfolio: input.portfolio,
                                                   balanceSheet: input.balanceSheet, pdFloor: credit.pdFloor,

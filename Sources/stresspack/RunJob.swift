@@ -41,6 +41,8 @@ struct RunJob {
         var directory: URL
         var files: [URL]
         var results: RunResults
+        /// Where the time went (the run store and `runs show`; never in the outputs).
+        var stages: [StageTimings.Stage] = []
     }
 
     /// How a file is named in results.json, the manifest and the reports: relative to
@@ -76,9 +78,11 @@ struct RunJob {
     private func compute(runID: String, asOf: String, inputs: [InputFile], files: RunInputs,
                          progress: ProgressReporter) throws -> Outcome {
         let inputFiles = files
+        let clock = StageTimings()
         progress.note("loading portfolio \(display(portfolioPath))")
         let portfolio = try PortfolioCSV.load(path: portfolioPath)
         progress.note("loaded \(portfolio.portfolio.count) exposures")
+        clock.lap("load portfolio")
         let balanceSheet = try BalanceSheetFile.load(path: balanceSheetPath)
         let regulatoryDefinitions = try RegulatoryTemplateOutputs.load(inputFiles.regulatoryTemplates, display: display)
         var scenarios: [LoadedScenario] = []
@@ -109,6 +113,7 @@ struct RunJob {
             liquidityRates = LiquidityRates(table)
         }
 
+        clock.lap("load balance sheet, scenarios, frameworks, templates")
         // Risk weights of every exposure (IRB, Basel III PD floors by class), for
         // stressed RWA per period and the reverse stress (METHODOLOGY §3).
         let rwaModel: PortfolioRWA
@@ -196,6 +201,7 @@ struct RunJob {
             }
         }
 
+        clock.lap("risk weights, provision books, jump-off facts, IRRBB")
         var scenarioResults: [ScenarioResult] = []
         for (loaded, path) in zip(scenarios, scenarioPaths) {
             progress.note("scenario \(loaded.scenario.id)")
@@ -207,7 +213,8 @@ struct RunJob {
                 rwaModel: rwaModel, rwaColumns: rwaColumns[loaded.scenario.framework],
                 capitalRules: capitalRules[loaded.scenario.framework] ?? .pointInTime,
                 provisions: provisionSetups[loaded.scenario.framework],
-                rateJumpOff: ScenarioRateJumpOffs.bundled[loaded.scenario.id] ?? [:], threads: threads))
+                rateJumpOff: ScenarioRateJumpOffs.bundled[loaded.scenario.id] ?? [:], threads: threads, timings: clock))
+            clock.lap("\(loaded.scenario.id): all stages")
             scenarioResults.append(result)
             findings += scenarioFindings
         }
@@ -231,6 +238,7 @@ struct RunJob {
         // Credit VaR / ES / economic capital of the jump-off book (METHODOLOGY §6):
         // Philox streams keyed by (seed, path), so any thread count gives the same bytes.
         let paths = self.paths
+        clock.lap("factor risk")
         progress.note("credit VaR: \(paths) paths")
         let creditVaR: VaRResult
         do {
@@ -241,6 +249,7 @@ struct RunJob {
         } catch {
             throw UsageError(message: "credit VaR: \(error)")
         }
+        clock.lap("credit VaR")
         // The headline scenarios beside the published aggregates of their exercises.
         var calibration: [CalibrationRow]? = nil
         if let path = inputFiles.publishedOutcomes {
@@ -257,7 +266,9 @@ struct RunJob {
 
         // The regulators' templates the pack lists, filled from the results (results.json
         // then records which were filled and how their validation rules went).
+        clock.lap("calibration and results")
         let regulatory = try RegulatoryTemplateOutputs.fill(results: results, definitions: regulatoryDefinitions)
+        clock.lap("fill regulatory templates")
         if !regulatory.filled.isEmpty {
             results.regulatoryTemplates = regulatory.summaries
             results.dataQuality = DataQuality(findings: findings + regulatory.findings)
@@ -269,6 +280,7 @@ struct RunJob {
         do {
             let resultsData = try JSONDocument.encode(results)
             try output.write(resultsData, to: "results.json")
+            clock.lap("write results.json")
             let resultsDigest = FileDigest.sha256(data: resultsData)
 
             // The pack's workbook, laid out by templates/<pack>.yaml.
@@ -282,6 +294,7 @@ struct RunJob {
                 outputs: [InputFile(role: "results", path: "results.json", sha256: resultsDigest, bytes: resultsData.count)],
                 to: workbookPath)
             let workbookDigest = try FileDigest.sha256(path: workbookPath)
+            clock.lap("render \(workbookName)")
             var written: [Manifest.Output] = [.init(path: "results.json", sha256: resultsDigest, bytes: resultsData.count),
                                               .init(path: workbookName, sha256: workbookDigest.hex, bytes: workbookDigest.bytes)]
 
@@ -296,6 +309,7 @@ struct RunJob {
                                                      path: $0.path, sha256: $0.sha256, bytes: $0.bytes) },
                     to: pdfPath)
                 let pdfDigest = try FileDigest.sha256(path: pdfPath)
+                clock.lap("render \(pdfName)")
                 written.append(.init(path: pdfName, sha256: pdfDigest.hex, bytes: pdfDigest.bytes))
             }
 
@@ -320,13 +334,15 @@ struct RunJob {
                 }
             }
 
+            if !regulatory.filled.isEmpty { clock.lap("render \(pack)-templates.xlsx and CSVs") }
             let manifest = Manifest(
                 runID: runID, engineVersion: EngineVersion.current, asOf: asOf, seed: seed,
                 parameters: .init(pack: pack, scenarios: scenarios.map(\.scenario.id)),
                 inputs: inputs, outputs: written)
             try output.write(try JSONDocument.encode(manifest), to: "manifest.json")
             let files = try output.commit(written.map(\.path) + ["manifest.json"])
-            return Outcome(runID: runID, directory: directory, files: files, results: results)
+            clock.lap("write manifest and commit")
+            return Outcome(runID: runID, directory: directory, files: files, results: results, stages: clock.stages)
         } catch {
             output.abandon()
             throw error

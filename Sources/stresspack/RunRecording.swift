@@ -43,7 +43,8 @@ struct RunRecording {
         }
         try store.finishRun(key: key, outputDirectory: outcome.directory.standardizedFileURL.path, outputs: outputs,
                             figures: Self.figures(outcome.results), finishedAt: Self.timestamp(Date()),
-                            durationMilliseconds: Self.milliseconds(since: started))
+                            durationMilliseconds: Self.milliseconds(since: started),
+                            stages: outcome.stages.map { RunStage(name: $0.name, seconds: $0.seconds) })
     }
 
     func fail(_ error: Error, started: Date) {

@@ -40,6 +40,17 @@ struct RunsCommand: ParsableCommand {
             for i in try store.inputs(of: r.key) { print("  \(i.role.padding(toLength: 16, withPad: " ", startingAt: 0)) \(i.sha256)  \(i.path)") }
             print("outputs:")
             for o in try store.outputs(of: r.key) { print("  \(o.sha256)  \(o.path) (\(o.bytes) bytes)") }
+            let stages = try store.stages(of: r.key)
+            if !stages.isEmpty {
+                // A scenario's own stages are indented, listed before its total ("<id>: all stages").
+                func inner(_ s: RunStage) -> Bool { s.name.contains(": ") && !s.name.hasSuffix(": all stages") }
+                let total = stages.filter { !inner($0) }.reduce(0) { $0 + $1.seconds }
+                print("where the time went (\(String(format: "%.1f", total)) s):")
+                for s in stages {
+                    let share = total > 0 && !inner(s) ? String(format: "%5.1f%%", 100 * s.seconds / total) : "      "
+                    print("  \(inner(s) ? "    " : "")\(String(format: "%8.3f s", s.seconds)) \(share)  \(s.name)")
+                }
+            }
             let figures = try store.figures(of: r.key).filter { $0.period.isEmpty }
             if !figures.isEmpty { print("key figures:") }
             for f in figures { print("  \(f.scenario.padding(toLength: 30, withPad: " ", startingAt: 0)) \(f.metric.padding(toLength: 16, withPad: " ", startingAt: 0)) \(f.value)") }

@@ -52,7 +52,19 @@ final class RunStoreCLITests: XCTestCase {
         let list = try CommandRunner.run(["runs", "list", "--store", store])
         XCTAssertTrue(list.stdout.contains(id) && list.stdout.contains("succeeded"), list.stdout)
         XCTAssertEqual(try sqlite("SELECT count(*) FROM run_figures WHERE metric = 'el'"), "3")
-        XCTAssertEqual(try sqlite("SELECT value FROM store_info WHERE key = 'schema_version'"), "1")
+        XCTAssertEqual(try sqlite("SELECT value FROM store_info WHERE key = 'schema_version'"), "2")
+
+        // Where the time went: each stage in the store and in `runs show`, the scenario's own stages included.
+        let stages = try sqlite("SELECT stage FROM run_stages ORDER BY seq").split(separator: "\n").map(String.init)
+        for stage in ["load portfolio", "credit VaR", "render quarterly-submission.xlsx", "write manifest and commit"] {
+            XCTAssertTrue(stages.contains(stage), "\(stage) in \(stages)")
+        }
+        XCTAssertTrue(stages.contains { $0.hasSuffix(": credit") } && stages.contains { $0.hasSuffix(": all stages") }, "\(stages)")
+        XCTAssertEqual(try sqlite("SELECT count(*) FROM run_stages WHERE seconds < 0"), "0")
+        let show = try CommandRunner.run(["runs", "show", id, "--store", store])
+        XCTAssertEqual(show.status, 0, show.stderr)
+        XCTAssertTrue(show.stdout.contains("where the time went"), show.stdout)
+        XCTAssertTrue(show.stdout.contains("credit VaR"), show.stdout)
 
         // The input files on disk may change later: verify uses the stored copies.
         try "changed".write(toFile: path("bank.csv"), atomically: true, encoding: .utf8)

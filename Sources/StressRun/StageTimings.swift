@@ -1,0 +1,48 @@
+import Foundation
+
+/// Where a run's time went, stage by stage (load, each scenario's credit / provisions /
+/// income / capital / liquidity / attribution / reverse stress, VaR, each renderer), in the
+/// order the stages ran. Kept in the run store and shown by `runs show`, never in results.json
+/// or the manifest: wall-clock time differs between runs, the outputs must not.
+public final class StageTimings: @unchecked Sendable {
+    public struct Stage: Sendable, Equatable {
+        public var name: String
+        public var seconds: Double
+    }
+
+    private let lock = NSLock()
+    private var recorded: [Stage] = []
+    private var mark = DispatchTime.now().uptimeNanoseconds
+
+    public init() {}
+
+    /// Records the time since the previous lap (or since the clock started) under `name`.
+    public func lap(_ name: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        lock.withLock {
+            recorded.append(Stage(name: name, seconds: Double(now - mark) / 1e9))
+            mark = now
+        }
+    }
+
+    public var stages: [Stage] { lock.withLock { recorded } }
+
+    public func record(_ name: String, seconds: Double) {
+        lock.withLock { recorded.append(Stage(name: name, seconds: seconds)) }
+    }
+
+    /// Runs `body` and records its wall-clock time under `name`.
+    public func measure<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { record(name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
+        return try body()
+    }
+}
+
+extension Optional where Wrapped == StageTimings {
+    /// `body` timed when there is a clock, else just run.
+    public func measure<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
+        guard let clock = self else { return try body() }
+        return try clock.measure(name, body)
+    }
+}
