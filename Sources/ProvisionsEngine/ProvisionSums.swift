@@ -71,29 +71,42 @@ struct ProvisionSums: Sendable {
         let w = layout.periods + 1
         let segment = g.segment * layout.groupStockSize + t, assetClass = g.assetClass * layout.groupStockSize + t
         let country = (g.country * ProvisionLayout.classes + g.assetClass) * layout.groupStockSize + t
-        @inline(__always) func add(_ k: Int, _ v: Double) {
-            stocks[k * w + t] += v
-            segmentStocks[segment + k * w] += v
-            classStocks[assetClass + k * w] += v
-            countryStocks[country + k * w] += v
+        // One uniqueness check per array and call, not one per element: this runs for every
+        // exposure and period (the same additions in the same order, so the same sums).
+        stocks.withUnsafeMutableBufferPointer { total in
+        segmentStocks.withUnsafeMutableBufferPointer { bySegment in
+        classStocks.withUnsafeMutableBufferPointer { byClass in
+        countryStocks.withUnsafeMutableBufferPointer { byCountry in
+            @inline(__always) func add(_ k: Int, _ v: Double) {
+                total[k * w + t] += v
+                bySegment[segment + k * w] += v
+                byClass[assetClass + k * w] += v
+                byCountry[country + k * w] += v
+            }
+            add(0, s1); add(1, s2); add(2, s3); add(3, p1); add(4, p2); add(5, p3)
+            total[6 * w + t] += elPerforming
+            total[7 * w + t] += elDefaulted
         }
-        add(0, s1); add(1, s2); add(2, s3); add(3, p1); add(4, p2); add(5, p3)
-        stocks[6 * w + t] += elPerforming
-        stocks[7 * w + t] += elDefaulted
+        }
+        }
+        }
     }
 
     mutating func addFlows(_ t: Int, _ g: ProvisionLayout.Groups, writeOff: Double, repaid: Double, newLending: Double,
                            t12: Double, t21: Double, t13: Double, t23: Double, t32: Double) {
         let w = layout.periods, k = t - 1
-        flows[k] += writeOff; flows[w + k] += repaid; flows[2 * w + k] += newLending; flows[3 * w + k] += t12
-        flows[4 * w + k] += t21; flows[5 * w + k] += t13; flows[6 * w + k] += t23; flows[7 * w + k] += t32
+        flows.withUnsafeMutableBufferPointer { f in
+            f[k] += writeOff; f[w + k] += repaid; f[2 * w + k] += newLending; f[3 * w + k] += t12
+            f[4 * w + k] += t21; f[5 * w + k] += t13; f[6 * w + k] += t23; f[7 * w + k] += t32
+        }
         segmentWriteOffs[g.segment * w + k] += writeOff
         classWriteOffs[g.assetClass * w + k] += writeOff
         let country = g.country * ProvisionLayout.classes + g.assetClass
         countryWriteOffs[country * w + k] += writeOff
         let base = country * ProvisionLayout.transitionSeries * w + k
-        countryTransitions[base] += t12; countryTransitions[base + w] += t21; countryTransitions[base + 2 * w] += t13
-        countryTransitions[base + 3 * w] += t23; countryTransitions[base + 4 * w] += t32
+        countryTransitions.withUnsafeMutableBufferPointer { c in
+            c[base] += t12; c[base + w] += t21; c[base + 2 * w] += t13; c[base + 3 * w] += t23; c[base + 4 * w] += t32
+        }
     }
 
     mutating func add(_ o: ProvisionSums) {
