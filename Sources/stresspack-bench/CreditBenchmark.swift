@@ -36,7 +36,10 @@ enum CreditBenchmark {
                     floor = settings.pdFloor ?? floor
                 }
                 configuration = try configuration.merging(s.satellite)
-                let periods = s.framework == .ccar ? min(9, s.periods.count) : s.periods.count
+                // Seed mode compares with creditriskengine's own horizons: nine quarters for CCAR,
+                // and the RBI's credit-quality stress in one shot.
+                let periods = s.framework == .ccar ? min(9, s.periods.count)
+                    : s.framework == .rbi && mode == "seed" ? 1 : s.periods.count
                 let plan: StressPlan
                 if s.framework == .rbi {
                     let t = RBIStress.severity(s.severity)
