@@ -150,10 +150,13 @@ struct ProvisionSums: Sendable {
         func rate(_ amounts: [Double], _ source: [Double]) -> [Double] {
             (0..<n).map { source[$0] > 0 ? amounts[$0] / source[$0] : 0 }
         }
-        let rates = ProvisionsResult.Transitions(
-            stage1To2: rate(transitions.stage1To2, ead.stage1), stage2To1: rate(transitions.stage2To1, ead.stage2),
-            stage1To3: rate(transitions.stage1To3, ead.stage1), stage2To3: rate(transitions.stage2To3, ead.stage2),
-            stage3To2: rate(transitions.stage3To2, ead.stage3))
+        /// Each flow over the stock of the stage it leaves.
+        func rates(_ moved: ProvisionsResult.Transitions, _ ead: ProvisionsResult.ByStage) -> ProvisionsResult.Transitions {
+            .init(stage1To2: rate(moved.stage1To2, ead.stage1), stage2To1: rate(moved.stage2To1, ead.stage2),
+                  stage1To3: rate(moved.stage1To3, ead.stage1), stage2To3: rate(moved.stage2To3, ead.stage2),
+                  stage3To2: rate(moved.stage3To2, ead.stage3))
+        }
+        let transitionRates = rates(transitions, ead)
         let elP = stock(6), elD = stock(7)
         let pP = zip(provisions.stage1, provisions.stage2).map { $0 + $1 }, pD = provisions.stage3
         let shortfall = (0..<w).map { max(elP[$0] - pP[$0], 0) + max(elD[$0] - pD[$0], 0) }
@@ -198,16 +201,13 @@ struct ProvisionSums: Sendable {
             let moved = ProvisionsResult.Transitions(stage1To2: series(0), stage2To1: series(1), stage1To3: series(2),
                                                      stage2To3: series(3), stage3To2: series(4))
             total.transitions = moved
-            total.transitionRates = .init(
-                stage1To2: rate(moved.stage1To2, total.ead.stage1), stage2To1: rate(moved.stage2To1, total.ead.stage2),
-                stage1To3: rate(moved.stage1To3, total.ead.stage1), stage2To3: rate(moved.stage2To3, total.ead.stage2),
-                stage3To2: rate(moved.stage3To2, total.ead.stage3))
+            total.transitionRates = rates(moved, total.ead)
             total.byAssetClass = classes
             byCountry[name.isEmpty ? "unspecified" : name] = total
         }
         return ProvisionsResult(
             standard: standard.rawValue, periods: labels, ead: ead, provisions: provisions, coverage: coverage,
-            transitions: transitions, transitionRates: rates, writeOffs: writeOffs, repaid: flow(1), newLending: flow(2),
+            transitions: transitions, transitionRates: transitionRates, writeOffs: writeOffs, repaid: flow(1), newLending: flow(2),
             impairment: charge, cumulativeImpairment: charge.reduce(0, +), heldJumpOffProvisions: heldJumpOff,
             modelJumpOffProvisions: modelJumpOff, exposuresWithHeldProvisions: heldCount,
             expectedLoss: .init(regulatoryELPerforming: elP, regulatoryELDefaulted: elD, provisionsPerforming: pP,

@@ -127,6 +127,44 @@ final class ProvisionsProjectionTests: XCTestCase {
         }
     }
 
+    /// The country breakdown (`by_country`, the EBA's geographical split): the countries add
+    /// up to the book in every stock, flow and transition, each country's asset classes add
+    /// up to the country, and a country's rates are its flows over its own stocks.
+    func testCountryBreakdownAddsUp() {
+        var p = Self.mixedBook(3_000)
+        p.country = CategoricalColumn((0..<p.count).map { ["DE", "FR", "IT", "ES"][$0 % 4] })
+        p.assetClass = (0..<p.count).map { $0 % 5 == 0 ? .residentialMortgage : ($0 % 7 == 0 ? .sme : .corporate) }
+        let rules = Self.ifrs9
+        let r = Self.project(Self.book(p, rules), rules, [2.5, 2, 1.2, 1], lgdAddOn: 0.05, constant: false)
+        XCTAssertEqual(Set(r.byCountry.keys), ["DE", "FR", "IT", "ES"])
+        let scale = p.ead.reduce(0, +) * 1e-12
+        func sum(_ f: (ProvisionsResult.Breakdown) -> [Double], _ parts: [ProvisionsResult.Breakdown]) -> [Double] {
+            parts.map(f).reduce(into: Array(repeating: 0.0, count: f(parts[0]).count)) { a, b in for k in a.indices { a[k] += b[k] } }
+        }
+        let countries = Array(r.byCountry.values)
+        let series: [(String, (ProvisionsResult.Breakdown) -> [Double], [Double])] = [
+            ("stage 1 EAD", { $0.ead.stage1 }, r.ead.stage1), ("stage 3 EAD", { $0.ead.stage3 }, r.ead.stage3),
+            ("stage 2 provisions", { $0.provisions.stage2 }, r.provisions.stage2),
+            ("write-offs", { $0.writeOffs }, r.writeOffs), ("impairment", { $0.impairment }, r.impairment),
+            ("1→2", { $0.transitions!.stage1To2 }, r.transitions.stage1To2),
+            ("2→3", { $0.transitions!.stage2To3 }, r.transitions.stage2To3),
+            ("3→2", { $0.transitions!.stage3To2 }, r.transitions.stage3To2),
+        ]
+        for (name, f, total) in series {
+            for (a, b) in zip(sum(f, countries), total) { XCTAssertEqual(a, b, accuracy: scale, name) }
+        }
+        for (name, country) in r.byCountry {
+            let classes = Array(country.byAssetClass!.values)
+            XCTAssertGreaterThan(classes.count, 1, name)
+            for (a, b) in zip(sum({ $0.provisions.total }, classes), country.provisions.total) { XCTAssertEqual(a, b, accuracy: scale, name) }
+            let rates = country.transitionRates!, moved = country.transitions!
+            for t in 0..<4 where country.ead.stage1[t] > 0 {
+                XCTAssertEqual(rates.stage1To2[t], moved.stage1To2[t] / country.ead.stage1[t], accuracy: 1e-15, name)
+            }
+            XCTAssertNil(classes[0].byAssetClass, "one level of nesting")
+        }
+    }
+
     /// Harsher scenarios give more provisions and more EAD outside stage 1, period by period.
     func testMonotoneInSeverity() {
         let p = Self.mixedBook(4_000)
