@@ -52,7 +52,8 @@ public enum AttributionStage {
     }
 
     static func run(scenario s: Scenario, portfolio: Portfolio, balanceSheet: BalanceSheet,
-                    credit: CreditStage.Output, threads: Int) -> StressAttribution? {
+                    credit: CreditStage.Output, stressed: (el: Double, cet1: Double)? = nil,
+                    threads: Int) -> StressAttribution? {
         guard !(s.framework == .rbi && s.satellite == nil) else { return nil }
         let neutral = SeverityScaling.neutralValues(credit.configuration)
         let players = s.variables.map(\.name).filter { neutral[$0] != nil }.sorted()
@@ -62,7 +63,14 @@ public enum AttributionStage {
         let options = credit.options(s, threads: threads)
         var el = [Double](repeating: 0, count: 1 << players.count)
         var cet1 = el
-        for mask in 0..<(1 << players.count) {
+        let all = (1 << players.count) - 1
+        for mask in 0...all {
+            // Every variable on its path is the scenario itself: its own projection's figures.
+            if mask == all, let stressed {
+                el[mask] = stressed.el
+                cet1[mask] = stressed.cet1
+                continue
+            }
             var coalition = s
             coalition.variables = s.variables.map { v in
                 guard let k = players.firstIndex(of: v.name), mask & (1 << k) == 0 else { return v }
@@ -77,7 +85,6 @@ public enum AttributionStage {
             el[mask] = projection.cumulativeEL
             cet1[mask] = capital.minCET1Ratio
         }
-        let all = (1 << players.count) - 1
         let elShares = shapley(count: players.count, value: el)
         let cet1Shares = shapley(count: players.count, value: cet1)
         return StressAttribution(

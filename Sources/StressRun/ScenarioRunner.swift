@@ -122,11 +122,13 @@ public enum ScenarioRunner {
         let stages = credit
         result.attribution = clock.measure("\(s.id): attribution") {
             AttributionStage.run(scenario: s, portfolio: input.portfolio, balanceSheet: input.balanceSheet, credit: stages,
-                                 threads: input.threads)
+                                 stressed: (projection.cumulativeEL, capital.minCET1Ratio), threads: input.threads)
         }
+        let neutralCET1 = result.attribution?.minCET1.neutral
         result.reverseStress = clock.measure("\(s.id): reverse stress") {
             ReverseStage.run(scenario: s, portfolio: input.portfolio, balanceSheet: input.balanceSheet, credit: stages,
-                             rwaModel: input.rwaModel, threads: input.threads)
+                             rwaModel: input.rwaModel, neutralCET1: neutralCET1,
+                             scenarioCET1: capital.minCET1Ratio, threads: input.threads)
         }
         if s.framework == .rbi {
             let (rbi, rbiFindings) = RBIStage.run(scenario: s, portfolio: input.portfolio,

@@ -65,4 +65,67 @@ final class AttributionTests: XCTestCase {
         XCTAssertGreaterThan(a.byVariable["house_price_index"]!, 0, "falling house prices add losses")
         XCTAssertLessThan(a.minCET1.byVariable["unemployment"]!, 0)
     }
+
+    /// The run reuses figures it already has: the scenario's own EL and CET1 as the full
+    /// coalition, the empty coalition as the reverse stress's k = 0, the scenario's margin
+    /// to aim the search. Each must equal what recomputing gives, bit for bit.
+    func testReusedFiguresEqualRecomputedOnes() throws {
+        let (s, settings, b) = boeCase()
+        let p = portfolio()
+        let credit = try CreditStage.run(scenario: s, scenarioFile: "a.yaml", portfolio: p, settings: settings,
+                                         frameworkFile: nil, threads: 2)
+        let options = credit.options(s, threads: 2)
+        let capital = CapitalStage.project(scenario: s, plan: credit.plan, projection: credit.projection, balanceSheet: b,
+                                           rules: credit.capitalRules, options: options, provisions: nil).0
+        let recomputed = try XCTUnwrap(AttributionStage.run(scenario: s, portfolio: p, balanceSheet: b, credit: credit,
+                                                            threads: 2))
+        let reused = try XCTUnwrap(AttributionStage.run(scenario: s, portfolio: p, balanceSheet: b, credit: credit,
+                                                        stressed: (credit.projection.cumulativeEL, capital.minCET1Ratio),
+                                                        threads: 1))
+        XCTAssertEqual(reused, recomputed)
+
+        // Hurdle just below the scenario's low point, so the search has a breach to find.
+        var tight = b
+        tight.capital.cet1 = b.capital.cet1 * 0.62
+        let plain = ReverseStage.run(scenario: s, portfolio: p, balanceSheet: tight, credit: credit, rwaModel: nil,
+                                     threads: 2)
+        let tightCapital = CapitalStage.project(scenario: s, plan: credit.plan, projection: credit.projection,
+                                                balanceSheet: tight, rules: credit.capitalRules, options: options,
+                                                provisions: nil).0
+        let neutral = try XCTUnwrap(AttributionStage.run(scenario: s, portfolio: p, balanceSheet: tight, credit: credit,
+                                                         threads: 2)).minCET1.neutral
+        let guided = ReverseStage.run(scenario: s, portfolio: p, balanceSheet: tight, credit: credit, rwaModel: nil,
+                                      neutralCET1: neutral, scenarioCET1: tightCapital.minCET1Ratio, threads: 2)
+        XCTAssertEqual(guided, plain)
+        let k = try XCTUnwrap(plain.severityScalingFactor)
+        XCTAssertGreaterThan(k, 0)
+        XCTAssertLessThan(k, 5)
+
+        // And the factor is bisection's: the first point of the 5/8192 grid that breaches.
+        let floor = plain.cet1Floor
+        func ratio(_ k: Double) -> Double {
+            let plan = SeverityScaling.scaled(credit.plan, scenario: s, configuration: credit.configuration, portfolio: p,
+                                              factor: k)
+            let projection = CreditProjector.project(portfolio: p, plan: plan, periodLabels: s.periods, options: options)
+            return CapitalStage.project(scenario: s, plan: plan, projection: projection, balanceSheet: tight,
+                                        rules: credit.capitalRules, options: options, provisions: nil).0.minCET1Ratio
+        }
+        XCTAssertEqual(k, ReverseStress.severityScaling(tolerance: 1e-3) { ratio($0) < floor })
+    }
+
+    private func boeCase() -> (Scenario, FrameworkSettings, BalanceSheet) {
+        let s = Scenario(id: "a", framework: .boe, name: "a", severity: .adverse, frequency: .annual,
+                         periods: ["1", "2", "3", "4", "5"], source: "t", variables: [
+                            .init(name: "gdp_growth", values: [-0.04, -0.02, 0, 0.01, 0.02]),
+                            .init(name: "unemployment", values: [0.07, 0.09, 0.095, 0.08, 0.07]),
+                            .init(name: "house_price_index", values: [-0.15, -0.1, -0.03, 0, 0.02])])
+        let settings = FrameworkSettings(framework: .boe, name: "boe", pdFloor: 0.0003, satellite: SatelliteSpec(
+            pd: .init(model: "vasicek", parameters: ["beta_gdp_growth": 0.34, "mean_gdp_growth": 0.03, "sd_gdp_growth": 0.02,
+                                                     "beta_unemployment": -0.6, "mean_unemployment": 0.06, "sd_unemployment": 0.014]),
+            lgd: .init(model: "collateral", parameters: ["haircut": 0.3, "hpi_sensitivity": 0.6])))
+        let b = BalanceSheet(asOf: "2025-12-31", currency: "EUR",
+                             capital: .init(cet1: 60_000, rwa: 400_000, leverageExposure: 900_000),
+                             income: .init(ppnr: [5_000, 5_000, 5_000, 5_000, 5_000], taxRate: 0.25))
+        return (s, settings, b)
+    }
 }

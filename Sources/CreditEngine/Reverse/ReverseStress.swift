@@ -102,4 +102,62 @@ public enum ReverseStress {
         }
         return high
     }
+
+    /// The factor `severityScaling` returns, found in fewer evaluations. Bisection on
+    /// [0, kMax] only ever evaluates the grid kMax·j/2ⁿ (n the halvings to reach
+    /// `tolerance`), and for a monotone severity it returns the first grid point that
+    /// breaches. This search finds that same grid point, guided by the breach margin (CET1
+    /// ratio − hurdle, negative when breached): a secant through the two points nearest the
+    /// root, aimed at the far side so the bracket closes by crossing, with halving when
+    /// that twice fails to halve the bracket. Monotonicity also spares evaluating kMax once
+    /// anything below it breaches. `evaluate(k)` gives (breached, margin); `atZero` is the
+    /// k = 0 outcome when the caller has it; `guides` are margins known near a k (the
+    /// scenario as published at k = 1), used only to aim, never as outcomes.
+    public static func severityScalingOnGrid(kMax: Double = 5, tolerance: Double = 1e-4,
+                                             atZero: (breached: Bool, margin: Double)? = nil,
+                                             guides: [(k: Double, margin: Double)] = [],
+                                             evaluate: (Double) -> (breached: Bool, margin: Double)) -> Double? {
+        var steps = 0, width = kMax
+        while width > tolerance { width /= 2; steps += 1 }
+        let cells = 1 << steps
+        // j·kMax/2ⁿ is exact, so each k is bit for bit the midpoint bisection would form.
+        func k(_ j: Int) -> Double { Double(j) * kMax / Double(cells) }
+        let zero = atZero ?? evaluate(0)
+        if zero.breached { return 0 }
+        // Cells lo and below do not breach; hi breaches once `hiBreached` (else it is kMax, untried).
+        var lo = 0, hi = cells, hiBreached = false
+        var points = [(x: 0.0, margin: zero.margin)]
+        points += guides.map { (x: $0.k / kMax * Double(cells), margin: $0.margin) }
+        var slowSteps = 0
+        while !(hiBreached && hi - lo <= 1) {
+            let width = hi - lo
+            // Without an estimate (one point, flat or non-finite margins) try kMax first: a
+            // scenario that never breaches then costs one evaluation.
+            var j = width <= 1 || (slowSteps < 2 && !hiBreached) ? hi : (lo + hi) / 2
+            let finite = points.filter { $0.margin.isFinite }.sorted { abs($0.margin) < abs($1.margin) }
+            if width > 1, slowSteps < 2, finite.count >= 2, finite[0].margin != finite[1].margin {
+                let (a, b) = (finite[0], finite[1])
+                let x = a.x - a.margin * (b.x - a.x) / (b.margin - a.margin)
+                if x.isFinite {
+                    let cell = a.margin >= 0 ? x.rounded(.up) : x.rounded(.down)
+                    // A root beyond the bracket (or behind it: a margin that grows with k) sends
+                    // the search to kMax while nothing has breached yet.
+                    let outside = cell >= Double(hi) || cell <= Double(lo)
+                    j = !hiBreached && outside ? hi : Int(min(max(cell, Double(lo + 1)), Double(hi - 1)))
+                }
+            }
+            let bisected = slowSteps >= 2
+            let outcome = evaluate(k(j))
+            if outcome.breached {
+                hi = j
+                hiBreached = true
+            } else {
+                if j == cells { return nil }  // kMax itself does not breach
+                lo = j
+            }
+            points.append((x: Double(j), margin: outcome.margin))
+            slowSteps = bisected || 2 * (hi - lo) <= width ? 0 : slowSteps + 1
+        }
+        return k(hi)
+    }
 }
