@@ -87,9 +87,17 @@ public struct ReportTemplate: Sendable, Equatable {
         /// Only these frameworks' scenarios; all when nil.
         public var frameworks: [Framework]?
         public var charts: [Chart]
+        /// The most rows a list section (`exposures`) shows, the largest by EAD first; nil:
+        /// the section's default (`defaultMaxRows`); `Int.max`: every row (`rows: all`).
+        public var maxRows: Int?
+
+        /// A reader does not scroll a million rows, and writing them is most of a large
+        /// book's workbook time: the exposure list shows the 100,000 largest by default.
+        public static let defaultMaxRows = 100_000
 
         public init(section: Section, title: String? = nil, split: Split? = nil, frameworks: [Framework]? = nil,
-                    charts: [Chart] = []) {
+                    charts: [Chart] = [], maxRows: Int? = nil) {
+            self.maxRows = maxRows
             self.section = section
             self.title = title
             self.split = split ?? section.defaultSplit

@@ -61,6 +61,12 @@ final class TemplateFileTests: XCTestCase {
             """, file: "custom.yaml")
         XCTAssertNil(t.description)
         XCTAssertEqual(t.sheets[0], .init(section: .exposures, split: .run))
+        XCTAssertNil(t.sheets[0].maxRows, "the default limit")
+        for (rows, limit) in [("all", Int.max), ("250_000", 250_000), ("1", 1)] {
+            let limited = try ReportTemplateFile.parse(text: "id: x\ntitle: X\nsheets:\n  - section: exposures\n    rows: \(rows)\n",
+                                                       file: "x.yaml")
+            XCTAssertEqual(limited.sheets[0].maxRows, limit)
+        }
         XCTAssertEqual(t.sheets[1], .init(section: .capital, split: .framework))
         XCTAssertEqual(t.sheets[2], .init(section: .liquidity, title: "LCR", split: .scenario, frameworks: [.boe, .ccar],
                                           charts: [.lcrPath]))
@@ -109,7 +115,15 @@ final class TemplateFileTests: XCTestCase {
              "t.yaml:5:18: sheets[0].frameworks[0]: unknown framework 'pra'; expected one of eba, boe, ccar, rbi"),
             ("id: x\ntitle: X\nsheets: []\n", "t.yaml:3:9: sheets: expected at least one sheet"),
             ("id: x\ntitle: X\nsheets:\n  - section: cover\n    colour: red\n",
-             "t.yaml:5:5: sheets[0].colour: unknown key; accepted keys: section, per, frameworks, title, charts"),
+             "t.yaml:5:5: sheets[0].colour: unknown key; accepted keys: section, per, frameworks, title, charts, rows"),
+            ("id: x\ntitle: X\nsheets:\n  - section: capital\n    rows: 10\n",
+             "t.yaml:5:11: sheets[0].rows: 'rows' limits the exposure list; section capital has no rows to limit"),
+            ("id: x\ntitle: X\nsheets:\n  - section: exposures\n    rows: 0\n",
+             "t.yaml:5:11: sheets[0].rows: expected a row count (a whole number from 1) or 'all', found 0"),
+            ("id: x\ntitle: X\nsheets:\n  - section: exposures\n    rows: 2.5\n",
+             "t.yaml:5:11: sheets[0].rows: expected a row count (a whole number from 1) or 'all', found 2.5"),
+            ("id: x\ntitle: X\nsheets:\n  - section: exposures\n    rows: some\n",
+             "t.yaml:5:11: sheets[0].rows: expected a number (a row count (a whole number from 1) or 'all'), found 'some'"),
             ("id: a b\ntitle: X\nsheets:\n  - section: cover\n",
              "t.yaml:1:5: id: expected an id of letters, digits, '-' and '_', found 'a b'"),
             ("title: X\nsheets:\n  - section: cover\n", "t.yaml:1:1: id: required key is missing"),

@@ -23,7 +23,7 @@ import StressCore
 /// (the section's splits and charts come from `ReportTemplate.Section`).
 public enum ReportTemplateFile {
     static let acceptedKeys = ["id", "title", "description", "sheets", "pages", "regulatory"]
-    static let sheetKeys = ["section", "per", "frameworks", "title", "charts"]
+    static let sheetKeys = ["section", "per", "frameworks", "title", "charts", "rows"]
     static let pageKeys = ["page", "frameworks"]
 
     public static func load(path: String) throws(InputError) -> ReportTemplate {
@@ -135,6 +135,22 @@ public enum ReportTemplateFile {
                 charts.append(chart)
             }
         }
-        return ReportTemplate.Sheet(section: section, title: title, split: split, frameworks: frameworks, charts: charts)
+        var maxRows: Int?
+        if let rows = entry.optional("rows") {
+            guard section == .exposures else {
+                throw rows.error("'rows' limits the exposure list; section \(section.rawValue) has no rows to limit")
+            }
+            if (try? rows.text()) == "all" {
+                maxRows = .max
+            } else {
+                let n = try rows.number("a row count (a whole number from 1) or 'all'")
+                guard n >= 1, n == n.rounded(), n < 1e15 else {
+                    throw rows.error("expected a row count (a whole number from 1) or 'all', found \(n)")
+                }
+                maxRows = Int(n)
+            }
+        }
+        return ReportTemplate.Sheet(section: section, title: title, split: split, frameworks: frameworks, charts: charts,
+                                    maxRows: maxRows)
     }
 }

@@ -4,8 +4,10 @@ import StressRun
 /// The exposure-level list: every input column of the portfolio, one row per
 /// exposure, columns borrowed from the portfolio without copying. Totals sit
 /// above the header (Σ EAD, Σ PD·LGD·EAD, EAD-weighted PD and LGD, the count),
-/// each equal to its results.json figure. A list longer than one sheet holds
-/// continues on further sheets of `rowsPerSheet` rows, without totals.
+/// each equal to its results.json figure. A book longer than the template's row limit
+/// (`rows:`, 100,000 by default) lists its largest exposures by EAD, without totals. A
+/// list longer than one sheet holds continues on further sheets of `rowsPerSheet` rows,
+/// without totals.
 ///
 /// Extension point: when results carry per-exposure stressed figures (stressed
 /// PD and EL per period, RWA), append their columns in `columns`.
@@ -14,7 +16,39 @@ enum ExposuresBuilder {
     static let rowsPerSheet = 1_000_000
 
     static func sheets(_ entry: ReportTemplate.Sheet, _ context: BuildContext) -> [ReportSheet] {
-        guard let p = context.portfolio, !p.isEmpty else { return [] }
+        guard let book = context.portfolio, !book.isEmpty else { return [] }
+        let limit = entry.maxRows ?? ReportTemplate.Sheet.defaultMaxRows
+        guard book.count > limit else { return sheets(book, entry, context, note: nil) }
+        // A book longer than the limit: its largest exposures, largest first (ties in file
+        // order). Every exposure stays in the portfolio input, hashed in the manifest.
+        let largest = largestByEAD(book.ead, count: limit)
+        let shown = largest.reduce(0.0) { $0 + book.ead[$1] }
+        let share = book.totalEAD > 0 ? shown / book.totalEAD : 0
+        let note = "The \(grouped(limit)) largest exposures by EAD of \(grouped(book.count)), largest first "
+            + "(\(String(format: "%.1f", 100 * share))% of total EAD); the portfolio's totals are on the Portfolio "
+            + "sheet. Every exposure is in the portfolio input file, listed with its SHA-256 on the Manifest sheet "
+            + "and kept by the run store. The template's 'rows:' sets how many are listed here ('rows: all' for every one)."
+        return sheets(book.rows(largest), entry, context, note: note)
+    }
+
+    /// Indices of the `count` largest EADs, largest first, ties in row order.
+    static func largestByEAD(_ ead: [Double], count: Int) -> [Int] {
+        let order = ead.indices.sorted { ead[$0] != ead[$1] ? ead[$0] > ead[$1] : $0 < $1 }
+        return Array(order.prefix(count))
+    }
+
+    private static func grouped(_ n: Int) -> String {
+        let digits = Array(String(n))
+        var out = ""
+        for (k, d) in digits.enumerated() {
+            if k > 0 && (digits.count - k) % 3 == 0 { out.append(",") }
+            out.append(d)
+        }
+        return out
+    }
+
+    private static func sheets(_ p: Portfolio, _ entry: ReportTemplate.Sheet, _ context: BuildContext,
+                               note: String?) -> [ReportSheet] {
         let columns = columns(p, context)
         let pdColumn = columns.firstIndex { $0.header == "PD" }!
         let lgdColumn = columns.firstIndex { $0.header == "LGD" }!
@@ -25,17 +59,19 @@ enum ExposuresBuilder {
             let window = (k * rowsPerSheet)..<min(p.count, (k + 1) * rowsPerSheet)
             var summary: [SummaryRow] = []
             var blocks: [ReportBlock] = []
-            if sheetsNeeded == 1 {
-                summary = totals(p: context.results.portfolio, width: columns.count, pd: pdColumn, lgd: lgdColumn, ead: eadColumn)
-            } else {
+            if let note { blocks.append(.note(note)) }
+            if sheetsNeeded > 1 {
                 blocks.append(.note("Exposures \(window.lowerBound + 1)–\(window.upperBound) of \(p.count); "
                                     + "the portfolio's totals are on the Portfolio sheet."))
+            } else if note == nil {
+                summary = totals(p: context.results.portfolio, width: columns.count, pd: pdColumn, lgd: lgdColumn, ead: eadColumn)
             }
             blocks.append(.table(ReportTable(id: "exposures", columns: columns, summaryRows: summary, summaryAbove: true,
                                              filter: true, freezeHeader: true,
                                              window: sheetsNeeded == 1 ? nil : window)))
             return ReportSheet(name: Naming.tab(base, k == 0 ? nil : "\(k + 1)"),
-                               title: "Exposures at jump-off (portfolio input)", subtitle: ScenarioSheets.subtitle(context),
+                               title: note == nil ? "Exposures at jump-off (portfolio input)"
+                                   : "Largest exposures at jump-off (portfolio input)", subtitle: ScenarioSheets.subtitle(context),
                                blocks: blocks)
         }
     }
