@@ -68,11 +68,19 @@ let package = Package(
         .target(name: "Reports", dependencies: ["CXlsxWriter", "CCairo", "StressCore", "RiskMath", "StressRun", "RegulatoryTemplates",
                                                 "CreditEngine", "CapitalEngine", "ProvisionsEngine", "IncomeEngine",
                                                 "LiquidityEngine", "VaREngine", "FactorModel"]),
-        /// The thin CLI.
+        /// A run from files to files (input resolution and hashing, the store, atomic output,
+        /// verification): what the CLI, cluster shards and a server call.
+        .target(name: "StressPipeline", dependencies: [
+            "StressCore", "RiskMath", "CreditEngine", "CapitalEngine", "ProvisionsEngine", "IncomeEngine", "LiquidityEngine",
+            "VaREngine", "FactorModel", "Inputs", "SampleBank", "RegulatoryTemplates",
+            "StressRun", "Reports", "RunStore", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        /// The thin CLI: argument parsing and printing.
         .executableTarget(name: "stresspack", dependencies: [
             "StressCore", "RiskMath", "CreditEngine", "CapitalEngine", "ProvisionsEngine", "IncomeEngine", "LiquidityEngine",
             "VaREngine", "FactorModel", "Inputs", "SampleBank", "RegulatoryTemplates",
-            "StressRun", "Reports", "RunStore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "StressRun", "Reports", "RunStore", "StressPipeline",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
@@ -97,6 +105,7 @@ let package = Package(
                                                              "TestSupport"]),
         .testTarget(name: "LiquidityEngineTests", dependencies: ["LiquidityEngine", "StressCore", "TestSupport"],
                     exclude: ["Golden"]),
+        .testTarget(name: "StressPipelineTests", dependencies: ["StressPipeline", "RunStore", "TestSupport"]),
         .testTarget(name: "StressRunTests", dependencies: ["StressRun", "CreditEngine", "CapitalEngine", "IncomeEngine", "StressCore", "TestSupport"]),
         .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "StressCore", "TestSupport"]),
         .testTarget(name: "InputsTests", dependencies: ["Inputs", "StressCore", "TestSupport"],

@@ -1,3 +1,4 @@
+import StressPipeline
 import ArgumentParser
 import Foundation
 import RiskMath
@@ -46,11 +47,6 @@ enum Main {
     }
 }
 
-/// Bad usage that is not a parse error (a command not available yet, a
-/// missing bundled file): exit code 2.
-struct UsageError: Error {
-    var message: String
-}
 
 /// A `runs verify` mismatch: exit code 3.
 struct VerifyMismatch: Error {

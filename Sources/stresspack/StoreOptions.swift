@@ -1,3 +1,4 @@
+import StressPipeline
 import ArgumentParser
 import Foundation
 import RunStore

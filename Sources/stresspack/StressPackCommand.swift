@@ -1,3 +1,4 @@
+import StressPipeline
 import ArgumentParser
 
 /// `stresspack`: regulatory stress tests from the command line (INTERFACES.md).

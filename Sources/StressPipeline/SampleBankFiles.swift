@@ -2,9 +2,9 @@ import Foundation
 import SampleBank
 
 /// Writes the sample bank's portfolio CSV and balance-sheet YAML.
-enum SampleBankFiles {
+public enum SampleBankFiles {
     /// The balance sheet that goes with a portfolio file: `bank.csv` → `bank.balance-sheet.yaml`.
-    static func balanceSheetPath(forPortfolio path: String) -> String {
+    public static func balanceSheetPath(forPortfolio path: String) -> String {
         let url = URL(fileURLWithPath: path)
         let stem = url.pathExtension.lowercased() == "csv" ? url.deletingPathExtension().lastPathComponent
                                                             : url.lastPathComponent
@@ -12,7 +12,7 @@ enum SampleBankFiles {
     }
 
     @discardableResult
-    static func write(exposures: Int, seed: UInt64, portfolioPath: String, balanceSheetPath: String,
+    public static func write(exposures: Int, seed: UInt64, portfolioPath: String, balanceSheetPath: String,
                       threads: Int, progress: ProgressReporter) throws -> SampleBankTotals {
         let directory = URL(fileURLWithPath: portfolioPath).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -38,7 +38,7 @@ enum SampleBankFiles {
     /// The demo's sample bank under reports/sample-bank/. Regenerated on every
     /// call (about a second for 250,000 rows): the files are a pure function of
     /// size and seed, so a stale copy from an older generator can never be run.
-    static func ensureDemoBank(exposures: Int, seed: UInt64, threads: Int,
+    public static func ensureDemoBank(exposures: Int, seed: UInt64, threads: Int,
                                progress: ProgressReporter) throws -> (portfolio: String, balanceSheet: String) {
         let directory = "reports/sample-bank"
         let portfolio = "\(directory)/sample-bank-\(exposures)-\(seed).csv"

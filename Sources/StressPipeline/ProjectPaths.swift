@@ -4,8 +4,8 @@ import StressCore
 /// Where the bundled scenarios and templates live: `$STRESSPACK_HOME`, else the
 /// current directory when it holds `scenarios/`, else the repository the
 /// executable was built in (`.build/<config>/stresspack` → three levels up).
-enum ProjectPaths {
-    static var home: URL {
+public enum ProjectPaths {
+    public static var home: URL {
         let fm = FileManager.default
         if let env = ProcessInfo.processInfo.environment["STRESSPACK_HOME"], !env.isEmpty {
             return URL(fileURLWithPath: env)
@@ -20,16 +20,16 @@ enum ProjectPaths {
         return cwd
     }
 
-    static var scenarios: URL { home.appendingPathComponent("scenarios") }
-    static var reports: URL { home.appendingPathComponent("reports") }
+    public static var scenarios: URL { home.appendingPathComponent("scenarios") }
+    public static var reports: URL { home.appendingPathComponent("reports") }
 
     /// `frameworks/<framework>.yaml`: satellite coefficients and PD floor of a framework.
-    static func frameworkFile(_ f: Framework) -> String {
+    public static func frameworkFile(_ f: Framework) -> String {
         home.appendingPathComponent("frameworks/\(f.rawValue).yaml").path
     }
 
     /// The bundled scenario files, sorted by name.
-    static func bundledScenarioFiles() -> [URL] {
+    public static func bundledScenarioFiles() -> [URL] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: scenarios.path)) ?? []
         return files.filter { $0.hasSuffix(".yaml") }.sorted().map { scenarios.appendingPathComponent($0) }
     }

@@ -3,8 +3,8 @@ import StressCore
 
 /// Data-quality findings of weighting a portfolio with a standardised table: ratings and
 /// countries the table does not know, weighted as unrated / without a classification.
-enum StandardisedFindings {
-    static func of(_ w: StandardisedExposureWeights, table: String) -> [DataQualityFinding] {
+public enum StandardisedFindings {
+    public static func of(_ w: StandardisedExposureWeights, table: String) -> [DataQualityFinding] {
         var findings: [DataQualityFinding] = []
         for (rating, count) in w.unrecognisedRatings.sorted(by: { $0.key < $1.key }) {
             findings.append(DataQualityFinding(

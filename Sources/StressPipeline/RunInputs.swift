@@ -3,42 +3,42 @@ import Inputs
 import StressCore
 
 /// Where a run's framework files and rate tables come from.
-struct RunEnvironment {
-    var frameworkFile: (Framework) -> String?
-    var liquidityTable: String?
+public struct RunEnvironment {
+    public var frameworkFile: (Framework) -> String?
+    public var liquidityTable: String?
     /// Fama-French monthly factors: the market volatility of the factor risk model.
-    var marketFactors: String?
+    public var marketFactors: String?
     /// The report pack's layout, `templates/<pack>.yaml`.
-    var template: (String) -> String? = { pack in
+    public var template: (String) -> String? = { pack in
         let path = ProjectPaths.home.appendingPathComponent("templates/\(pack).yaml").path
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }
     /// A supervisory template's definition by id: `templates/regulatory/<id>.yaml`, or the
     /// bank's own copy (`run --regulatory-templates DIR`, to change a template's mapping), or
     /// for `runs verify` the stored file.
-    var regulatoryTemplate: (String) -> String? = { id in
+    public var regulatoryTemplate: (String) -> String? = { id in
         RunEnvironment.regulatoryTemplate(in: ProjectPaths.home.appendingPathComponent("templates/regulatory").path)(id)
     }
 
-    static func regulatoryTemplate(in directory: String) -> (String) -> String? {
+    public static func regulatoryTemplate(in directory: String) -> (String) -> String? {
         { id in
             let path = directory + "/\(id).yaml"
             return FileManager.default.fileExists(atPath: path) ? path : nil
         }
     }
     /// The supervisory exercises' published outcomes, for the calibration section.
-    var publishedOutcomes: String? = {
+    public var publishedOutcomes: String? = {
         let path = ProjectPaths.home.appendingPathComponent("data/regulators/published-outcomes.yaml").path
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }()
     /// A standardised risk-weight table named by a framework file, `tables/<name>.yaml`.
-    var riskWeightTable: (String) -> String? = { name in
+    public var riskWeightTable: (String) -> String? = { name in
         let path = ProjectPaths.home.appendingPathComponent("tables/\(name).yaml").path
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }
 
     /// The files under the StressPack home (frameworks/, tables/), where present.
-    static var bundled: RunEnvironment {
+    public static var bundled: RunEnvironment {
         RunEnvironment(
             frameworkFile: { f in
                 let path = ProjectPaths.frameworkFile(f)
@@ -57,32 +57,32 @@ struct RunEnvironment {
 
 /// Every file a run reads, with its hash, decided before any work is done so
 /// the run can be named and recorded first.
-struct RunInputs: RandomAccessCollection {
-    struct File {
-        var role: String
-        var path: String
-        var sha256: String
-        var bytes: Int
+public struct RunInputs: RandomAccessCollection {
+    public struct File {
+        public var role: String
+        public var path: String
+        public var sha256: String
+        public var bytes: Int
     }
 
-    var files: [File]
-    var frameworkFiles: [(Framework, String)]
+    public var files: [File]
+    public var frameworkFiles: [(Framework, String)]
     /// The published-outcomes file, when the run has one of its scenarios.
-    var publishedOutcomes: String?
+    public var publishedOutcomes: String?
     /// Standardised risk-weight tables named by the framework files: name → path.
-    var riskWeightTables: [String: String]
-    var liquidityTable: String?
-    var template: String?
+    public var riskWeightTables: [String: String]
+    public var liquidityTable: String?
+    public var template: String?
     /// The pack's supervisory templates: id → definition file.
-    var regulatoryTemplates: [(id: String, path: String)] = []
+    public var regulatoryTemplates: [(id: String, path: String)] = []
     /// The balance sheet's as-of date, when it can be read.
-    var asOf: String?
+    public var asOf: String?
 
-    var startIndex: Int { files.startIndex }
-    var endIndex: Int { files.endIndex }
-    subscript(i: Int) -> File { files[i] }
+    public var startIndex: Int { files.startIndex }
+    public var endIndex: Int { files.endIndex }
+    public subscript(i: Int) -> File { files[i] }
 
-    static func resolve(_ job: RunJob) throws -> RunInputs {
+    public static func resolve(_ job: RunJob) throws -> RunInputs {
         // Frameworks of the scenarios: an unreadable scenario is reported when it is loaded.
         var frameworks = Set<Framework>()
         var scenarioIDs = Set<String>()

@@ -2,21 +2,21 @@ import Foundation
 
 /// Progress on long work, on stderr: a bar when stderr is a terminal, plain
 /// lines otherwise, nothing with --quiet (INTERFACES.md).
-final class ProgressReporter: @unchecked Sendable {
+public final class ProgressReporter: @unchecked Sendable {
     private let quiet: Bool
     private let isTerminal = isatty(STDERR_FILENO) != 0
     private let lock = NSLock()
     private var lastLinePercent = -1
 
-    init(quiet: Bool) { self.quiet = quiet }
+    public init(quiet: Bool) { self.quiet = quiet }
 
-    func note(_ message: String) {
+    public func note(_ message: String) {
         guard !quiet else { return }
         emit(message + "\n")
     }
 
     /// Reports `done` of `total` for a named task.
-    func update(_ task: String, done: Int, total: Int) {
+    public func update(_ task: String, done: Int, total: Int) {
         guard !quiet, total > 0 else { return }
         let percent = Int(Double(done) / Double(total) * 100)
         lock.lock(); defer { lock.unlock() }

@@ -17,38 +17,55 @@ import VaREngine
 /// the store, load and validate, compute the results, and write the outputs
 /// atomically; then record the outputs and key figures (or the failure).
 /// Engines are called through StressRun; this type only does the I/O around them.
-struct RunJob {
-    var portfolioPath: String
-    var balanceSheetPath: String
-    var scenarioPaths: [String]
-    var pack: String
-    var asOf: String?
-    var seed: UInt64
-    var threads: Int
-    var outDirectory: String?
+public struct RunJob {
+    public var portfolioPath: String
+    public var balanceSheetPath: String
+    public var scenarioPaths: [String]
+    public var pack: String
+    public var asOf: String?
+    public var seed: UInt64
+    public var threads: Int
+    public var outDirectory: String?
     /// Monte Carlo paths of the credit VaR (importance-sampled, single-factor Basel copula).
-    var paths: Int = 10_000
+    public var paths: Int = 10_000
     /// The run store to record in; nil runs unrecorded (`runs verify` re-executions).
-    var store: RunStore?
+    public var store: RunStore?
     /// Framework files and rate tables; by default those under the StressPack home.
-    var environment = RunEnvironment.bundled
+    public var environment = RunEnvironment.bundled
     /// How each file is named in the results, manifest and findings: the path as
     /// the user gave it, or for a re-verification the path recorded originally.
-    var displayPath: [String: String] = [:]
+    public var displayPath: [String: String] = [:]
 
-    struct Outcome {
-        var runID: String
-        var directory: URL
-        var files: [URL]
-        var results: RunResults
+    public init(portfolioPath: String, balanceSheetPath: String, scenarioPaths: [String], pack: String, asOf: String?,
+                seed: UInt64, threads: Int, outDirectory: String?, paths: Int = 10_000, store: RunStore?,
+                environment: RunEnvironment = .bundled, displayPath: [String: String] = [:]) {
+        self.portfolioPath = portfolioPath
+        self.balanceSheetPath = balanceSheetPath
+        self.scenarioPaths = scenarioPaths
+        self.pack = pack
+        self.asOf = asOf
+        self.seed = seed
+        self.threads = threads
+        self.outDirectory = outDirectory
+        self.paths = paths
+        self.store = store
+        self.environment = environment
+        self.displayPath = displayPath
+    }
+
+    public struct Outcome {
+        public var runID: String
+        public var directory: URL
+        public var files: [URL]
+        public var results: RunResults
         /// Where the time went (the run store and `runs show`; never in the outputs).
-        var stages: [StageTimings.Stage] = []
+        public var stages: [StageTimings.Stage] = []
     }
 
     /// How a file is named in results.json, the manifest and the reports: relative to
     /// the project (bundled scenarios, frameworks, tables, templates) or to the current
     /// directory when under them, so the same run reads the same on any checkout.
-    func display(_ path: String) -> String {
+    public func display(_ path: String) -> String {
         if let shown = displayPath[path] { return shown }
         for root in [ProjectPaths.home.standardizedFileURL.path, FileManager.default.currentDirectoryPath] {
             let prefix = root.hasSuffix("/") ? root : root + "/"
@@ -57,7 +74,7 @@ struct RunJob {
         return path
     }
 
-    func execute(progress: ProgressReporter) throws -> Outcome {
+    public func execute(progress: ProgressReporter) throws -> Outcome {
         let started = Date()
         let files = try RunInputs.resolve(self)
         let inputs = files.map { InputFile(role: $0.role, path: display($0.path), sha256: $0.sha256, bytes: $0.bytes) }
@@ -351,7 +368,7 @@ struct RunJob {
 
     /// A run is named by what it is made of: the same inputs, pack, as-of date,
     /// seed and engine version give the same id (METHODOLOGY §7).
-    static func runID(inputs: [InputFile], pack: String, asOf: String, seed: UInt64) -> String {
+    public static func runID(inputs: [InputFile], pack: String, asOf: String, seed: UInt64) -> String {
         var text = "engine=\(EngineVersion.current)\npack=\(pack)\nas_of=\(asOf)\nseed=\(seed)\n"
         for input in inputs { text += "\(input.role)=\(input.sha256)\n" }
         return "run-" + asOf.replacingOccurrences(of: "-", with: "") + "-"
@@ -360,35 +377,35 @@ struct RunJob {
 }
 
 /// `manifest.json` (INTERFACES.md).
-struct Manifest: Codable {
-    var runID: String
-    var engineVersion: String
-    var asOf: String
-    var seed: UInt64
-    var parameters: Parameters
-    var inputs: [InputFile]
-    var outputs: [Output]
+public struct Manifest: Codable {
+    public var runID: String
+    public var engineVersion: String
+    public var asOf: String
+    public var seed: UInt64
+    public var parameters: Parameters
+    public var inputs: [InputFile]
+    public var outputs: [Output]
 
-    struct Parameters: Codable {
-        var pack: String
-        var scenarios: [String]
+    public struct Parameters: Codable {
+        public var pack: String
+        public var scenarios: [String]
     }
 
-    struct Output: Codable {
-        var path: String
-        var sha256: String
-        var bytes: Int
+    public struct Output: Codable {
+        public var path: String
+        public var sha256: String
+        public var bytes: Int
     }
 
-    enum CodingKeys: String, CodingKey {
+    public enum CodingKeys: String, CodingKey {
         case runID = "run_id", engineVersion = "engine_version", asOf = "as_of", seed
         case parameters, inputs, outputs
     }
 }
 
 /// JSON with sorted keys and a fixed layout, so equal values give equal bytes.
-enum JSONDocument {
-    static func encode<T: Encodable>(_ value: T) throws -> Data {
+public enum JSONDocument {
+    public static func encode<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(value)

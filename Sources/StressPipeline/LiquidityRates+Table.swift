@@ -2,8 +2,8 @@ import Inputs
 import LiquidityEngine
 
 /// The rate table file as the engine's rates (Inputs cannot see the engine).
-extension LiquidityRates {
-    init(_ t: LiquidityTable) {
+public extension LiquidityRates {
+    public init(_ t: LiquidityTable) {
         func f(_ r: LiquidityTable.Rate) -> LiquidityFactor { LiquidityFactor(r.value, source: r.source) }
         self.init(
             name: t.name,

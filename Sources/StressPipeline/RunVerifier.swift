@@ -6,17 +6,23 @@ import StressCore
 /// Re-executes a stored run from the inputs in the store (not the files on
 /// disk, which may have changed), in a scratch folder, with the recorded paths
 /// shown, and compares every output's SHA-256 with the recorded one.
-struct RunVerifier {
-    let store: RunStore
-    let record: RunRecord
-    let threads: Int
+public struct RunVerifier {
+    public let store: RunStore
+    public let record: RunRecord
+    public let threads: Int
 
-    struct Result {
-        var report: [String]
-        var mismatches: [String]
+    public init(store: RunStore, record: RunRecord, threads: Int) {
+        self.store = store
+        self.record = record
+        self.threads = threads
     }
 
-    func verify(progress: ProgressReporter) throws -> Result {
+    public struct Result {
+        public var report: [String]
+        public var mismatches: [String]
+    }
+
+    public func verify(progress: ProgressReporter) throws -> Result {
         let inputs = try store.inputs(of: record.key)
         let outputs = try store.outputs(of: record.key)
         let parameters = try JSONDecoder().decode(RunParameters.self, from: Data(record.parameters.utf8))

@@ -6,12 +6,12 @@ import Foundation
 /// destination in one step. A failed or killed run leaves no file in the
 /// destination; its staging folder is removed, or, after SIGKILL, by the next
 /// run writing beside it.
-struct AtomicOutput {
-    let destination: URL
+public struct AtomicOutput {
+    public let destination: URL
     private let staging: URL
-    static let stagingPrefix = ".stresspack-staging-"
+    public static let stagingPrefix = ".stresspack-staging-"
 
-    init(destination: URL) throws {
+    public init(destination: URL) throws {
         self.destination = destination.standardizedFileURL
         let fm = FileManager.default
         let parent = self.destination.deletingLastPathComponent()
@@ -22,16 +22,16 @@ struct AtomicOutput {
     }
 
     /// The staging path of an output file, for writers that need a path.
-    func stagingPath(_ name: String) -> URL { staging.appendingPathComponent(name) }
+    public func stagingPath(_ name: String) -> URL { staging.appendingPathComponent(name) }
 
-    func write(_ data: Data, to name: String) throws {
+    public func write(_ data: Data, to name: String) throws {
         try data.write(to: stagingPath(name))
     }
 
     /// Puts the staged files in place in one rename. An existing destination
     /// folder is moved aside first and removed after, so the destination never
     /// holds a mix of two runs' files. Returns the final URLs of `names`.
-    func commit(_ names: [String]) throws -> [URL] {
+    public func commit(_ names: [String]) throws -> [URL] {
         let fm = FileManager.default
         var aside: URL?
         if fm.fileExists(atPath: destination.path) {
@@ -50,12 +50,12 @@ struct AtomicOutput {
         return names.map { destination.appendingPathComponent($0) }
     }
 
-    func abandon() {
+    public func abandon() {
         try? FileManager.default.removeItem(at: staging)
     }
 
     /// Staging folders of processes that no longer exist (killed mid-run).
-    static func removeAbandonedStaging(in parent: URL) {
+    public static func removeAbandonedStaging(in parent: URL) {
         let fm = FileManager.default
         for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(stagingPrefix) {
             let rest = name.dropFirst(stagingPrefix.count)

@@ -3,8 +3,8 @@ import Foundation
 
 /// SHA-256 of a file, read in 1 MiB pieces so a 10-million-row portfolio is
 /// hashed without being held in memory.
-enum FileDigest {
-    static func sha256(path: String) throws -> (hex: String, bytes: Int) {
+public enum FileDigest {
+    public static func sha256(path: String) throws -> (hex: String, bytes: Int) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw UsageError(message: "\(path): cannot open the file for reading")
         }
@@ -18,9 +18,9 @@ enum FileDigest {
         return (hex(hasher.finalize()), total)
     }
 
-    static func sha256(data: Data) -> String { hex(SHA256.hash(data: data)) }
+    public static func sha256(data: Data) -> String { hex(SHA256.hash(data: data)) }
 
-    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+    public static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
         digest.map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -6,11 +6,11 @@ import StressRun
 /// A run's life in the store: `running` with its inputs (their content stored
 /// too, so `runs verify` can re-execute it), then `succeeded` with outputs and
 /// key figures, or `failed` with the error.
-struct RunRecording {
-    let store: RunStore
-    let key: Int64
+public struct RunRecording {
+    public let store: RunStore
+    public let key: Int64
 
-    static func begin(store: RunStore?, runID: String, job: RunJob, asOf: String, files: RunInputs,
+    public static func begin(store: RunStore?, runID: String, job: RunJob, asOf: String, files: RunInputs,
                       inputs: [InputFile], started: Date, progress: ProgressReporter) throws -> RunRecording? {
         guard let store else { return nil }
         let parameters = try JSONDocument.encode(RunParameters(
@@ -31,7 +31,7 @@ struct RunRecording {
         return recording
     }
 
-    func finish(outcome: RunJob.Outcome, started: Date) throws {
+    public func finish(outcome: RunJob.Outcome, started: Date) throws {
         var outputs: [RunFile] = []
         let root = outcome.directory.standardizedFileURL.path + "/"
         for url in outcome.files {
@@ -47,7 +47,7 @@ struct RunRecording {
                             stages: outcome.stages.map { RunStage(name: $0.name, seconds: $0.seconds) })
     }
 
-    func fail(_ error: Error, started: Date) {
+    public func fail(_ error: Error, started: Date) {
         // Recording the failure must not hide the error itself.
         try? store.failRun(key: key, error: String(describing: error), finishedAt: Self.timestamp(Date()),
                            durationMilliseconds: Self.milliseconds(since: started))
@@ -55,7 +55,7 @@ struct RunRecording {
 
     /// The key results as rows: EL, EAD, average PD, CET1 and leverage ratio, LCR per
     /// period; cumulative EL, ΔEL, minimum CET1 and LCR per scenario (period "").
-    static func figures(_ r: RunResults) -> [RunFigure] {
+    public static func figures(_ r: RunResults) -> [RunFigure] {
         var rows: [RunFigure] = [
             RunFigure(scenario: "", period: "", metric: "portfolio_ead", value: r.portfolio.totalEAD),
             RunFigure(scenario: "", period: "", metric: "portfolio_el", value: r.portfolio.expectedLoss),
@@ -95,23 +95,23 @@ struct RunRecording {
         return rows
     }
 
-    static func timestamp(_ date: Date) -> String {
+    public static func timestamp(_ date: Date) -> String {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return f.string(from: date)
     }
 
-    static func milliseconds(since start: Date) -> Int { Int(Date().timeIntervalSince(start) * 1000) }
+    public static func milliseconds(since start: Date) -> Int { Int(Date().timeIntervalSince(start) * 1000) }
 }
 
 /// The choices that made a run, kept as JSON in the store for `runs verify`.
-struct RunParameters: Codable {
-    var pack: String
-    var seed: UInt64
-    var asOf: String?
-    var threads: Int
-    var paths: Int
-    var scenarios: [String]
+public struct RunParameters: Codable {
+    public var pack: String
+    public var seed: UInt64
+    public var asOf: String?
+    public var threads: Int
+    public var paths: Int
+    public var scenarios: [String]
 
-    enum CodingKeys: String, CodingKey { case pack, seed, asOf = "as_of", threads, paths, scenarios }
+    public enum CodingKeys: String, CodingKey { case pack, seed, asOf = "as_of", threads, paths, scenarios }
 }

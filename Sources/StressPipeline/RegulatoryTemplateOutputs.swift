@@ -8,12 +8,12 @@ import StressRun
 /// The pack's supervisory templates filled from a run's results: the definitions the pack
 /// lists, each filled from results.json (so `templates show` on a stored run gives the same
 /// cells), the findings they raise and their summaries for results.json.
-struct RegulatoryTemplateOutputs {
-    var filled: [FilledTemplate]
-    var files: [String]
+public struct RegulatoryTemplateOutputs {
+    public var filled: [FilledTemplate]
+    public var files: [String]
 
     /// The definitions, read before any work is done: a broken template stops the run at once.
-    static func load(_ definitions: [(id: String, path: String)],
+    public static func load(_ definitions: [(id: String, path: String)],
                      display: (String) -> String) throws -> [(definition: TemplateDefinition, file: String)] {
         try definitions.map { d in
             do throws(InputError) {
@@ -25,7 +25,7 @@ struct RegulatoryTemplateOutputs {
         }
     }
 
-    static func fill(results: RunResults, definitions: [(definition: TemplateDefinition, file: String)]) throws
+    public static func fill(results: RunResults, definitions: [(definition: TemplateDefinition, file: String)]) throws
         -> RegulatoryTemplateOutputs {
         guard !definitions.isEmpty else { return RegulatoryTemplateOutputs(filled: [], files: []) }
         let tree = try ResultValue.decode(JSONDocument.encode(results))
@@ -33,9 +33,9 @@ struct RegulatoryTemplateOutputs {
                                          files: definitions.map(\.file))
     }
 
-    static func csvName(_ t: FilledTemplate) -> String { "templates/\(t.definition.id).csv" }
+    public static func csvName(_ t: FilledTemplate) -> String { "templates/\(t.definition.id).csv" }
 
-    var summaries: [RegulatoryTemplateSummary] {
+    public var summaries: [RegulatoryTemplateSummary] {
         zip(filled, files).map { t, file in
             var cells = 0, notProduced = 0, unavailable = 0
             for b in t.blocks {
@@ -60,7 +60,7 @@ struct RegulatoryTemplateOutputs {
 
     /// A failed validation rule is an error naming the cell; a cell the run should fill and
     /// cannot is a warning; what StressPack does not produce is listed once per reason.
-    var findings: [DataQualityFinding] {
+    public var findings: [DataQualityFinding] {
         var out: [DataQualityFinding] = []
         for (t, file) in zip(filled, files) {
             let code = t.definition.code
