@@ -35,10 +35,14 @@ public struct RunJob {
     /// How each file is named in the results, manifest and findings: the path as
     /// the user gave it, or for a re-verification the path recorded originally.
     public var displayPath: [String: String] = [:]
+    /// Analyses left out of the run (`--skip`).
+    public var skip: Set<SkippedAnalysis> = []
 
     public init(portfolioPath: String, balanceSheetPath: String, scenarioPaths: [String], pack: String, asOf: String?,
                 seed: UInt64, threads: Int, outDirectory: String?, paths: Int = 10_000, store: RunStore?,
-                environment: RunEnvironment = .bundled, displayPath: [String: String] = [:]) {
+                environment: RunEnvironment = .bundled, displayPath: [String: String] = [:],
+                skip: Set<SkippedAnalysis> = []) {
+        self.skip = skip
         self.portfolioPath = portfolioPath
         self.balanceSheetPath = balanceSheetPath
         self.scenarioPaths = scenarioPaths
@@ -219,6 +223,13 @@ public struct RunJob {
         }
 
         clock.lap("risk weights, provision books, jump-off facts, IRRBB")
+        for analysis in skip.sorted() {
+            findings.append(DataQualityFinding(
+                severity: .info, file: "command line", field: "--skip",
+                message: "\(analysis.rawValue) left out at the user's request (--skip \(analysis.rawValue)): "
+                    + "no \(analysis == .attribution ? "Shapley attribution" : "reverse stress") in results.json "
+                    + "or the reports"))
+        }
         var scenarioResults: [ScenarioResult] = []
         for (loaded, path) in zip(scenarios, scenarioPaths) {
             progress.note("scenario \(loaded.scenario.id)")
@@ -230,7 +241,8 @@ public struct RunJob {
                 rwaModel: rwaModel, rwaColumns: rwaColumns[loaded.scenario.framework],
                 capitalRules: capitalRules[loaded.scenario.framework] ?? .pointInTime,
                 provisions: provisionSetups[loaded.scenario.framework],
-                rateJumpOff: ScenarioRateJumpOffs.bundled[loaded.scenario.id] ?? [:], threads: threads, timings: clock))
+                rateJumpOff: ScenarioRateJumpOffs.bundled[loaded.scenario.id] ?? [:], threads: threads, timings: clock,
+                attribution: !skip.contains(.attribution), reverseStress: !skip.contains(.reverseStress)))
             clock.lap("\(loaded.scenario.id): all stages")
             scenarioResults.append(result)
             findings += scenarioFindings
@@ -354,7 +366,8 @@ public struct RunJob {
             if !regulatory.filled.isEmpty { clock.lap("render \(pack)-templates.xlsx and CSVs") }
             let manifest = Manifest(
                 runID: runID, engineVersion: EngineVersion.current, asOf: asOf, seed: seed,
-                parameters: .init(pack: pack, scenarios: scenarios.map(\.scenario.id)),
+                parameters: .init(pack: pack, scenarios: scenarios.map(\.scenario.id),
+                                  skip: skip.isEmpty ? nil : skip.sorted().map(\.rawValue)),
                 inputs: inputs, outputs: written)
             try output.write(try JSONDocument.encode(manifest), to: "manifest.json")
             let files = try output.commit(written.map(\.path) + ["manifest.json"])
@@ -389,6 +402,8 @@ public struct Manifest: Codable {
     public struct Parameters: Codable {
         public var pack: String
         public var scenarios: [String]
+        /// Analyses left out (`--skip`); absent when none, so earlier manifests read the same.
+        public var skip: [String]?
     }
 
     public struct Output: Codable {

@@ -15,7 +15,7 @@ public struct RunRecording {
         guard let store else { return nil }
         let parameters = try JSONDocument.encode(RunParameters(
             pack: job.pack, seed: job.seed, asOf: job.asOf, threads: job.threads, paths: job.paths,
-            scenarios: job.scenarioPaths.map(job.display)))
+            scenarios: job.scenarioPaths.map(job.display), skip: job.skip.isEmpty ? nil : job.skip.sorted().map(\.rawValue)))
         let key = try store.beginRun(
             runID: runID, engineVersion: EngineVersion.current, asOf: asOf, seed: job.seed, pack: job.pack,
             parameters: String(decoding: parameters, as: UTF8.self),
@@ -112,6 +112,8 @@ public struct RunParameters: Codable {
     public var threads: Int
     public var paths: Int
     public var scenarios: [String]
+    /// `--skip`; absent in runs recorded before it existed.
+    public var skip: [String]?
 
-    public enum CodingKeys: String, CodingKey { case pack, seed, asOf = "as_of", threads, paths, scenarios }
+    public enum CodingKeys: String, CodingKey { case pack, seed, asOf = "as_of", threads, paths, scenarios, skip }
 }

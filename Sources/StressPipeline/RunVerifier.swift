@@ -67,7 +67,7 @@ public struct RunVerifier {
         let job = RunJob(portfolioPath: portfolio, balanceSheetPath: balanceSheet, scenarioPaths: byRole["scenario"] ?? [],
                          pack: parameters.pack, asOf: parameters.asOf, seed: parameters.seed, threads: threads,
                          outDirectory: out.path, paths: parameters.paths, store: nil, environment: environment,
-                         displayPath: display)
+                         displayPath: display, skip: try SkippedAnalysis.parse(parameters.skip ?? []))
         let outcome = try job.execute(progress: progress)
 
         var report = ["re-executed \(record.label) from \(inputs.count) stored inputs as \(outcome.runID)"]

@@ -31,14 +31,19 @@ public enum ScenarioRunner {
         public var threads: Int
         /// Where the scenario's time goes, stage by stage (`runs show`); nil: not timed.
         public var timings: StageTimings?
+        /// Whether to run the Shapley attribution and the reverse stress (`run --skip`).
+        public var attribution: Bool
+        public var reverseStress: Bool
 
         public init(scenario: Scenario, scenarioFile: String, portfolio: Portfolio, balanceSheet: BalanceSheet,
                     balanceSheetFile: String, settings: FrameworkSettings?, frameworkFile: String?,
                     liquidityRates: LiquidityRates = .basel, rwaModel: PortfolioRWA? = nil,
                     rwaColumns: RWAColumns? = nil, capitalRules: CapitalRules = .pointInTime,
                     provisions: ProvisionSetup? = nil, rateJumpOff: [String: Double] = [:], threads: Int,
-                    timings: StageTimings? = nil) {
+                    timings: StageTimings? = nil, attribution: Bool = true, reverseStress: Bool = true) {
             self.timings = timings
+            self.attribution = attribution
+            self.reverseStress = reverseStress
             self.provisions = provisions
             self.rateJumpOff = rateJumpOff
             self.liquidityRates = liquidityRates
@@ -120,12 +125,12 @@ public enum ScenarioRunner {
                                                message: "the balance sheet has no liquidity section: no LCR, NSFR or survival horizon"))
         }
         let stages = credit
-        result.attribution = clock.measure("\(s.id): attribution") {
+        result.attribution = !input.attribution ? nil : clock.measure("\(s.id): attribution") {
             AttributionStage.run(scenario: s, portfolio: input.portfolio, balanceSheet: input.balanceSheet, credit: stages,
                                  stressed: (projection.cumulativeEL, capital.minCET1Ratio), threads: input.threads)
         }
         let neutralCET1 = result.attribution?.minCET1.neutral
-        result.reverseStress = clock.measure("\(s.id): reverse stress") {
+        result.reverseStress = !input.reverseStress ? nil : clock.measure("\(s.id): reverse stress") {
             ReverseStage.run(scenario: s, portfolio: input.portfolio, balanceSheet: input.balanceSheet, credit: stages,
                              rwaModel: input.rwaModel, neutralCET1: neutralCET1,
                              scenarioCET1: capital.minCET1Ratio, threads: input.threads)

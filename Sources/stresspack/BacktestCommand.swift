@@ -1,8 +1,8 @@
-import StressPipeline
 import ArgumentParser
 import Foundation
 import Inputs
 import StressCore
+import StressPipeline
 import VaREngine
 
 /// `stresspack backtest`: rolling one-day VaR on real daily index prices, with Kupiec's

@@ -1,8 +1,8 @@
-import StressPipeline
 import ArgumentParser
 import Foundation
 import Inputs
 import StressCore
+import StressPipeline
 import StressRun
 
 /// `stresspack calibrate`: the headline scenario of each framework — every scenario of

@@ -1,4 +1,3 @@
-import StressPipeline
 import ArgumentParser
 import Foundation
 

@@ -1,4 +1,3 @@
-import StressPipeline
 import Foundation
 
 /// One line on stderr when the process dies on a trap or a memory fault, so a

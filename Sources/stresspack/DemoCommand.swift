@@ -1,6 +1,6 @@
-import StressPipeline
 import ArgumentParser
 import Foundation
+import StressPipeline
 
 /// `stresspack demo`: the sample bank through every bundled scenario.
 struct DemoCommand: ParsableCommand {

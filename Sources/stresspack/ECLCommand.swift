@@ -1,10 +1,10 @@
-import StressPipeline
 import ArgumentParser
 import CreditEngine
 import Foundation
 import Inputs
 import ProvisionsEngine
 import StressCore
+import StressPipeline
 import StressRun
 
 /// `stresspack ecl`: the quarter-end, probability-weighted expected credit loss of a book

@@ -1,10 +1,10 @@
-import StressPipeline
 import ArgumentParser
 import FactorModel
 import Foundation
 import Inputs
 import RiskMath
 import StressCore
+import StressPipeline
 
 /// `stresspack factors fit | show`: the Barra-style factor risk model (METHODOLOGY §5) on
 /// the bundled real data.

@@ -1,8 +1,8 @@
-import StressPipeline
 import ArgumentParser
 import Foundation
 import RiskMath
 import StressCore
+import StressPipeline
 
 let engineVersion = EngineVersion.current
 

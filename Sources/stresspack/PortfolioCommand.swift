@@ -1,8 +1,8 @@
-import StressPipeline
 import ArgumentParser
 import Foundation
 import Inputs
 import RunStore
+import StressPipeline
 import StressRun
 
 /// `stresspack portfolio sample | validate | import | list`.

@@ -1,8 +1,8 @@
-import StressPipeline
 import ArgumentParser
 import Foundation
 import Inputs
 import StressCore
+import StressPipeline
 
 /// `stresspack run`: one run of a pack over chosen frameworks and scenarios.
 struct RunCommand: ParsableCommand {
@@ -29,6 +29,10 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("regulatory-templates"),
             help: "Folder of the regulatory template definitions the pack lists (default templates/regulatory): a bank's copy with its own mappings.")
     var regulatoryTemplates: String?
+    @Option(help: ArgumentHelp("Leave out an analysis: attribution or reverse-stress (repeatable).",
+                               discussion: "Each re-projects the whole book many times per scenario; on a large "
+                                   + "book they are most of the run's time."))
+    var skip: [String] = []
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var compute: ComputeOptions
 
@@ -73,7 +77,8 @@ struct RunCommand: ParsableCommand {
         }
         var job = RunJob(portfolioPath: inputs.portfolio, balanceSheetPath: inputs.balanceSheet,
                          scenarioPaths: try selectedScenarios(), pack: pack, asOf: asOf, seed: seed,
-                         threads: compute.threads, outDirectory: out, paths: paths, store: store, displayPath: display)
+                         threads: compute.threads, outDirectory: out, paths: paths, store: store, displayPath: display,
+                         skip: try SkippedAnalysis.parse(skip))
         if let regulatoryTemplates {
             guard FileManager.default.fileExists(atPath: regulatoryTemplates) else {
                 throw UsageError(message: "--regulatory-templates: no folder \(regulatoryTemplates)")

@@ -1,9 +1,9 @@
-import StressPipeline
 import ArgumentParser
 import Foundation
 import Inputs
 import RunStore
 import StressCore
+import StressPipeline
 
 /// `stresspack runs list | show | verify | diff`: the run store.
 struct RunsCommand: ParsableCommand {

@@ -1,9 +1,9 @@
-import StressPipeline
 import ArgumentParser
 import CreditEngine
 import Foundation
 import Inputs
 import StressCore
+import StressPipeline
 
 /// `stresspack satellite fit`: estimates the Vasicek satellite on the real
 /// history in data/market/ and writes it into frameworks/<framework>.yaml.

@@ -1,8 +1,8 @@
-import StressPipeline
 import ArgumentParser
 import Foundation
 import Inputs
 import StressCore
+import StressPipeline
 
 /// `stresspack scenarios list | show | validate`.
 struct ScenariosCommand: ParsableCommand {

@@ -1,8 +1,8 @@
-import StressPipeline
 import ArgumentParser
 import Foundation
 import Inputs
 import StressCore
+import StressPipeline
 
 /// `stresspack scenarios import`: rebuilds the bundled scenario files from the
 /// published files in data/regulators (data/regulators/SCENARIOS.md), so that each

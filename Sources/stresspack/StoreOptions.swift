@@ -1,7 +1,7 @@
-import StressPipeline
 import ArgumentParser
 import Foundation
 import RunStore
+import StressPipeline
 
 /// `--store PATH`: the run store, created on first use.
 struct StoreOptions: ParsableArguments {

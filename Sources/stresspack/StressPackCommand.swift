@@ -1,4 +1,3 @@
-import StressPipeline
 import ArgumentParser
 
 /// `stresspack`: regulatory stress tests from the command line (INTERFACES.md).

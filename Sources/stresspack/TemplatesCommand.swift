@@ -1,9 +1,9 @@
-import StressPipeline
 import ArgumentParser
 import Foundation
 import Inputs
 import RegulatoryTemplates
 import StressCore
+import StressPipeline
 
 /// `stresspack templates list|show`: the supervisory templates StressPack fills
 /// (`templates/regulatory/`), and for one of them every cell with where it comes from
