@@ -16,3 +16,24 @@ final class ComponentVaRTests: XCTestCase {
         }
     }
 }
+
+/// The tail pass reads each path's losses by level from the main pass when they fit the
+/// cell limit, and simulates the tail paths again when they do not: the same result to
+/// the bit either way, contributions by every dimension included.
+final class TailPassTests: XCTestCase {
+    func testKeptLevelsEqualRecomputedTail() throws {
+        for sampling in [ImportanceSampling.none, .automatic] {
+            var kept = VaRConfiguration(paths: 3_000, seed: 5, importanceSampling: sampling)
+            var recomputed = kept
+            kept.incrementalVaRCellLimit = 1 << 24
+            // Below paths × levels, above paths × segments: the segment matrix stays, the
+            // level matrix goes.
+            recomputed.incrementalVaRCellLimit = 3_000 * 5  // five segments, 17 levels
+            let portfolio = PortfolioFixtures.mixed(200)
+            let a = try CreditVaR.run(portfolio: portfolio, configuration: kept, threads: 2)
+            let b = try CreditVaR.run(portfolio: portfolio, configuration: recomputed, threads: 1)
+            XCTAssertEqual(a, b, "\(sampling)")
+            XCTAssertFalse(a.levels.isEmpty)
+        }
+    }
+}

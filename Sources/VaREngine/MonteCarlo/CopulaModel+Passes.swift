@@ -22,6 +22,10 @@ struct MainPass: Sendable {
     var center: Double
     /// paths × segments losses, row-major, when kept for incremental VaR.
     var segmentMatrix: [Double]?
+    /// paths × allocation levels (all four dimensions, without the certain losses),
+    /// row-major, when small enough to keep: the tail pass reads it instead of simulating
+    /// its paths again.
+    var levelMatrix: [Double]? = nil
 }
 
 /// Per confidence level: the VaR and the window of losses around it whose paths give the
@@ -93,6 +97,12 @@ extension CopulaModel {
         let lossOut = SharedOutput<Double>(count: paths, repeating: 0)
         let weightOut = shift == nil ? nil : SharedOutput<Double>(count: paths, repeating: 1)
         let matrixOut = keepMatrix ? SharedOutput<Double>(count: paths * segments, repeating: 0) : nil
+        // Every level of every path, when it fits the same cell limit: the default amounts
+        // land on the segment levels in the same order either way (segments are the first
+        // levels), so the figures are the same bytes.
+        let width = dimensions.levelCount
+        let keepLevels = track && paths * width <= configuration.incrementalVaRCellLimit
+        let levelOut = keepLevels ? SharedOutput<Double>(count: paths * width, repeating: 0) : nil
         let counter = ProgressCounter(progress)
         let kernel = self.kernel, plan = self.plan, dimensions = self.dimensions
         let weighted = shift != nil
@@ -104,13 +114,16 @@ extension CopulaModel {
             defer { workspace.deallocate() }
             var block = MainBlock(segments: track ? segments : 0)
             if track {
-                let values = UnsafeMutableBufferPointer<Double>.allocate(capacity: segments)
+                let recorded = keepLevels ? width : segments
+                let values = UnsafeMutableBufferPointer<Double>.allocate(capacity: recorded)
                 defer { values.deallocate() }
-                var recorder = LevelRecording(codes: dimensions.segmentCodes, dimensions: 1, obligors: plan.obligorCount,
+                var recorder = LevelRecording(codes: keepLevels ? dimensions.planCodes : dimensions.segmentCodes,
+                                              dimensions: keepLevels ? 4 : 1, obligors: plan.obligorCount,
                                               lossAmount: plan.lossAmount, values: values)
                 for path in range {
                     values.update(repeating: 0)
                     let outcome = kernel.simulate(path: path, workspace: &workspace, recorder: &recorder)
+                    if let levelOut { for k in 0..<width { levelOut.write(values[k], at: path * width + k) } }
                     let w = weighted ? exp(outcome.logWeight) : 1
                     lossOut.write(outcome.loss, at: path)
                     weightOut?.write(w, at: path)
@@ -150,12 +163,14 @@ extension CopulaModel {
         return MainPass(losses: lossOut.finish(count: paths), weights: weightOut?.finish(count: paths),
                         weightSum: total.weight, segmentSum: track ? total.sum : nil,
                         segmentSquare: track ? total.square : nil, segmentCross: track ? total.cross : nil,
-                        center: center, segmentMatrix: matrixOut?.finish(count: paths * segments))
+                        center: center, segmentMatrix: matrixOut?.finish(count: paths * segments),
+                        levelMatrix: levelOut?.finish(count: paths * width))
     }
 
-    /// Pass 2: recomputes the paths with loss ≥ the lowest window and sums their losses by
-    /// allocation level (see `CreditVaR`). The recomputed loss equals the stored one to the
-    /// bit (same counters, same order of additions).
+    /// Pass 2: sums the losses by allocation level of the paths with loss ≥ the lowest
+    /// window (see `CreditVaR`): from the main pass's level matrix when it kept one, else by
+    /// simulating those paths again. The recomputed loss equals the stored one to the bit
+    /// (same counters, same order of additions).
     func tailSums(main: MainPass, windows: [TailWindow], threads: Int) -> TailSums {
         let width = dimensions.levelCount
         let levels = windows.count
@@ -178,18 +193,24 @@ extension CopulaModel {
                                           lossAmount: plan.lossAmount, values: values)
             for index in range {
                 let path = tail[index]
-                values.update(repeating: 0)
-                let outcome = kernel.simulate(path: path, workspace: &workspace, recorder: &recorder)
-                precondition(outcome.loss == losses[path], "VaREngine: path \(path) did not reproduce its loss")
+                let loss: Double
+                if let matrix = main.levelMatrix {
+                    for k in 0..<width { values[k] = matrix[path * width + k] }
+                    loss = losses[path]
+                } else {
+                    values.update(repeating: 0)
+                    loss = kernel.simulate(path: path, workspace: &workspace, recorder: &recorder).loss
+                    precondition(loss == losses[path], "VaREngine: path \(path) did not reproduce its loss")
+                }
                 let w = weights?[path] ?? 1
                 for l in 0..<levels {
                     let window = windows[l]
-                    if outcome.loss >= window.valueAtRisk {
+                    if loss >= window.valueAtRisk {
                         sums.esMass[l] += w
                         for k in 0..<width { sums.esSum[l][k] += w * (values[k] + certain[k]) }
                     }
-                    if outcome.loss >= window.low && outcome.loss <= window.high {
-                        sums.windowLoss[l] += w * outcome.loss
+                    if loss >= window.low && loss <= window.high {
+                        sums.windowLoss[l] += w * loss
                         for k in 0..<width { sums.windowSum[l][k] += w * (values[k] + certain[k]) }
                     }
                 }
