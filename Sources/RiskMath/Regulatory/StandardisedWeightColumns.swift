@@ -64,3 +64,35 @@ public struct StandardisedWeightColumns: Sendable, Equatable {
         defaultedWeight(i, coverage: coverage) * (defaultedNetOfProvisions ? 1 - coverage : 1)
     }
 }
+
+/// `StandardisedWeightColumns` as borrowed buffers for an engine's inner loop (see
+/// `RiskWeightView`): the same weights, without reference counting per call.
+public struct StandardisedWeightView: @unchecked Sendable {
+    public let weight: UnsafeBufferPointer<Double>
+    public let exposureFactor: UnsafeBufferPointer<Double>
+    @usableFromInline let defaultedBandSet: UnsafeBufferPointer<UInt8>
+    @usableFromInline let defaultedBands: UnsafeBufferPointer<ProvisionCoverageBands>
+    @usableFromInline let defaultedNetOfProvisions: Bool
+
+    @inlinable
+    public func defaultedRWAPerUnit(_ i: Int, coverage: Double) -> Double {
+        defaultedBands[Int(defaultedBandSet[i])].weight(coverage: coverage) * (defaultedNetOfProvisions ? 1 - coverage : 1)
+    }
+}
+
+extension StandardisedWeightColumns {
+    /// The columns as a `StandardisedWeightView`, valid inside `body` only.
+    public func withView<R>(_ body: (StandardisedWeightView) -> R) -> R {
+        weight.withUnsafeBufferPointer { weight in
+            exposureFactor.withUnsafeBufferPointer { factor in
+                defaultedBandSet.withUnsafeBufferPointer { set in
+                    defaultedBands.withUnsafeBufferPointer { bands in
+                        body(StandardisedWeightView(weight: weight, exposureFactor: factor, defaultedBandSet: set,
+                                                    defaultedBands: bands,
+                                                    defaultedNetOfProvisions: defaultedNetOfProvisions))
+                    }
+                }
+            }
+        }
+    }
+}
