@@ -3,7 +3,7 @@ extension Portfolio {
     /// portfolio model simulates (defaulted exposures are provisioned, not at risk of
     /// default). The portfolio itself when no exposure is in default.
     public func performing() -> Portfolio {
-        let keep = (0..<count).map { !isDefaulted($0) }
+        let keep = defaultedFlags().map { $0 == 0 }
         guard keep.contains(false) else { return self }
         return subset(keep)
     }

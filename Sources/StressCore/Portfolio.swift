@@ -67,6 +67,21 @@ public struct Portfolio: Sendable {
         return pd[i] >= 1
     }
 
+    /// `isDefaulted` of every row as 0/1 flags, in one pass over borrowed columns: calling
+    /// `isDefaulted` row by row retains and releases the optional columns each time.
+    public func defaultedFlags() -> [UInt8] {
+        let none: [UInt8] = []
+        return (stage ?? none).withUnsafeBufferPointer { stage in
+            (defaultFlag ?? none).withUnsafeBufferPointer { flag in
+                pd.withUnsafeBufferPointer { pd in
+                    (0..<count).map { i in
+                        (!stage.isEmpty && stage[i] == 3) || (!flag.isEmpty && flag[i] == 1) || pd[i] >= 1 ? 1 : 0
+                    }
+                }
+            }
+        }
+    }
+
     /// Whether the portfolio carries any credit-quality column (stage, default flag, provision).
     public var hasCreditQuality: Bool { stage != nil || defaultFlag != nil || provision != nil }
 

@@ -48,3 +48,32 @@ final class StressCoreTests: XCTestCase {
         XCTAssertEqual(AssetClass.allCases.filter(\.isRetail), [.residentialMortgage, .qrre, .otherRetail])
     }
 }
+
+/// The row-by-row `isDefaulted` and the one-pass `defaultedFlags` agree on every way an
+/// exposure can be in default (stage 3, a default flag, PD = 1) and on books without the
+/// columns; `performing()` keeps exactly the others, in row order.
+final class DefaultedFlagsTests: XCTestCase {
+    func testFlagsMatchIsDefaulted() {
+        var p = Portfolio()
+        let n = 12
+        p.ids = (0..<n).map { "E\($0)" }
+        p.pd = (0..<n).map { $0 == 5 ? 1 : 0.01 }
+        p.lgd = Array(repeating: 0.4, count: n)
+        p.ead = Array(repeating: 10, count: n)
+        p.assetClass = Array(repeating: .corporate, count: n)
+        let variants: [([UInt8]?, [UInt8]?)] = [
+            (nil, nil),
+            ((0..<n).map { $0 == 2 ? 3 : ($0 == 3 ? 2 : 1) }, nil),
+            (nil, (0..<n).map { $0 == 7 ? 1 : 0 }),
+            ((0..<n).map { $0 == 2 ? 3 : 1 }, (0..<n).map { $0 == 7 || $0 == 2 ? 1 : 0 }),
+        ]
+        for (stage, flag) in variants {
+            p.stage = stage
+            p.defaultFlag = flag
+            let expected: [UInt8] = (0..<n).map { p.isDefaulted($0) ? 1 : 0 }
+            XCTAssertEqual(p.defaultedFlags(), expected)
+            XCTAssertEqual(p.performing().ids, (0..<n).filter { expected[$0] == 0 }.map { "E\($0)" })
+        }
+        XCTAssertEqual(p.defaultedFlags().filter { $0 == 1 }.count, 3, "rows 2, 5 and 7")
+    }
+}

@@ -22,7 +22,7 @@ public enum CreditProjector {
         let flat = FlatPlan(plan)
         // Exposures in default at jump-off, when the file says which: the provisions engine
         // carries their loss (its stage 3 stock); here they keep only their RWA.
-        let defaulted: [UInt8] = p.hasCreditQuality ? (0..<p.count).map { p.isDefaulted($0) ? 1 : 0 } : []
+        let defaulted: [UInt8] = p.hasCreditQuality ? p.defaultedFlags() : []
         // The weight columns as borrowed buffers: reading the structs' arrays per period
         // retained and released each of them, a fifth of a re-projection's time.
         let chunks = withWeightViews(options.rwa) { irb, standardised in
@@ -153,7 +153,10 @@ public enum CreditProjector {
         // Chunk-local sums in plain buffers, added into the accumulator at the end
         // (no copy-on-write, exclusivity or bounds checks in the loop).
         let totals = LocalSums(count: 6 * periods)
-        let riskWeights = irb
+        // Non-optional copies and flags: `if let` on these large optionals inside the loop
+        // copied them per exposure and period.
+        let hasIRB = irb != nil, hasStandardised = standardised != nil
+        let weights = irb ?? .none, saWeights = standardised ?? .none
         let retainDefaults = options.rwa?.retainDefaults ?? false
         let ratingPhilosophy = options.rwa?.ratingPhilosophy ?? []
         var startRWA = 0.0, standardisedStartRWA = 0.0
@@ -176,8 +179,9 @@ public enum CreditProjector {
                     // In default at jump-off: no further expected loss here (the provisions
                     // engine's stage 3), RWA held at its jump-off figure on PD 1.
                     let ead = c.ead[i]
-                    let irb = riskWeights.map { $0.riskWeight(i, pd: 1, lgd: c.lgd[i]) * ead } ?? 0
-                    let sa = standardised.map { $0.defaultedRWAPerUnit(i, coverage: c.lgd[i]) * $0.exposureFactor[i] * ead } ?? 0
+                    let irb = hasIRB ? weights.riskWeight(i, pd: 1, lgd: c.lgd[i]) * ead : 0
+                    let sa = hasStandardised
+                        ? saWeights.defaultedRWAPerUnit(i, coverage: c.lgd[i]) * saWeights.exposureFactor[i] * ead : 0
                     startRWA += irb
                     standardisedStartRWA += sa
                     for t in 0..<periods {
@@ -194,15 +198,14 @@ public enum CreditProjector {
                 let row = g * periods
                 let q0 = quarterly ? quarterlyPD(pd0) : pd0
                 baseline += q0 * lgd0 * ead
-                if let riskWeights { startRWA += riskWeights.riskWeight(i, pd: pd0, lgd: lgd0) * ead }
-                let exposureFactor = standardised?.exposureFactor[i] ?? 1
+                if hasIRB { startRWA += weights.riskWeight(i, pd: pd0, lgd: lgd0) * ead }
+                let exposureFactor = hasStandardised ? saWeights.exposureFactor[i] : 1
                 // A loan in default at jump-off is weighted as defaulted on its amount net of
                 // provisions, taken as LGD × EAD until the portfolio carries its own.
-                let defaultedAtStart = standardised.map {
-                    $0.defaultedRWAPerUnit(i, coverage: lgd0) * exposureFactor * ead
-                } ?? 0
-                if let standardised {
-                    standardisedStartRWA += pd0 >= 1 ? defaultedAtStart : standardised.weight[i] * exposureFactor * ead
+                let defaultedAtStart = hasStandardised
+                    ? saWeights.defaultedRWAPerUnit(i, coverage: lgd0) * exposureFactor * ead : 0
+                if hasStandardised {
+                    standardisedStartRWA += pd0 >= 1 ? defaultedAtStart : saWeights.weight[i] * exposureFactor * ead
                 }
                 // Defaults of the horizon kept on the balance sheet net of provisions (RWA).
                 var retainedRWA = 0.0
@@ -220,7 +223,7 @@ public enum CreditProjector {
                 let sectorCode = bySector ? Int(c.sector[i]) : 0
                 let countryCode = byCountry ? Int(c.country[i]) : 0
                 let classCode = assetClassOrdinal(assetClass)
-                let alpha = riskWeights == nil ? 1 : ratingPhilosophy[classCode]
+                let alpha = hasIRB ? ratingPhilosophy[classCode] : 1
                 // Φ⁻¹(PD_0) for the rating philosophy, once per exposure when it is needed.
                 let probit0 = alpha > 0 && alpha < 1 ? (isZShift ? threshold : Normal.quantile(pd0)) : .nan
                 segmentEAD[segmentCode] += ead
@@ -236,12 +239,12 @@ public enum CreditProjector {
                     totals[periods + t] += ead
                     totals[2 * periods + t] += pdT * ead
                     totals[3 * periods + t] += lgdT * ead
-                    if let riskWeights {
+                    if hasIRB {
                         let probitT = isZShift && !probit0.isNaN
                             ? (threshold - sqrtRho * pdValues[row + t]) / sqrtOneMinusRho : Double.nan
                         let regulatory = RWAColumns.regulatory(alpha: alpha, pd0: pd0, lgd0: lgd0, pdT: annualPD,
                                                                lgdT: lgdT, probit0: probit0, probitT: probitT)
-                        totals[4 * periods + t] += riskWeights.riskWeight(i, pd: regulatory.pd, lgd: regulatory.lgd) * ead
+                        totals[4 * periods + t] += weights.riskWeight(i, pd: regulatory.pd, lgd: regulatory.lgd) * ead
                     }
                     segmentEL[segmentCode * periods + t] += el
                     classEL[classCode * periods + t] += el
@@ -252,7 +255,7 @@ public enum CreditProjector {
                         let r = (globalAmortisation != nil ? amortisationPath[t] : exposureAmortisation) * amortisationScale
                         ead = max(ead - pdT * ead - r * ead, 0)
                     }
-                    if let standardised {
+                    if hasStandardised {
                         // The balance at the period's end: performing EAD after run-off, and the
                         // period's defaults net of provisions (LGD) when they stay on the book.
                         if pd0 >= 1 {
@@ -260,9 +263,9 @@ public enum CreditProjector {
                         } else {
                             if retainDefaults {
                                 retainedRWA += defaulted * exposureFactor
-                                    * standardised.defaultedRWAPerUnit(i, coverage: lgdT)
+                                    * saWeights.defaultedRWAPerUnit(i, coverage: lgdT)
                             }
-                            totals[5 * periods + t] += standardised.weight[i] * exposureFactor * ead + retainedRWA
+                            totals[5 * periods + t] += saWeights.weight[i] * exposureFactor * ead + retainedRWA
                         }
                     }
                 }

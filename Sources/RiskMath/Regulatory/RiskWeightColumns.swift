@@ -70,6 +70,12 @@ public struct RiskWeightView: @unchecked Sendable {
     @usableFromInline let floors: PDFloors
     @usableFromInline let scaling: Double
 
+    /// No columns: for a kernel that holds a view only when it has weights.
+    public static let none = RiskWeightView(
+        exposureClass: .init(start: nil, count: 0), maturity: .init(start: nil, count: 0),
+        turnoverEURm: .init(start: nil, count: 0), transactor: .init(start: nil, count: 0),
+        fixedRiskWeight: .init(start: nil, count: 0), floors: .basel3, scaling: 1)
+
     @inlinable
     public func riskWeight(_ i: Int, pd: Double, lgd: Double) -> Double {
         if !fixedRiskWeight.isEmpty, !fixedRiskWeight[i].isNaN { return fixedRiskWeight[i] }

@@ -74,6 +74,12 @@ public struct StandardisedWeightView: @unchecked Sendable {
     @usableFromInline let defaultedBands: UnsafeBufferPointer<ProvisionCoverageBands>
     @usableFromInline let defaultedNetOfProvisions: Bool
 
+    /// No columns: for a kernel that holds a view only when it has weights.
+    public static let none = StandardisedWeightView(
+        weight: .init(start: nil, count: 0), exposureFactor: .init(start: nil, count: 0),
+        defaultedBandSet: .init(start: nil, count: 0), defaultedBands: .init(start: nil, count: 0),
+        defaultedNetOfProvisions: true)
+
     @inlinable
     public func defaultedRWAPerUnit(_ i: Int, coverage: Double) -> Double {
         defaultedBands[Int(defaultedBandSet[i])].weight(coverage: coverage) * (defaultedNetOfProvisions ? 1 - coverage : 1)
