@@ -51,6 +51,15 @@ struct RunsCommand: ParsableCommand {
                     let share = total > 0 && !inner(s) ? String(format: "%5.1f%%", 100 * s.seconds / total) : "      "
                     print("  \(inner(s) ? "    " : "")\(String(format: "%8.3f s", s.seconds)) \(share)  \(s.name)")
                 }
+                // What a user can switch off, and what it would save (`run --skip`).
+                for analysis in SkippedAnalysis.allCases {
+                    let stage = analysis == .attribution ? "attribution" : "reverse stress"
+                    let seconds = stages.filter { inner($0) && $0.name.hasSuffix(": \(stage)") }.reduce(0) { $0 + $1.seconds }
+                    guard total > 0, seconds > 0 else { continue }
+                    print("  \(stage), all scenarios: \(String(format: "%.1f", seconds)) s "
+                          + "(\(String(format: "%.0f", 100 * seconds / total))% of the run); "
+                          + "run --skip \(analysis.rawValue) leaves it out")
+                }
             }
             let figures = try store.figures(of: r.key).filter { $0.period.isEmpty }
             if !figures.isEmpty { print("key figures:") }

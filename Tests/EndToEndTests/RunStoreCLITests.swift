@@ -65,6 +65,10 @@ final class RunStoreCLITests: XCTestCase {
         XCTAssertEqual(show.status, 0, show.stderr)
         XCTAssertTrue(show.stdout.contains("where the time went"), show.stdout)
         XCTAssertTrue(show.stdout.contains("credit VaR"), show.stdout)
+        XCTAssertTrue(show.stdout.contains("attribution, all scenarios: ") && show.stdout.contains("run --skip attribution"),
+                      show.stdout)
+        XCTAssertTrue(show.stdout.contains("reverse stress, all scenarios: ")
+                      && show.stdout.contains("run --skip reverse-stress leaves it out"), show.stdout)
 
         // The input files on disk may change later: verify uses the stored copies.
         try "changed".write(toFile: path("bank.csv"), atomically: true, encoding: .utf8)
