@@ -139,20 +139,40 @@ public struct PortfolioRWA: Sendable {
     /// that share of the probit shift into the PD that drives RWA (METHODOLOGY §3.1).
     public func breakdown(pdMultiplier m: Double = 1, ratingPhilosophy: [Double]? = nil) -> RWABreakdown {
         let classes = AssetClass.allCases.count
-        let columns = self.columns, pd = self.pd, lgd = self.lgd, ead = self.ead, codes = self.classCode
-        let chunks = parallelMap(blocks: BlockPartition(count: count, blockSize: Self.chunkSize),
-                                 threads: threads) { range, _ in
-            // [irb by class, standardised by class]
-            var sums = [Double](repeating: 0, count: 2 * classes)
-            for i in range {
-                var stressed = m == 1 ? pd[i] : min(pd[i] * m, 1)
-                if let alpha = ratingPhilosophy?[Int(codes[i])], alpha != 1, stressed != pd[i] {
-                    stressed = Self.regulatoryPD(alpha: alpha, pd0: pd[i], pdT: stressed)
+        let pd = self.pd, lgd = self.lgd, ead = self.ead, codes = self.classCode
+        let alphas = ratingPhilosophy ?? []
+        // Borrowed views of the columns: the reverse stress calls this at every bisection step,
+        // and reading the struct's arrays per exposure retained and released each of them.
+        let chunks = columns.withView { columns in
+            parallelMap(blocks: BlockPartition(count: count, blockSize: Self.chunkSize),
+                        threads: threads) { range, _ in
+                // [irb by class, standardised by class]
+                var sums = [Double](repeating: 0, count: 2 * classes)
+                pd.withUnsafeBufferPointer { pd in
+                lgd.withUnsafeBufferPointer { lgd in
+                ead.withUnsafeBufferPointer { ead in
+                codes.withUnsafeBufferPointer { codes in
+                alphas.withUnsafeBufferPointer { alphas in
+                sums.withUnsafeMutableBufferPointer { sums in
+                    for i in range {
+                        var stressed = m == 1 ? pd[i] : min(pd[i] * m, 1)
+                        if !alphas.isEmpty {
+                            let alpha = alphas[Int(codes[i])]
+                            if alpha != 1, stressed != pd[i] {
+                                stressed = Self.regulatoryPD(alpha: alpha, pd0: pd[i], pdT: stressed)
+                            }
+                        }
+                        let rwa = columns.riskWeight(i, pd: stressed, lgd: lgd[i]) * ead[i]
+                        sums[(columns.usesIRB(i) ? 0 : classes) + Int(codes[i])] += rwa
+                    }
                 }
-                let rwa = columns.riskWeight(i, pd: stressed, lgd: lgd[i]) * ead[i]
-                sums[(columns.usesIRB(i) ? 0 : classes) + Int(codes[i])] += rwa
+                }
+                }
+                }
+                }
+                }
+                return sums
             }
-            return sums
         }
         var sums = [Double](repeating: 0, count: 2 * classes)
         for chunk in chunks { for k in sums.indices { sums[k] += chunk[k] } }

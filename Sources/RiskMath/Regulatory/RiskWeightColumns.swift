@@ -76,6 +76,10 @@ public struct RiskWeightView: @unchecked Sendable {
         turnoverEURm: .init(start: nil, count: 0), transactor: .init(start: nil, count: 0),
         fixedRiskWeight: .init(start: nil, count: 0), floors: .basel3, scaling: 1)
 
+    /// Whether exposure `i` is risk-weighted by the IRB formula (as `RiskWeightColumns.usesIRB`).
+    @inlinable
+    public func usesIRB(_ i: Int) -> Bool { fixedRiskWeight.isEmpty || fixedRiskWeight[i].isNaN }
+
     @inlinable
     public func riskWeight(_ i: Int, pd: Double, lgd: Double) -> Double {
         if !fixedRiskWeight.isEmpty, !fixedRiskWeight[i].isNaN { return fixedRiskWeight[i] }
