@@ -83,7 +83,7 @@ public struct RunJob {
         let files = try RunInputs.resolve(self)
         let inputs = files.map { InputFile(role: $0.role, path: display($0.path), sha256: $0.sha256, bytes: $0.bytes) }
         let asOf = self.asOf ?? files.asOf ?? "unknown"
-        let runID = Self.runID(inputs: inputs, pack: pack, asOf: asOf, seed: seed)
+        let runID = Self.runID(inputs: inputs, pack: pack, asOf: asOf, seed: seed, skip: skip)
         let recording = try RunRecording.begin(store: store, runID: runID, job: self, asOf: asOf, files: files,
                                                inputs: inputs, started: started, progress: progress)
         do {
@@ -380,9 +380,13 @@ public struct RunJob {
     }
 
     /// A run is named by what it is made of: the same inputs, pack, as-of date,
-    /// seed and engine version give the same id (METHODOLOGY §7).
-    public static func runID(inputs: [InputFile], pack: String, asOf: String, seed: UInt64) -> String {
+    /// seed and engine version give the same id (METHODOLOGY §7). Skipped analyses change
+    /// the outputs, so they name a different run (and a different default output folder);
+    /// a run that skips nothing keeps the id it always had.
+    public static func runID(inputs: [InputFile], pack: String, asOf: String, seed: UInt64,
+                             skip: Set<SkippedAnalysis> = []) -> String {
         var text = "engine=\(EngineVersion.current)\npack=\(pack)\nas_of=\(asOf)\nseed=\(seed)\n"
+        if !skip.isEmpty { text += "skip=" + skip.sorted().map(\.rawValue).joined(separator: ",") + "\n" }
         for input in inputs { text += "\(input.role)=\(input.sha256)\n" }
         return "run-" + asOf.replacingOccurrences(of: "-", with: "") + "-"
             + FileDigest.sha256(data: Data(text.utf8)).prefix(10)

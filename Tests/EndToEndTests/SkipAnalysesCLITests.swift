@@ -59,6 +59,8 @@ final class SkipAnalysesCLITests: XCTestCase {
                      "no skip key when nothing is skipped: earlier manifests read the same")
 
         let id = (leanResults["run"] as! [String: Any])["id"] as! String
+        let fullID = ((try json(full + "/results.json"))["run"] as! [String: Any])["id"] as! String
+        XCTAssertNotEqual(id, fullID, "skipping analyses makes another run, with its own id and default folder")
         let verify = try CommandRunner.run(["runs", "verify", id, "--store", path("store.sqlite"), "--quiet"])
         XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
     }

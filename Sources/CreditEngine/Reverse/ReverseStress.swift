@@ -106,7 +106,8 @@ public enum ReverseStress {
     /// The factor `severityScaling` returns, found in fewer evaluations. Bisection on
     /// [0, kMax] only ever evaluates the grid kMax·j/2ⁿ (n the halvings to reach
     /// `tolerance`), and for a monotone severity it returns the first grid point that
-    /// breaches. This search finds that same grid point, guided by the breach margin (CET1
+    /// breaches. (For a breach that is not monotone in k, both return a breaching grid
+    /// point whose predecessor does not breach, not necessarily the same one.) This search finds that same grid point, guided by the breach margin (CET1
     /// ratio − hurdle, negative when breached): a secant through the two points nearest the
     /// root, aimed at the far side so the bracket closes by crossing, with halving when
     /// that twice fails to halve the bracket. Monotonicity also spares evaluating kMax once
@@ -120,7 +121,8 @@ public enum ReverseStress {
         var steps = 0, width = kMax
         while width > tolerance { width /= 2; steps += 1 }
         let cells = 1 << steps
-        // j·kMax/2ⁿ is exact, so each k is bit for bit the midpoint bisection would form.
+        // j·kMax/2ⁿ is exact for a kMax of few significant bits (5 here), so each k is bit for
+        // bit the midpoint bisection would form.
         func k(_ j: Int) -> Double { Double(j) * kMax / Double(cells) }
         let zero = atZero ?? evaluate(0)
         if zero.breached { return 0 }
