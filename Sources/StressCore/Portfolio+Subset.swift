@@ -32,22 +32,6 @@ extension Portfolio {
     /// The rows where `keep` is true, every column kept in row order.
     public func subset(_ keep: [Bool]) -> Portfolio {
         precondition(keep.count == count, "Portfolio.subset: one flag per exposure")
-        func pick<T>(_ a: [T]) -> [T] { zip(a, keep).compactMap { $1 ? $0 : nil } }
-        func pick<T>(_ a: [T]?) -> [T]? { a.map { pick($0) } }
-        func pick(_ c: CategoricalColumn) -> CategoricalColumn {
-            c.count == count ? CategoricalColumn(pick((0..<count).map { c[$0] })) : c
-        }
-        var p = Portfolio()
-        p.ids = pick(ids); p.pd = pick(pd); p.lgd = pick(lgd); p.ead = pick(ead)
-        p.assetClass = assetClass.count == count ? pick(assetClass) : assetClass
-        p.segment = pick(segment); p.sector = pick(sector); p.country = pick(country)
-        p.rating = pick(rating); p.currency = pick(currency)
-        p.maturity = pick(maturity); p.turnoverEURm = pick(turnoverEURm); p.drawn = pick(drawn)
-        p.undrawn = pick(undrawn); p.ccf = pick(ccf); p.collateralValue = pick(collateralValue)
-        p.amortisation = pick(amortisation); p.stage = pick(stage); p.daysPastDue = pick(daysPastDue)
-        p.defaultFlag = pick(defaultFlag); p.originationPD = pick(originationPD); p.remainingTerm = pick(remainingTerm)
-        p.maturityDate = pick(maturityDate); p.eir = pick(eir); p.provision = pick(provision)
-        p.writeOffPolicy = pick(writeOffPolicy)
-        return p
+        return rows(keep.indices.filter { keep[$0] })
     }
 }

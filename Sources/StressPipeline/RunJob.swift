@@ -227,7 +227,7 @@ public struct RunJob {
             findings.append(DataQualityFinding(
                 severity: .info, file: "command line", field: "--skip",
                 message: "\(analysis.rawValue) left out at the user's request (--skip \(analysis.rawValue)): "
-                    + "no \(analysis == .attribution ? "Shapley attribution" : "reverse stress") in results.json "
+                    + "no \(analysis.title) in results.json "
                     + "or the reports"))
         }
         var scenarioResults: [ScenarioResult] = []

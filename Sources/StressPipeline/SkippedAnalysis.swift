@@ -9,6 +9,12 @@ public enum SkippedAnalysis: String, CaseIterable, Codable, Sendable, Comparable
 
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 
+    /// The scenario stage it leaves out, as `ScenarioRunner` names it in the stage timings.
+    public var stage: String { self == .attribution ? "attribution" : "reverse stress" }
+
+    /// What a reader misses: for the finding.
+    public var title: String { self == .attribution ? "Shapley attribution" : "reverse stress" }
+
     /// The values of `--skip`, checked: each must name an analysis.
     public static func parse(_ values: [String]) throws -> Set<SkippedAnalysis> {
         var chosen = Set<SkippedAnalysis>()

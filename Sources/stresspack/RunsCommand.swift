@@ -53,7 +53,7 @@ struct RunsCommand: ParsableCommand {
                 }
                 // What a user can switch off, and what it would save (`run --skip`).
                 for analysis in SkippedAnalysis.allCases {
-                    let stage = analysis == .attribution ? "attribution" : "reverse stress"
+                    let stage = analysis.stage
                     let seconds = stages.filter { inner($0) && $0.name.hasSuffix(": \(stage)") }.reduce(0) { $0 + $1.seconds }
                     guard total > 0, seconds > 0 else { continue }
                     print("  \(stage), all scenarios: \(String(format: "%.1f", seconds)) s "

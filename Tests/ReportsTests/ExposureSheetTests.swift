@@ -63,7 +63,11 @@ final class ExposureSheetTests: WorkbookTestCase {
         let notes = limited.sheets[0].blocks.compactMap { block -> String? in
             if case let .note(text) = block { return text } else { return nil }
         }
-        XCTAssertTrue(notes.contains { $0.hasPrefix("The 25 largest exposures by EAD of 1,000, largest first") }, "\(notes)")
+        let share = eads.reduce(0, +) / p.ead.reduce(0, +)
+        XCTAssertTrue(notes.contains { $0.hasPrefix("The 25 largest exposures by EAD of 1,000, largest first "
+                                                    + "(\(String(format: "%.1f", 100 * share))% of total EAD)") },
+                      "\(notes)")
+        XCTAssertGreaterThan(share, 0.04, "25 of 1,000 rows, the largest: more than their 2.5% head count")
 
         let whole = ReportBuilder.document(results: results, portfolio: p, template: ReportTemplate(
             id: "t", title: "T", sheets: [.init(section: .exposures)]))

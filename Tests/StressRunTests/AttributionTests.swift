@@ -37,19 +37,7 @@ final class AttributionTests: XCTestCase {
     }
 
     func testAttributionAddsUpToTheChangeAndNeutralIsTheBaselinePath() throws {
-        let s = Scenario(id: "a", framework: .boe, name: "a", severity: .adverse, frequency: .annual,
-                         periods: ["1", "2", "3", "4", "5"], source: "t", variables: [
-                            .init(name: "gdp_growth", values: [-0.04, -0.02, 0, 0.01, 0.02]),
-                            .init(name: "unemployment", values: [0.07, 0.09, 0.095, 0.08, 0.07]),
-                            .init(name: "house_price_index", values: [-0.15, -0.1, -0.03, 0, 0.02]),
-                            .init(name: "inflation", values: [0.05, 0.04, 0.03, 0.02, 0.02])])
-        let settings = FrameworkSettings(framework: .boe, name: "boe", pdFloor: 0.0003, satellite: SatelliteSpec(
-            pd: .init(model: "vasicek", parameters: ["beta_gdp_growth": 0.34, "mean_gdp_growth": 0.03, "sd_gdp_growth": 0.02,
-                                                     "beta_unemployment": -0.6, "mean_unemployment": 0.06, "sd_unemployment": 0.014]),
-            lgd: .init(model: "collateral", parameters: ["haircut": 0.3, "hpi_sensitivity": 0.6])))
-        let b = BalanceSheet(asOf: "2025-12-31", currency: "EUR",
-                             capital: .init(cet1: 60_000, rwa: 400_000, leverageExposure: 900_000),
-                             income: .init(ppnr: [5_000, 5_000, 5_000, 5_000, 5_000], taxRate: 0.25))
+        let (s, settings, b) = boeCase(extra: [.init(name: "inflation", values: [0.05, 0.04, 0.03, 0.02, 0.02])])
         let p = portfolio()
         let credit = try CreditStage.run(scenario: s, scenarioFile: "a.yaml", portfolio: p, settings: settings,
                                          frameworkFile: nil, threads: 2)
@@ -113,12 +101,14 @@ final class AttributionTests: XCTestCase {
         XCTAssertEqual(k, ReverseStress.severityScaling(tolerance: 1e-3) { ratio($0) < floor })
     }
 
-    private func boeCase() -> (Scenario, FrameworkSettings, BalanceSheet) {
+    /// A BoE-style five-year scenario with a Vasicek PD satellite on GDP and unemployment and
+    /// collateral LGDs on house prices; `extra` variables the satellites do not read.
+    private func boeCase(extra: [ScenarioVariable] = []) -> (Scenario, FrameworkSettings, BalanceSheet) {
         let s = Scenario(id: "a", framework: .boe, name: "a", severity: .adverse, frequency: .annual,
                          periods: ["1", "2", "3", "4", "5"], source: "t", variables: [
                             .init(name: "gdp_growth", values: [-0.04, -0.02, 0, 0.01, 0.02]),
                             .init(name: "unemployment", values: [0.07, 0.09, 0.095, 0.08, 0.07]),
-                            .init(name: "house_price_index", values: [-0.15, -0.1, -0.03, 0, 0.02])])
+                            .init(name: "house_price_index", values: [-0.15, -0.1, -0.03, 0, 0.02])] + extra)
         let settings = FrameworkSettings(framework: .boe, name: "boe", pdFloor: 0.0003, satellite: SatelliteSpec(
             pd: .init(model: "vasicek", parameters: ["beta_gdp_growth": 0.34, "mean_gdp_growth": 0.03, "sd_gdp_growth": 0.02,
                                                      "beta_unemployment": -0.6, "mean_unemployment": 0.06, "sd_unemployment": 0.014]),

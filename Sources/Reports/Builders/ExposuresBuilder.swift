@@ -24,8 +24,9 @@ enum ExposuresBuilder {
         let largest = largestByEAD(book.ead, count: limit)
         let shown = largest.reduce(0.0) { $0 + book.ead[$1] }
         let share = book.totalEAD > 0 ? shown / book.totalEAD : 0
-        let note = "The \(grouped(limit)) largest exposures by EAD of \(grouped(book.count)), largest first "
-            + "(\(String(format: "%.1f", 100 * share))% of total EAD); the portfolio's totals are on the Portfolio "
+        let note = "The \(NumberFormat.plain(Double(limit), decimals: 0)) largest exposures by EAD of "
+            + "\(NumberFormat.plain(Double(book.count), decimals: 0)), largest first "
+            + "(\(NumberFormat.percent(share)) of total EAD); the portfolio's totals are on the Portfolio "
             + "sheet. Every exposure is in the portfolio input file, listed with its SHA-256 on the Manifest sheet "
             + "and kept by the run store. The template's 'rows:' sets how many are listed here ('rows: all' for every one)."
         return sheets(book.rows(largest), entry, context, note: note)
@@ -35,16 +36,6 @@ enum ExposuresBuilder {
     static func largestByEAD(_ ead: [Double], count: Int) -> [Int] {
         let order = ead.indices.sorted { ead[$0] != ead[$1] ? ead[$0] > ead[$1] : $0 < $1 }
         return Array(order.prefix(count))
-    }
-
-    private static func grouped(_ n: Int) -> String {
-        let digits = Array(String(n))
-        var out = ""
-        for (k, d) in digits.enumerated() {
-            if k > 0 && (digits.count - k) % 3 == 0 { out.append(",") }
-            out.append(d)
-        }
-        return out
     }
 
     private static func sheets(_ p: Portfolio, _ entry: ReportTemplate.Sheet, _ context: BuildContext,
