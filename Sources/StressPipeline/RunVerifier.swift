@@ -31,43 +31,18 @@ public struct RunVerifier {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
 
-        var display: [String: String] = [:]
-        var byRole: [String: [String]] = [:]
+        var replayed: [ReplayedInput] = []
         for (k, input) in inputs.enumerated() {
             // Keep the file name: a scenario file must be named after its id.
             let folder = scratch.appendingPathComponent("input-\(k)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let path = folder.appendingPathComponent(URL(fileURLWithPath: input.path).lastPathComponent).path
             try store.extract(input.sha256, to: path)
-            display[path] = input.path
-            byRole[input.role, default: []].append(path)
+            replayed.append(ReplayedInput(role: input.role, path: path, shownAs: input.path))
         }
-        guard let portfolio = byRole["portfolio"]?.first, let balanceSheet = byRole["balance_sheet"]?.first else {
-            throw UsageError(message: "run \(record.label) has no stored portfolio or balance sheet")
-        }
-        var frameworks: [Framework: String] = [:]
-        for path in byRole["framework"] ?? [] { frameworks[try FrameworkFile.load(path: path).framework] = path }
-        let storedTemplate = byRole["report_template"]?.first
-        var tables: [String: String] = [:]
-        for path in byRole["risk_weights"] ?? [] {
-            tables[URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent] = path
-        }
-        var regulatory: [String: String] = [:]
-        for path in byRole["regulatory_template"] ?? [] {
-            regulatory[URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent] = path
-        }
-        var environment = RunEnvironment(frameworkFile: { frameworks[$0] }, liquidityTable: byRole["liquidity_rates"]?.first,
-                                         marketFactors: byRole["market_factors"]?.first,
-                                         template: { _ in storedTemplate }, publishedOutcomes: byRole["published_outcomes"]?.first,
-                                         riskWeightTable: { tables[$0] })
-        // The supervisory templates as they were when the run was made.
-        environment.regulatoryTemplate = { regulatory[$0] }
-
         let out = scratch.appendingPathComponent("out")
-        let job = RunJob(portfolioPath: portfolio, balanceSheetPath: balanceSheet, scenarioPaths: byRole["scenario"] ?? [],
-                         pack: parameters.pack, asOf: parameters.asOf, seed: parameters.seed, threads: threads,
-                         outDirectory: out.path, paths: parameters.paths, store: nil, environment: environment,
-                         displayPath: display, skip: try SkippedAnalysis.parse(parameters.skip ?? []))
+        let job = try RunJob.replaying(replayed, parameters: parameters, threads: threads, outDirectory: out.path,
+                                       store: nil, label: "run \(record.label)")
         let outcome = try job.execute(progress: progress)
 
         var report = ["re-executed \(record.label) from \(inputs.count) stored inputs as \(outcome.runID)"]

@@ -8,6 +8,11 @@ public final class StageTimings: @unchecked Sendable {
     public struct Stage: Sendable, Equatable {
         public var name: String
         public var seconds: Double
+
+        public init(name: String, seconds: Double) {
+            self.name = name
+            self.seconds = seconds
+        }
     }
 
     private let lock = NSLock()

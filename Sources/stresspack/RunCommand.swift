@@ -33,6 +33,12 @@ struct RunCommand: ParsableCommand {
                                discussion: "Each re-projects the whole book many times per scenario; on a large "
                                    + "book they are most of the run's time."))
     var skip: [String] = []
+    @Option(help: ArgumentHelp("Plan the run in this many shards instead of running it (with --plan).",
+                               discussion: "Each shard is then run by `stresspack shard run` (a Slurm array task or a "
+                                   + "Kubernetes Indexed Job) and `stresspack shard merge` writes the outputs."))
+    var shards: Int?
+    @Option(help: "Folder for the shard plan: the inputs copied by hash, the parameters and the layout (with --shards).")
+    var plan: String?
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var compute: ComputeOptions
 
@@ -47,6 +53,8 @@ struct RunCommand: ParsableCommand {
         }
         if let asOf { try validateDate(asOf, option: "--as-of") }
         guard paths >= 1 else { throw ValidationError("--paths must be at least 1") }
+        if (shards == nil) != (plan == nil) { throw ValidationError("--shards and --plan go together") }
+        if let shards, shards < 1 { throw ValidationError("--shards must be at least 1, got \(shards)") }
         if portfolio != nil && balanceSheet == nil {
             throw ValidationError("--portfolio needs --balance-sheet (the bank's capital and liquidity)")
         }
@@ -85,7 +93,21 @@ struct RunCommand: ParsableCommand {
             }
             job.environment.regulatoryTemplate = RunEnvironment.regulatoryTemplate(in: regulatoryTemplates)
         }
+        if let shards, let plan {
+            let made = try ShardPlan.create(job: job, shards: shards, in: URL(fileURLWithPath: plan))
+            printPlan(made, folder: plan)
+            return
+        }
         printOutcome(try job.execute(progress: progress))
+    }
+
+    private func printPlan(_ made: ShardPlan, folder: String) {
+        print("planned \(made.runID) in \(made.shards.count) shards: \(folder)/\(ShardPlan.fileName)")
+        for (i, units) in made.shards.enumerated() {
+            print("  shard \(i): " + (units.isEmpty ? "(nothing: more shards than units)" : units.map(\.description).joined(separator: " ")))
+        }
+        print("next: stresspack shard run \(folder) --index I   (I = 0...\(made.shards.count - 1), or from the scheduler)")
+        print("then: stresspack shard merge \(folder)")
     }
 
     /// Paths of bundled scenario ids or scenario files, in order.

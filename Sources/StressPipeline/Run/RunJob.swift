@@ -79,15 +79,25 @@ public struct RunJob {
     }
 
     public func execute(progress: ProgressReporter) throws -> Outcome {
+        try execute(progress: progress, computed: nil)
+    }
+
+    /// The run, with its units' results taken from `computed` where given (a shard merge)
+    /// rather than computed here; everything else is the single-machine path.
+    func execute(progress: ProgressReporter, computed: ComputedUnits?) throws -> Outcome {
         let started = Date()
         let files = try RunInputs.resolve(self)
         let inputs = files.map { InputFile(role: $0.role, path: display($0.path), sha256: $0.sha256, bytes: $0.bytes) }
         let asOf = self.asOf ?? files.asOf ?? "unknown"
         let runID = Self.runID(inputs: inputs, pack: pack, asOf: asOf, seed: seed, skip: skip)
+        if let computed, computed.runID != runID {
+            throw UsageError(message: "the partials are of run \(computed.runID), these inputs make \(runID)")
+        }
         let recording = try RunRecording.begin(store: store, runID: runID, job: self, asOf: asOf, files: files,
                                                inputs: inputs, started: started, progress: progress)
         do {
-            let outcome = try compute(runID: runID, asOf: asOf, inputs: inputs, files: files, progress: progress)
+            let outcome = try compute(runID: runID, asOf: asOf, inputs: inputs, files: files, computed: computed,
+                                      progress: progress)
             try recording?.finish(outcome: outcome, started: started)
             return outcome
         } catch {
@@ -96,189 +106,57 @@ public struct RunJob {
         }
     }
 
-    private func compute(runID: String, asOf: String, inputs: [InputFile], files: RunInputs,
+    /// Units computed elsewhere (by the shards of a plan), with where their time went.
+    struct ComputedUnits {
+        var runID: String
+        var results: [RunUnit: UnitResult]
+        var stages: [StageTimings.Stage]
+    }
+
+    private func compute(runID: String, asOf: String, inputs: [InputFile], files: RunInputs, computed: ComputedUnits?,
                          progress: ProgressReporter) throws -> Outcome {
-        let inputFiles = files
         let clock = StageTimings()
-        progress.note("loading portfolio \(display(portfolioPath))")
-        let portfolio = try PortfolioCSV.load(path: portfolioPath)
-        progress.note("loaded \(portfolio.portfolio.count) exposures")
-        clock.lap("load portfolio")
-        let balanceSheet = try BalanceSheetFile.load(path: balanceSheetPath)
-        let regulatoryDefinitions = try RegulatoryTemplateOutputs.load(inputFiles.regulatoryTemplates, display: display)
-        var scenarios: [LoadedScenario] = []
-        for path in scenarioPaths { scenarios.append(try ScenarioFile.load(path: path)) }
-        var seen: [String: String] = [:]
-        for (s, path) in zip(scenarios, scenarioPaths) {
-            if let other = seen[s.scenario.id] {
-                throw InputError(file: display(path), key: "id",
-                                 message: "scenario id '\(s.scenario.id)' is also used by \(display(other))")
-            }
-            seen[s.scenario.id] = path
-        }
-
-        // Framework files (satellite coefficients, PD floors) of the frameworks in the run.
-        var frameworkSettings: [Framework: (settings: FrameworkSettings, path: String)] = [:]
-        for (framework, path) in files.frameworkFiles {
-            frameworkSettings[framework] = (try FrameworkFile.load(path: path), display(path))
-        }
-
-        // The liquidity rate table; balance-sheet categories are checked against it
-        // here, where the file's lines are known.
-        var liquidityRates = LiquidityRates.basel
-        if let tablePath = files.liquidityTable {
-            let table = try LiquidityTableFile.load(path: tablePath)
-            if balanceSheet.balanceSheet.liquidity != nil {
-                try BalanceSheetLiquidityCategories.check(path: balanceSheetPath, table: table)
-            }
-            liquidityRates = LiquidityRates(table)
-        }
-
-        clock.lap("load balance sheet, scenarios, frameworks, templates")
-        // Risk weights of every exposure (IRB, Basel III PD floors by class), for
-        // stressed RWA per period and the reverse stress (METHODOLOGY §3).
-        let rwaModel: PortfolioRWA
-        do {
-            rwaModel = try PortfolioRWA(portfolio: portfolio.portfolio, options: RWAOptions(threads: threads))
-        } catch {
-            throw InputError(file: display(portfolioPath), message: "risk weights: \(error)")
-        }
-
-        var findings = portfolio.findings + balanceSheet.findings + scenarios.flatMap(\.findings)
-
-        // Each framework's RWA rules (its file's capital: block) and the columns they need:
-        // IRB with the rating philosophy, the standardised weights of the named table.
-        var standardisedWeights: [String: StandardisedExposureWeights] = [:]
-        for (name, path) in inputFiles.riskWeightTables.sorted(by: { $0.key < $1.key }) {
-            let table = StandardisedRiskWeights(try StandardisedTableFile.load(path: path))
-            do {
-                let weights = try StandardisedExposureWeights(portfolio: portfolio.portfolio, table: table)
-                standardisedWeights[name] = weights
-                findings += StandardisedFindings.of(weights, table: display(path))
-            } catch {
-                throw InputError(file: display(path), message: "risk weights: \(error)")
+        let context = try RunContext.prepare(job: self, files: files, purpose: .everything, clock: clock,
+                                             progress: progress)
+        var units: [UnitResult] = []
+        for unit in RunUnit.all(scenarios: context.scenarios.count) {
+            if let computed {
+                guard let result = computed.results[unit] else {
+                    throw UsageError(message: "no shard computed \(unit.label)")
+                }
+                units.append(result)
+            } else {
+                units.append(try compute(unit, in: context, clock: clock, progress: progress))
             }
         }
-        var capitalRules: [Framework: CapitalRules] = [:]
-        var rwaColumns: [Framework: RWAColumns] = [:]
-        for framework in Set(scenarios.map(\.scenario.framework)) {
-            let rules = frameworkSettings[framework]?.settings.capital ?? .pointInTime
-            capitalRules[framework] = rules
-            rwaColumns[framework] = FrameworkRWAColumns.make(
-                rules: rules, irb: rwaModel, standardised: rules.standardisedTable.flatMap { standardisedWeights[$0] })
-        }
+        for stage in computed?.stages ?? [] { clock.record(stage.name, seconds: stage.seconds) }
+        return try assemble(runID: runID, asOf: asOf, inputs: inputs, files: files, context: context, units: units,
+                            clock: clock, progress: progress)
+    }
 
-        // Each framework's provisioning rules (its file's provisions: block) on the book.
-        var provisionSetups: [Framework: ProvisionSetup] = [:]
-        for framework in Set(scenarios.map(\.scenario.framework)).sorted(by: { $0.rawValue < $1.rawValue }) {
-            let settings = frameworkSettings[framework]?.settings
-            let rules = settings?.provisions ?? .defaults(for: framework)
-            let floor = settings?.pdFloor ?? SatelliteDefaults.pdFloor(framework)
-            let book = ProvisionBook(portfolio: portfolio.portfolio, rules: rules, pdFloor: floor,
-                                     asOf: balanceSheet.balanceSheet.asOf)
-            provisionSetups[framework] = ProvisionSetup(book: book, rules: rules, portfolio: portfolio.portfolio)
-            for (what, count) in book.stageDisagreements.sorted(by: { $0.key < $1.key }) {
-                findings.append(DataQualityFinding(
-                    severity: .info, file: display(portfolioPath), field: "stage",
-                    message: "\(count) exposures: \(what) of the \(framework.rawValue) provisioning rules; the bank's stage is kept at jump-off"))
-            }
-        }
-        if !portfolio.portfolio.hasCreditQuality {
-            findings.append(DataQualityFinding(
-                severity: .info, file: display(portfolioPath), field: "stage",
-                message: "no stage, default_flag or provision column: every exposure starts performing in the stage the "
-                    + "significant-increase test gives, with the model's jump-off provisions"))
-        }
-
-        // The jump-off book as COREP and Pillar 3 slice it, under the EU's rules where the run
-        // has an EBA scenario (else the Bank of England's, else the first framework's).
-        var regulatoryFacts: RegulatoryFacts? = nil
-        let runFrameworks = scenarios.map(\.scenario.framework)
-        if let basis = [Framework.eba, .boe].first(where: runFrameworks.contains) ?? runFrameworks.first,
-           let rules = capitalRules[basis], let setup = provisionSetups[basis],
-           let frequency = scenarios.first(where: { $0.scenario.framework == basis })?.scenario.frequency {
-            regulatoryFacts = RegulatoryFactsBuilder.build(.init(
-                framework: basis, rules: rules, portfolio: portfolio.portfolio, irb: rwaModel,
-                standardised: rules.standardisedTable.flatMap { standardisedWeights[$0] }, provisions: setup,
-                frequency: frequency,
-                pdFloor: frameworkSettings[basis]?.settings.pdFloor ?? SatelliteDefaults.pdFloor(basis), threads: threads))
-        }
-
-        // Interest rate risk in the banking book (BCBS d368), once per run; its duration gap
-        // replaces the balance sheet's single figure in the RBI sensitivity.
-        var sheet = balanceSheet.balanceSheet
-        var irrbb: IRRBBResult? = nil
-        if let book = sheet.bankingBook {
-            let measured = IRRBB.measure(.init(bankingBook: book, currency: sheet.currency, tier1: sheet.capital.tier1,
-                                               balanceSheetFile: display(balanceSheetPath)))
-            irrbb = measured
-            findings += measured.findings
-            if sheet.rbi != nil, measured.durationGap.isFinite {
-                sheet.rbi!.durationGap = measured.durationGap
-                findings.append(DataQualityFinding(
-                    severity: .info, file: display(balanceSheetPath), field: "rbi.duration_gap",
-                    message: "the RBI interest-rate sensitivity uses the banking book's duration gap "
-                        + String(format: "%.2f", measured.durationGap) + " years, not the figure in the file"))
-            }
-        }
-
-        clock.lap("risk weights, provision books, jump-off facts, IRRBB")
-        for analysis in skip.sorted() {
-            findings.append(DataQualityFinding(
-                severity: .info, file: "command line", field: "--skip",
-                message: "\(analysis.rawValue) left out at the user's request (--skip \(analysis.rawValue)): "
-                    + "no \(analysis.title) in results.json "
-                    + "or the reports"))
-        }
+    /// The results from the units' results in run order, then every output written and
+    /// committed together: the one path by which a single-machine run and a shard merge
+    /// produce their bytes.
+    func assemble(runID: String, asOf: String, inputs: [InputFile], files inputFiles: RunInputs, context: RunContext,
+                  units: [UnitResult], clock: StageTimings, progress: ProgressReporter) throws -> Outcome {
+        let portfolio = context.portfolio
+        let balanceSheet = context.balanceSheet
+        let scenarios = context.scenarios
+        var findings = context.findings
         var scenarioResults: [ScenarioResult] = []
-        for (loaded, path) in zip(scenarios, scenarioPaths) {
-            progress.note("scenario \(loaded.scenario.id)")
-            let settings = frameworkSettings[loaded.scenario.framework]
-            let (result, scenarioFindings) = try ScenarioRunner.run(.init(
-                scenario: loaded.scenario, scenarioFile: display(path), portfolio: portfolio.portfolio,
-                balanceSheet: sheet, balanceSheetFile: display(balanceSheetPath),
-                settings: settings?.settings, frameworkFile: settings?.path, liquidityRates: liquidityRates,
-                rwaModel: rwaModel, rwaColumns: rwaColumns[loaded.scenario.framework],
-                capitalRules: capitalRules[loaded.scenario.framework] ?? .pointInTime,
-                provisions: provisionSetups[loaded.scenario.framework],
-                rateJumpOff: ScenarioRateJumpOffs.bundled[loaded.scenario.id] ?? [:], threads: threads, timings: clock,
-                attribution: !skip.contains(.attribution), reverseStress: !skip.contains(.reverseStress)))
-            clock.lap("\(loaded.scenario.id): all stages")
-            scenarioResults.append(result)
-            findings += scenarioFindings
-        }
-        // VaR and factor risk are about defaults to come: the book less exposures already in
-        // default (provisioned; their loss is the provisions engine's).
-        let performingBook = portfolio.portfolio.performing()
-        if performingBook.count < portfolio.portfolio.count {
-            findings.append(DataQualityFinding(
-                severity: .info, file: display(portfolioPath), field: "stage",
-                message: "\(portfolio.portfolio.count - performingBook.count) exposures in default at jump-off are left "
-                    + "out of the credit VaR and the factor risk (their loss is provisioned)"))
-        }
-        // Factor risk of the credit book (market, sector, country), METHODOLOGY §5.
         var factorRisk: FactorRiskReport?
-        if let market = environment.marketFactors {
-            let model = try FactorData.creditModel(famaFrenchPath: market)
-            let report = try PortfolioFactorRisk.report(portfolio: performingBook, model: model)
-            findings += report.findings
-            factorRisk = report
+        var creditVaR: VaRResult?
+        for unit in units {
+            switch unit {
+            case .scenario(let result, let unitFindings):
+                scenarioResults.append(result)
+                findings += unitFindings
+            case .portfolioRisk(let report, let simulated, let unitFindings):
+                factorRisk = report
+                creditVaR = simulated
+                findings += unitFindings
+            }
         }
-        // Credit VaR / ES / economic capital of the jump-off book (METHODOLOGY §6):
-        // Philox streams keyed by (seed, path), so any thread count gives the same bytes.
-        let paths = self.paths
-        clock.lap("factor risk")
-        progress.note("credit VaR: \(paths) paths")
-        let creditVaR: VaRResult
-        do {
-            creditVaR = try CreditVaR.run(
-                portfolio: performingBook,
-                configuration: VaRConfiguration(paths: paths, seed: seed, importanceSampling: .automatic),
-                threads: threads, progress: { progress.update("VaR paths", done: $0, total: paths) })
-        } catch {
-            throw UsageError(message: "credit VaR: \(error)")
-        }
-        clock.lap("credit VaR")
         // The headline scenarios beside the published aggregates of their exercises.
         var calibration: [CalibrationRow]? = nil
         if let path = inputFiles.publishedOutcomes {
@@ -290,13 +168,13 @@ public struct RunJob {
             run: RunInfo(id: runID, asOf: asOf, seed: seed, pack: pack, inputs: inputs),
             portfolio: PortfolioSummary(portfolio.portfolio),
             balanceSheet: BalanceSheetSummary(balanceSheet.balanceSheet),
-            scenarios: scenarioResults, factorRisk: factorRisk, creditVaR: creditVaR, calibration: calibration, irrbb: irrbb,
-            regulatoryFacts: regulatoryFacts, dataQuality: DataQuality(findings: findings))
+            scenarios: scenarioResults, factorRisk: factorRisk, creditVaR: creditVaR, calibration: calibration,
+            irrbb: context.irrbb, regulatoryFacts: context.regulatoryFacts, dataQuality: DataQuality(findings: findings))
 
         // The regulators' templates the pack lists, filled from the results (results.json
         // then records which were filled and how their validation rules went).
         clock.lap("calibration and results")
-        let regulatory = try RegulatoryTemplateOutputs.fill(results: results, definitions: regulatoryDefinitions)
+        let regulatory = try RegulatoryTemplateOutputs.fill(results: results, definitions: context.regulatoryDefinitions)
         clock.lap("fill regulatory templates")
         if !regulatory.filled.isEmpty {
             results.regulatoryTemplates = regulatory.summaries

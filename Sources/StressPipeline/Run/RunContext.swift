@@ -1,0 +1,180 @@
+import CapitalEngine
+import CreditEngine
+import Foundation
+import IncomeEngine
+import Inputs
+import LiquidityEngine
+import ProvisionsEngine
+import RegulatoryTemplates
+import StressCore
+import StressRun
+
+/// Everything a run loads and derives before its scenarios: the book, the balance sheet,
+/// the scenarios, the frameworks' risk weights and provision books, the jump-off facts and
+/// IRRBB, with the findings so far. A single-machine run, every shard and the merge build
+/// it the same way from the same files, so each reads the same values (docs/SCALE-OUT.md).
+struct RunContext {
+    var portfolio: LoadedPortfolio
+    var balanceSheet: LoadedBalanceSheet
+    /// The balance sheet as the engines see it (the RBI duration gap from IRRBB).
+    var sheet: BalanceSheet
+    var scenarios: [LoadedScenario]
+    var regulatoryDefinitions: [(definition: TemplateDefinition, file: String)]
+    var frameworkSettings: [Framework: (settings: FrameworkSettings, path: String)]
+    var liquidityRates: LiquidityRates
+    var rwaModel: PortfolioRWA
+    var capitalRules: [Framework: CapitalRules]
+    var rwaColumns: [Framework: RWAColumns]
+    var provisionSetups: [Framework: ProvisionSetup]
+    var regulatoryFacts: RegulatoryFacts?
+    var irrbb: IRRBBResult?
+    /// Findings of the inputs and of the set-up, before any scenario's.
+    var findings: [DataQualityFinding]
+
+    /// What the context is for: a shard computes units only and needs neither the jump-off
+    /// reporting facts nor the supervisory template definitions.
+    enum Purpose { case everything, unitsOnly }
+
+    static func prepare(job: RunJob, files: RunInputs, purpose: Purpose, clock: StageTimings,
+                        progress: ProgressReporter) throws -> RunContext {
+        let display = job.display
+        progress.note("loading portfolio \(display(job.portfolioPath))")
+        let portfolio = try PortfolioCSV.load(path: job.portfolioPath)
+        progress.note("loaded \(portfolio.portfolio.count) exposures")
+        clock.lap("load portfolio")
+        let balanceSheet = try BalanceSheetFile.load(path: job.balanceSheetPath)
+        let regulatoryDefinitions = purpose == .unitsOnly
+            ? [] : try RegulatoryTemplateOutputs.load(files.regulatoryTemplates, display: display)
+        var scenarios: [LoadedScenario] = []
+        for path in job.scenarioPaths { scenarios.append(try ScenarioFile.load(path: path)) }
+        var seen: [String: String] = [:]
+        for (s, path) in zip(scenarios, job.scenarioPaths) {
+            if let other = seen[s.scenario.id] {
+                throw InputError(file: display(path), key: "id",
+                                 message: "scenario id '\(s.scenario.id)' is also used by \(display(other))")
+            }
+            seen[s.scenario.id] = path
+        }
+
+        // Framework files (satellite coefficients, PD floors) of the frameworks in the run.
+        var frameworkSettings: [Framework: (settings: FrameworkSettings, path: String)] = [:]
+        for (framework, path) in files.frameworkFiles {
+            frameworkSettings[framework] = (try FrameworkFile.load(path: path), display(path))
+        }
+
+        // The liquidity rate table; balance-sheet categories are checked against it
+        // here, where the file's lines are known.
+        var liquidityRates = LiquidityRates.basel
+        if let tablePath = files.liquidityTable {
+            let table = try LiquidityTableFile.load(path: tablePath)
+            if balanceSheet.balanceSheet.liquidity != nil {
+                try BalanceSheetLiquidityCategories.check(path: job.balanceSheetPath, table: table)
+            }
+            liquidityRates = LiquidityRates(table)
+        }
+
+        clock.lap("load balance sheet, scenarios, frameworks, templates")
+        // Risk weights of every exposure (IRB, Basel III PD floors by class), for
+        // stressed RWA per period and the reverse stress (METHODOLOGY §3).
+        let rwaModel: PortfolioRWA
+        do {
+            rwaModel = try PortfolioRWA(portfolio: portfolio.portfolio, options: RWAOptions(threads: job.threads))
+        } catch {
+            throw InputError(file: display(job.portfolioPath), message: "risk weights: \(error)")
+        }
+
+        var findings = portfolio.findings + balanceSheet.findings + scenarios.flatMap(\.findings)
+
+        // Each framework's RWA rules (its file's capital: block) and the columns they need:
+        // IRB with the rating philosophy, the standardised weights of the named table.
+        var standardisedWeights: [String: StandardisedExposureWeights] = [:]
+        for (name, path) in files.riskWeightTables.sorted(by: { $0.key < $1.key }) {
+            let table = StandardisedRiskWeights(try StandardisedTableFile.load(path: path))
+            do {
+                let weights = try StandardisedExposureWeights(portfolio: portfolio.portfolio, table: table)
+                standardisedWeights[name] = weights
+                findings += StandardisedFindings.of(weights, table: display(path))
+            } catch {
+                throw InputError(file: display(path), message: "risk weights: \(error)")
+            }
+        }
+        var capitalRules: [Framework: CapitalRules] = [:]
+        var rwaColumns: [Framework: RWAColumns] = [:]
+        for framework in Set(scenarios.map(\.scenario.framework)) {
+            let rules = frameworkSettings[framework]?.settings.capital ?? .pointInTime
+            capitalRules[framework] = rules
+            rwaColumns[framework] = FrameworkRWAColumns.make(
+                rules: rules, irb: rwaModel, standardised: rules.standardisedTable.flatMap { standardisedWeights[$0] })
+        }
+
+        // Each framework's provisioning rules (its file's provisions: block) on the book.
+        var provisionSetups: [Framework: ProvisionSetup] = [:]
+        for framework in Set(scenarios.map(\.scenario.framework)).sorted(by: { $0.rawValue < $1.rawValue }) {
+            let settings = frameworkSettings[framework]?.settings
+            let rules = settings?.provisions ?? .defaults(for: framework)
+            let floor = settings?.pdFloor ?? SatelliteDefaults.pdFloor(framework)
+            let book = ProvisionBook(portfolio: portfolio.portfolio, rules: rules, pdFloor: floor,
+                                     asOf: balanceSheet.balanceSheet.asOf)
+            provisionSetups[framework] = ProvisionSetup(book: book, rules: rules, portfolio: portfolio.portfolio)
+            for (what, count) in book.stageDisagreements.sorted(by: { $0.key < $1.key }) {
+                findings.append(DataQualityFinding(
+                    severity: .info, file: display(job.portfolioPath), field: "stage",
+                    message: "\(count) exposures: \(what) of the \(framework.rawValue) provisioning rules; the bank's stage is kept at jump-off"))
+            }
+        }
+        if !portfolio.portfolio.hasCreditQuality {
+            findings.append(DataQualityFinding(
+                severity: .info, file: display(job.portfolioPath), field: "stage",
+                message: "no stage, default_flag or provision column: every exposure starts performing in the stage the "
+                    + "significant-increase test gives, with the model's jump-off provisions"))
+        }
+
+        // The jump-off book as COREP and Pillar 3 slice it, under the EU's rules where the run
+        // has an EBA scenario (else the Bank of England's, else the first framework's).
+        var regulatoryFacts: RegulatoryFacts? = nil
+        let runFrameworks = scenarios.map(\.scenario.framework)
+        if purpose == .everything,
+           let basis = [Framework.eba, .boe].first(where: runFrameworks.contains) ?? runFrameworks.first,
+           let rules = capitalRules[basis], let setup = provisionSetups[basis],
+           let frequency = scenarios.first(where: { $0.scenario.framework == basis })?.scenario.frequency {
+            regulatoryFacts = RegulatoryFactsBuilder.build(.init(
+                framework: basis, rules: rules, portfolio: portfolio.portfolio, irb: rwaModel,
+                standardised: rules.standardisedTable.flatMap { standardisedWeights[$0] }, provisions: setup,
+                frequency: frequency,
+                pdFloor: frameworkSettings[basis]?.settings.pdFloor ?? SatelliteDefaults.pdFloor(basis),
+                threads: job.threads))
+        }
+
+        // Interest rate risk in the banking book (BCBS d368), once per run; its duration gap
+        // replaces the balance sheet's single figure in the RBI sensitivity.
+        var sheet = balanceSheet.balanceSheet
+        var irrbb: IRRBBResult? = nil
+        if let book = sheet.bankingBook {
+            let measured = IRRBB.measure(.init(bankingBook: book, currency: sheet.currency, tier1: sheet.capital.tier1,
+                                               balanceSheetFile: display(job.balanceSheetPath)))
+            irrbb = measured
+            findings += measured.findings
+            if sheet.rbi != nil, measured.durationGap.isFinite {
+                sheet.rbi!.durationGap = measured.durationGap
+                findings.append(DataQualityFinding(
+                    severity: .info, file: display(job.balanceSheetPath), field: "rbi.duration_gap",
+                    message: "the RBI interest-rate sensitivity uses the banking book's duration gap "
+                        + String(format: "%.2f", measured.durationGap) + " years, not the figure in the file"))
+            }
+        }
+
+        clock.lap("risk weights, provision books, jump-off facts, IRRBB")
+        for analysis in job.skip.sorted() {
+            findings.append(DataQualityFinding(
+                severity: .info, file: "command line", field: "--skip",
+                message: "\(analysis.rawValue) left out at the user's request (--skip \(analysis.rawValue)): "
+                    + "no \(analysis.title) in results.json "
+                    + "or the reports"))
+        }
+        return RunContext(
+            portfolio: portfolio, balanceSheet: balanceSheet, sheet: sheet, scenarios: scenarios,
+            regulatoryDefinitions: regulatoryDefinitions, frameworkSettings: frameworkSettings,
+            liquidityRates: liquidityRates, rwaModel: rwaModel, capitalRules: capitalRules, rwaColumns: rwaColumns,
+            provisionSetups: provisionSetups, regulatoryFacts: regulatoryFacts, irrbb: irrbb, findings: findings)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Which shard computes which unit: longest first onto the least-loaded shard (LPT), from
+/// rough costs. The layout changes only how long the shards take, never the merged bytes.
+public enum ShardLayout {
+    /// A scenario's cost in projection-periods of the book: its own projection, plus the
+    /// attribution's coalitions and the reverse stress's re-projections (about 4 and 6 of
+    /// them per period on the demo, `runs show`).
+    public static func scenarioCost(periods: Int, skip: Set<SkippedAnalysis>) -> Double {
+        let attribution = skip.contains(.attribution) ? 0.0 : 4.0
+        let reverse = skip.contains(.reverseStress) ? 0.0 : 6.0
+        return Double(max(periods, 1)) * (1 + attribution + reverse)
+    }
+
+    /// Credit VaR and factor risk: 10,000 paths cost about as much as 120 projection-periods
+    /// (the demo's stage times).
+    public static func portfolioRiskCost(paths: Int) -> Double {
+        120 * Double(paths) / 10_000
+    }
+
+    /// Each shard's units, in run order. Ties go to the lower shard, so the layout is a
+    /// function of the costs alone.
+    public static func assign(units: [RunUnit], costs: [Double], shards: Int) -> [[RunUnit]] {
+        var load = [Double](repeating: 0, count: shards)
+        var assigned = [[Int]](repeating: [], count: shards)
+        let order = units.indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
+        for u in order {
+            let target = load.indices.min { load[$0] != load[$1] ? load[$0] < load[$1] : $0 < $1 }!
+            load[target] += costs[u]
+            assigned[target].append(u)
+        }
+        return assigned.map { $0.sorted().map { units[$0] } }
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Inputs
+import RunStore
+import StressCore
+import StressRun
+
+/// A sharded run's plan (`run --shards N --plan DIR`, docs/SCALE-OUT.md): the run's inputs
+/// copied into the plan folder by content hash, its parameters, and which units each shard
+/// computes. Shards and the merge read only the plan folder, never the user's paths, so a
+/// file edited after planning cannot reach one shard and not another.
+public struct ShardPlan: Codable {
+    public static let formatName = "stresspack-shard-plan/1"
+    public static let fileName = "plan.json"
+
+    public var format: String
+    public var runID: String
+    public var engineVersion: String
+    public var parameters: RunParameters
+    public var inputs: [PlannedInput]
+    /// Shard i computes `shards[i]`, in run order.
+    public var shards: [[RunUnit]]
+
+    public struct PlannedInput: Codable, Equatable {
+        public var role: String
+        /// The path the run shows, as a single-machine run of the same files would.
+        public var path: String
+        public var sha256: String
+        public var bytes: Int
+        /// The copy, relative to the plan folder: inputs/<sha256>/<file name>.
+        public var file: String
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case format, runID = "run_id", engineVersion = "engine_version", parameters, inputs, shards
+    }
+
+    /// Resolves `job`'s inputs as a run would, copies them into `directory` and writes the
+    /// plan. A folder that already holds the same plan is left as it is (re-planning is
+    /// idempotent); one holding another plan is refused.
+    public static func create(job: RunJob, shards: Int, in directory: URL) throws -> ShardPlan {
+        guard shards >= 1 else { throw UsageError(message: "--shards must be at least 1 (got \(shards))") }
+        let files = try RunInputs.resolve(job)
+        let inputs = files.map { InputFile(role: $0.role, path: job.display($0.path), sha256: $0.sha256, bytes: $0.bytes) }
+        let asOf = job.asOf ?? files.asOf ?? "unknown"
+        let runID = RunJob.runID(inputs: inputs, pack: job.pack, asOf: asOf, seed: job.seed, skip: job.skip)
+
+        var scenarioCosts: [Double] = []
+        for path in job.scenarioPaths {
+            let periods = (try? ScenarioFile.load(path: path))?.scenario.periods.count ?? 1
+            scenarioCosts.append(ShardLayout.scenarioCost(periods: periods, skip: job.skip))
+        }
+        let units = RunUnit.all(scenarios: job.scenarioPaths.count)
+        let costs = scenarioCosts + [ShardLayout.portfolioRiskCost(paths: job.paths)]
+        let layout = ShardLayout.assign(units: units, costs: costs, shards: shards)
+
+        let fm = FileManager.default
+        try fm.createDirectory(at: directory, withIntermediateDirectories: true)
+        var planned: [PlannedInput] = []
+        for (file, shown) in zip(files.files, inputs) {
+            let relative = "inputs/\(file.sha256)/\(URL(fileURLWithPath: file.path).lastPathComponent)"
+            let copy = directory.appendingPathComponent(relative)
+            if !fm.fileExists(atPath: copy.path) || (try? FileDigest.sha256(path: copy.path).hex) != file.sha256 {
+                try fm.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try ShardFiles.replace(copy, with: try Data(contentsOf: URL(fileURLWithPath: file.path)))
+            }
+            planned.append(PlannedInput(role: file.role, path: shown.path, sha256: file.sha256, bytes: file.bytes,
+                                        file: relative))
+        }
+        let plan = ShardPlan(
+            format: formatName, runID: runID, engineVersion: EngineVersion.current,
+            parameters: RunParameters(pack: job.pack, seed: job.seed, asOf: job.asOf, threads: job.threads, paths: job.paths,
+                                      scenarios: job.scenarioPaths.map(job.display),
+                                      skip: job.skip.isEmpty ? nil : job.skip.sorted().map(\.rawValue)),
+            inputs: planned, shards: layout)
+        let data = try JSONDocument.encode(plan)
+        let planFile = directory.appendingPathComponent(fileName)
+        if let existing = try? Data(contentsOf: planFile), existing != data {
+            let other = (try? JSONDecoder().decode(ShardPlan.self, from: existing))?.runID ?? "another run"
+            throw UsageError(message: "\(planFile.path) already holds a plan (\(other)); plan into an empty folder")
+        }
+        try ShardFiles.replace(planFile, with: data)
+        return plan
+    }
+
+    /// The plan in `directory` and the SHA-256 of its file (what every partial names).
+    public static func load(_ directory: URL) throws -> (plan: ShardPlan, digest: String) {
+        let file = directory.appendingPathComponent(fileName)
+        guard let data = try? Data(contentsOf: file) else {
+            throw UsageError(message: "\(file.path): no shard plan (make one with stresspack run ... --shards N --plan DIR)")
+        }
+        let plan: ShardPlan
+        do {
+            plan = try JSONDecoder().decode(ShardPlan.self, from: data)
+        } catch {
+            throw UsageError(message: "\(file.path): not a shard plan: \(error)")
+        }
+        guard plan.format == formatName else {
+            throw UsageError(message: "\(file.path): format '\(plan.format)', expected '\(formatName)'")
+        }
+        guard plan.engineVersion == EngineVersion.current else {
+            throw UsageError(message: "\(file.path): planned with engine \(plan.engineVersion), this is \(EngineVersion.current); "
+                + "every shard and the merge must run the engine that planned it")
+        }
+        return (plan, FileDigest.sha256(data: data))
+    }
+
+    /// The run the plan describes, reading the plan folder's copies (each checked against its
+    /// hash first: a copy damaged on the shared file system stops the shard, naming it).
+    public func job(in directory: URL, threads: Int, outDirectory: String?, store: RunStore?) throws -> RunJob {
+        var replayed: [ReplayedInput] = []
+        for input in inputs {
+            let path = directory.appendingPathComponent(input.file).path
+            guard let digest = try? FileDigest.sha256(path: path), digest.hex == input.sha256 else {
+                throw UsageError(message: "\(path): missing, or not the \(input.role.replacingOccurrences(of: "_", with: " ")) "
+                    + "the plan copied (\(input.path), sha256 \(input.sha256.prefix(16))…)")
+            }
+            replayed.append(ReplayedInput(role: input.role, path: path, shownAs: input.path))
+        }
+        return try RunJob.replaying(replayed, parameters: parameters, threads: threads, outDirectory: outDirectory,
+                                    store: store, label: "the plan in \(directory.path)")
+    }
+}
