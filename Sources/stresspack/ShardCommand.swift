@@ -8,7 +8,7 @@ struct ShardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shard",
         abstract: "Compute one shard of a planned run, or merge the shards into the run's outputs.",
-        subcommands: [Run.self, Merge.self])
+        subcommands: [Run.self, Merge.self, Count.self])
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -47,6 +47,17 @@ struct ShardCommand: ParsableCommand {
             let outcome = try ShardRunner.merge(plan: URL(fileURLWithPath: plan), threads: compute.threads,
                                                 outDirectory: out, store: try storeOptions.open(), progress: progress)
             printOutcome(outcome)
+        }
+    }
+
+    struct Count: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "count", abstract: "Print the number of shards of a plan (for scheduler scripts).")
+
+        @Argument(help: "The plan folder.") var plan: String
+
+        func run() throws {
+            print(try ShardPlan.load(URL(fileURLWithPath: plan)).plan.shards.count)
         }
     }
 }

@@ -1,0 +1,154 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// `run --shards N --plan DIR`, `shard run`, `shard merge` on this machine: the merged
+/// outputs are the single run's bytes, shards are idempotent, and the merge refuses
+/// (exit 2, naming the shard) any partial it cannot trust. The Slurm cluster version is
+/// SlurmShardedRunTests.
+final class ShardedRunCLITests: XCTestCase {
+    private var work: URL!
+
+    override func setUpWithError() throws {
+        work = FileManager.default.temporaryDirectory.appendingPathComponent("shards-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let r = try CommandRunner.run(["portfolio", "sample", "--exposures", "1500", "--seed", "5",
+                                       "--out", path("bank.csv"), "--quiet"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: work) }
+
+    private func path(_ name: String) -> String { work.appendingPathComponent(name).path }
+
+    private func runArguments(seed: String = "42") -> [String] {
+        ["run", "--portfolio", path("bank.csv"), "--balance-sheet", path("bank.balance-sheet.yaml"),
+         "--scenario", "eba-2025-adverse", "--scenario", "boe-2025-bcst", "--scenario", "rbi-2025-severe",
+         "--paths", "300", "--pack", "board", "--seed", seed, "--quiet"]
+    }
+
+    @discardableResult
+    private func ok(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+        let r = try CommandRunner.run(arguments, environment: environment)
+        XCTAssertEqual(r.status, 0, "\(arguments.joined(separator: " ")): \(r.stderr)")
+        return r
+    }
+
+    private func files(under folder: String) throws -> [String] {
+        let root = URL(fileURLWithPath: folder)
+        return try FileManager.default.subpathsOfDirectory(atPath: root.path).filter { sub in
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: root.appendingPathComponent(sub).path, isDirectory: &isDirectory)
+            return !isDirectory.boolValue
+        }.sorted()
+    }
+
+    private func data(_ file: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: file)) }
+
+    func testMergedShardsAreTheSingleRunsBytesAndVerify() throws {
+        try ok(runArguments() + ["--out", path("single"), "--store", path("single.sqlite")])
+        let plan = path("plan")
+        let planned = try ok(runArguments() + ["--shards", "3", "--plan", plan])
+        XCTAssertTrue(planned.stdout.contains("in 3 shards"), planned.stdout)
+        // The plan copies its inputs: a file changed after planning cannot reach a shard.
+        try Data("garbage\n".utf8).write(to: URL(fileURLWithPath: path("bank.csv")))
+
+        try ok(["shard", "run", plan, "--index", "0", "--quiet"])
+        // The index from the scheduler: Slurm's array task id, a Kubernetes completion index.
+        try ok(["shard", "run", plan, "--quiet"], environment: ["SLURM_ARRAY_TASK_ID": "1"])
+        try ok(["shard", "run", plan, "--quiet"], environment: ["JOB_COMPLETION_INDEX": "2"])
+        let first = try data(plan + "/partials/shard-1.partial")
+        try ok(["shard", "run", plan, "--index", "1", "--quiet"])
+        XCTAssertEqual(try data(plan + "/partials/shard-1.partial"), first, "a rerun shard writes the same bytes")
+
+        let merged = try ok(["shard", "merge", plan, "--out", path("merged"), "--store", path("merged.sqlite"), "--quiet"])
+        let names = try files(under: path("single"))
+        XCTAssertTrue(names.contains("board.pdf") && names.contains("board.xlsx") && names.contains("manifest.json"), "\(names)")
+        XCTAssertEqual(try files(under: path("merged")), names)
+        for name in names {
+            XCTAssertEqual(try data(path("single/" + name)), try data(path("merged/" + name)), "\(name) differs")
+        }
+        let id = try XCTUnwrap(merged.stdout.split(separator: " ").dropFirst().first.map { String($0.dropLast()) })
+        let verify = try CommandRunner.run(["runs", "verify", id, "--store", path("merged.sqlite"), "--quiet"])
+        XCTAssertEqual(verify.status, 0, verify.stdout + verify.stderr)
+        XCTAssertTrue(verify.stdout.contains("reproduces every output byte for byte"), verify.stdout)
+        let shown = try ok(["runs", "show", id, "--store", path("merged.sqlite")])
+        XCTAssertTrue(shown.stdout.contains("shard 2: "), "each shard's stage times are kept")
+    }
+
+    func testMergeRefusesPartialsItCannotTrust() throws {
+        let plan = path("plan"), other = path("other")
+        try ok(runArguments() + ["--shards", "2", "--plan", plan])
+        try ok(runArguments(seed: "7") + ["--shards", "2", "--plan", other])
+        for i in ["0", "1"] {
+            try ok(["shard", "run", plan, "--index", i, "--quiet"])
+            try ok(["shard", "run", other, "--index", i, "--quiet"])
+        }
+        let partial = URL(fileURLWithPath: plan + "/partials/shard-1.partial")
+        let good = try Data(contentsOf: partial)
+
+        func refused(_ expected: String, file: StaticString = #filePath, line: UInt = #line) throws {
+            let r = try CommandRunner.run(["shard", "merge", plan, "--out", path("out"), "--store", path("s.sqlite"), "--quiet"])
+            XCTAssertEqual(r.status, 2, r.stderr, file: file, line: line)
+            XCTAssertTrue(r.stderr.contains("shard 1: ") && r.stderr.contains(expected), r.stderr, file: file, line: line)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: path("out")), "nothing written", file: file, line: line)
+        }
+        try FileManager.default.removeItem(at: partial)
+        try refused("is missing")
+        try good.prefix(good.count - 100).write(to: partial)
+        try refused("is truncated")
+        try good.prefix(40).write(to: partial)
+        try refused("is truncated or not a shard partial")
+        var flipped = good
+        flipped[flipped.count - 10] ^= 0x01
+        try flipped.write(to: partial)
+        try refused("fails its SHA-256 digest")
+        try Data(contentsOf: URL(fileURLWithPath: other + "/partials/shard-1.partial")).write(to: partial)
+        try refused("is from another plan")
+        try Data(contentsOf: URL(fileURLWithPath: plan + "/partials/shard-0.partial")).write(to: partial)
+        try refused("holds shard 0's results")
+
+        // A shard killed mid-write leaves only its temporary file, which the merge never reads.
+        try FileManager.default.removeItem(at: partial)
+        try good.prefix(good.count / 2).write(to: URL(fileURLWithPath: plan + "/partials/.shard-1.partial.tmp-node7-4242"))
+        try refused("is missing")
+        try good.write(to: partial)
+        try ok(["shard", "merge", plan, "--out", path("out"), "--store", path("s.sqlite"), "--quiet"])
+    }
+
+    func testPlanAndShardUsageErrors() throws {
+        let plan = path("plan")
+        let r = try CommandRunner.run(runArguments() + ["--shards", "2"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("--shards and --plan go together"), r.stderr)
+        // More shards than units: the spare shards have nothing to do, and say so.
+        let planned = try ok(runArguments() + ["--shards", "6", "--plan", plan])
+        XCTAssertTrue(planned.stdout.contains("(nothing: more shards than units)"), planned.stdout)
+        let count = try ok(["shard", "count", plan])
+        XCTAssertEqual(count.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "6")
+        // Another run into the same folder is refused; the same run again is not.
+        try ok(runArguments() + ["--shards", "6", "--plan", plan])
+        let again = try CommandRunner.run(runArguments(seed: "9") + ["--shards", "6", "--plan", plan])
+        XCTAssertEqual(again.status, 2)
+        XCTAssertTrue(again.stderr.contains("already holds a plan"), again.stderr)
+
+        let outside = try CommandRunner.run(["shard", "run", plan, "--index", "6", "--quiet"])
+        XCTAssertEqual(outside.status, 2)
+        XCTAssertTrue(outside.stderr.contains("outside the plan's 0...5"), outside.stderr)
+        let noIndex = try CommandRunner.run(["shard", "run", plan, "--quiet"])
+        XCTAssertEqual(noIndex.status, 2)
+        XCTAssertTrue(noIndex.stderr.contains("SLURM_ARRAY_TASK_ID"), noIndex.stderr)
+        let noPlan = try CommandRunner.run(["shard", "merge", path("nowhere"), "--quiet"])
+        XCTAssertEqual(noPlan.status, 2)
+        XCTAssertTrue(noPlan.stderr.contains("no shard plan"), noPlan.stderr)
+
+        // A damaged input copy stops the shard, naming the file.
+        let inputs = try files(under: plan).filter { $0.hasPrefix("inputs/") && $0.hasSuffix("/bank.csv") }
+        let copy = try XCTUnwrap(inputs.first)
+        try Data("damaged".utf8).write(to: URL(fileURLWithPath: plan + "/" + copy))
+        let damaged = try CommandRunner.run(["shard", "run", plan, "--index", "0", "--quiet"])
+        XCTAssertEqual(damaged.status, 2)
+        XCTAssertTrue(damaged.stderr.contains(copy) && damaged.stderr.contains("not the portfolio the plan copied"),
+                      damaged.stderr)
+    }
+}
