@@ -109,6 +109,8 @@ public struct RunJob {
     /// Units computed elsewhere (by the shards of a plan), with where their time went.
     struct ComputedUnits {
         var runID: String
+        /// How the plan split the credit VaR's paths.
+        var varBatches: [Range<Int>]
         var results: [RunUnit: UnitResult]
         var stages: [StageTimings.Stage]
     }
@@ -119,7 +121,8 @@ public struct RunJob {
         let context = try RunContext.prepare(job: self, files: files, purpose: .everything, clock: clock,
                                              progress: progress)
         var units: [UnitResult] = []
-        for unit in RunUnit.all(scenarios: context.scenarios.count) {
+        let varBatches = computed?.varBatches ?? [0..<paths]
+        for unit in RunUnit.all(scenarios: context.scenarios.count, varBatches: varBatches) {
             if let computed {
                 guard let result = computed.results[unit] else {
                     throw UsageError(message: "no shard computed \(unit.label)")
@@ -145,18 +148,28 @@ public struct RunJob {
         var findings = context.findings
         var scenarioResults: [ScenarioResult] = []
         var factorRisk: FactorRiskReport?
-        var creditVaR: VaRResult?
+        var batches: [VaRPathBatch] = []
         for unit in units {
             switch unit {
             case .scenario(let result, let unitFindings):
                 scenarioResults.append(result)
                 findings += unitFindings
-            case .portfolioRisk(let report, let simulated, let unitFindings):
+            case .portfolioRisk(let report, let unitFindings):
                 factorRisk = report
-                creditVaR = simulated
                 findings += unitFindings
+            case .varPaths(let batch):
+                batches.append(batch)
             }
         }
+        // The VaR's estimates and tail pass, on the whole (performing) book.
+        let creditVaR: VaRResult
+        do {
+            creditVaR = try CreditVaR.result(portfolio: context.performingBook, configuration: varConfiguration,
+                                             batches: batches, threads: threads)
+        } catch {
+            throw UsageError(message: "credit VaR: \(error)")
+        }
+        clock.lap("credit VaR estimates and tail pass")
         // The headline scenarios beside the published aggregates of their exercises.
         var calibration: [CalibrationRow]? = nil
         if let path = inputFiles.publishedOutcomes {

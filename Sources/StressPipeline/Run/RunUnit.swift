@@ -1,51 +1,79 @@
 import FactorModel
-import Inputs
 import Foundation
+import Inputs
 import StressCore
 import StressRun
 import VaREngine
 
 /// A piece of a run that can be computed on its own, from the run's context alone: one
-/// scenario through every engine, or the jump-off book's factor risk and credit VaR. A
-/// single-machine run computes every unit in order; a sharded run spreads them over its
-/// shards and the merge puts their results back in the same order (docs/SCALE-OUT.md).
+/// scenario through every engine, the book's factor risk, or a batch of the credit VaR's
+/// Monte Carlo paths. A single-machine run computes every unit in order; a sharded run
+/// spreads them over its shards and the merge puts their results back in the same order
+/// (docs/SCALE-OUT.md).
 public enum RunUnit: Hashable, Sendable {
     /// The scenario at this position of the run's scenario list.
     case scenario(Int)
-    /// Factor risk and credit VaR of the performing book (METHODOLOGY §5, §6).
+    /// Factor risk of the performing book (METHODOLOGY §5), and its findings.
     case portfolioRisk
+    /// The credit VaR's main pass over these paths (METHODOLOGY §6); the estimates and the
+    /// tail pass run where the batches are assembled.
+    case varPaths(Range<Int>)
 
-    /// Every unit of a run with this many scenarios, in the order a single machine runs them.
-    public static func all(scenarios: Int) -> [RunUnit] {
-        (0..<scenarios).map(RunUnit.scenario) + [.portfolioRisk]
+    /// Every unit of a run, in the order a single machine runs them; `varBatches` splits the
+    /// VaR's paths (a single run: one batch of every path).
+    public static func all(scenarios: Int, varBatches: [Range<Int>]) -> [RunUnit] {
+        (0..<scenarios).map(RunUnit.scenario) + [.portfolioRisk] + varBatches.map(RunUnit.varPaths)
+    }
+
+    /// `paths` in `count` batches on the VaR's block boundaries, as even as the blocks allow
+    /// (never more batches than blocks).
+    public static func varBatches(paths: Int, count: Int) -> [Range<Int>] {
+        let block = CreditVaR.pathBlockSize
+        let blocks = (paths + block - 1) / block
+        let batches = max(1, min(count, blocks))
+        return (0..<batches).map { b in
+            let first = blocks * b / batches, last = blocks * (b + 1) / batches
+            return (first * block)..<min(last * block, paths)
+        }
     }
 
     public var label: String {
         switch self {
         case .scenario(let i): "scenario \(i + 1)"
-        case .portfolioRisk: "factor risk and credit VaR"
+        case .portfolioRisk: "factor risk"
+        case .varPaths(let r): "credit VaR paths \(r.lowerBound)..<\(r.upperBound)"
         }
     }
 }
 
-/// A unit is written as text in the plan (`scenario:3`, `portfolio-risk`), so the layout reads plainly.
+/// A unit is written as text in the plan (`scenario:3`, `portfolio-risk`, `var-paths:0-4096`),
+/// so the layout reads plainly.
 extension RunUnit: Codable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .scenario(let i): "scenario:\(i)"
         case .portfolioRisk: "portfolio-risk"
+        case .varPaths(let r): "var-paths:\(r.lowerBound)-\(r.upperBound)"
         }
     }
 
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
+        func bad() -> DecodingError {
+            .dataCorrupted(.init(codingPath: decoder.codingPath,
+                                 debugDescription: "'\(text)' is not a unit (scenario:N, portfolio-risk or var-paths:A-B)"))
+        }
         if text == "portfolio-risk" {
             self = .portfolioRisk
-        } else if text.hasPrefix("scenario:"), let i = Int(text.dropFirst("scenario:".count)), i >= 0 {
+        } else if text.hasPrefix("scenario:") {
+            guard let i = Int(text.dropFirst("scenario:".count)), i >= 0 else { throw bad() }
             self = .scenario(i)
+        } else if text.hasPrefix("var-paths:") {
+            let bounds = text.dropFirst("var-paths:".count).split(separator: "-", omittingEmptySubsequences: false)
+            guard bounds.count == 2, let a = Int(bounds[0]), let b = Int(bounds[1]), a >= 0, a < b else { throw bad() }
+            self = .varPaths(a..<b)
         } else {
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a unit (scenario:N or portfolio-risk)"))
+            throw bad()
         }
     }
 
@@ -56,12 +84,19 @@ extension RunUnit: Codable, CustomStringConvertible {
 }
 
 /// What a unit produced: the figures and the findings, as the run assembles them.
-public enum UnitResult: Codable, Sendable, Equatable {
+public enum UnitResult: Codable, Sendable {
     case scenario(ScenarioResult, findings: [DataQualityFinding])
-    case portfolioRisk(factorRisk: FactorRiskReport?, creditVaR: VaRResult, findings: [DataQualityFinding])
+    case portfolioRisk(factorRisk: FactorRiskReport?, findings: [DataQualityFinding])
+    case varPaths(VaRPathBatch)
 }
 
 extension RunJob {
+    /// The credit VaR's settings (METHODOLOGY §6): Philox streams keyed by (seed, path), so
+    /// any thread count and any split of the paths give the same bytes.
+    var varConfiguration: VaRConfiguration {
+        VaRConfiguration(paths: paths, seed: seed, importanceSampling: .automatic)
+    }
+
     func compute(_ unit: RunUnit, in context: RunContext, clock: StageTimings,
                  progress: ProgressReporter) throws -> UnitResult {
         switch unit {
@@ -87,7 +122,7 @@ extension RunJob {
             // VaR and factor risk are about defaults to come: the book less exposures already in
             // default (provisioned; their loss is the provisions engine's).
             let book = context.portfolio.portfolio
-            let performingBook = book.performing()
+            let performingBook = context.performingBook
             var findings: [DataQualityFinding] = []
             if performingBook.count < book.count {
                 findings.append(DataQualityFinding(
@@ -103,22 +138,20 @@ extension RunJob {
                 findings += report.findings
                 factorRisk = report
             }
-            // Credit VaR / ES / economic capital of the jump-off book (METHODOLOGY §6):
-            // Philox streams keyed by (seed, path), so any thread count gives the same bytes.
-            let paths = self.paths
             clock.lap("factor risk")
-            progress.note("credit VaR: \(paths) paths")
-            let creditVaR: VaRResult
+            return .portfolioRisk(factorRisk: factorRisk, findings: findings)
+
+        case .varPaths(let range):
+            progress.note("credit VaR: paths \(range.lowerBound)..<\(range.upperBound) of \(paths)")
             do {
-                creditVaR = try CreditVaR.run(
-                    portfolio: performingBook,
-                    configuration: VaRConfiguration(paths: paths, seed: seed, importanceSampling: .automatic),
-                    threads: threads, progress: { progress.update("VaR paths", done: $0, total: paths) })
+                let batch = try CreditVaR.simulate(
+                    portfolio: context.performingBook, configuration: varConfiguration, paths: range, threads: threads,
+                    progress: { progress.update("VaR paths", done: $0, total: range.count) })
+                clock.lap("credit VaR")
+                return .varPaths(batch)
             } catch {
                 throw UsageError(message: "credit VaR: \(error)")
             }
-            clock.lap("credit VaR")
-            return .portfolioRisk(factorRisk: factorRisk, creditVaR: creditVaR, findings: findings)
         }
     }
 }

@@ -12,11 +12,14 @@ public enum ShardLayout {
         return Double(max(periods, 1)) * (1 + attribution + reverse)
     }
 
-    /// Credit VaR and factor risk: 10,000 paths cost about as much as 120 projection-periods
-    /// (the demo's stage times).
-    public static func portfolioRiskCost(paths: Int) -> Double {
+    /// Credit VaR paths: 10,000 cost about as much as 120 projection-periods (the demo's
+    /// stage times).
+    public static func varPathsCost(paths: Int) -> Double {
         120 * Double(paths) / 10_000
     }
+
+    /// Factor risk: a few projection-periods.
+    public static let factorRiskCost = 3.0
 
     /// Each shard's units, in run order. Ties go to the lower shard, so the layout is a
     /// function of the costs alone.

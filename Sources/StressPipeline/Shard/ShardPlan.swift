@@ -49,8 +49,12 @@ public struct ShardPlan: Codable {
             let periods = (try? ScenarioFile.load(path: path))?.scenario.periods.count ?? 1
             scenarioCosts.append(ShardLayout.scenarioCost(periods: periods, skip: job.skip))
         }
-        let units = RunUnit.all(scenarios: job.scenarioPaths.count)
-        let costs = scenarioCosts + [ShardLayout.portfolioRiskCost(paths: job.paths)]
+        // The VaR's paths in as many batches as shards (on its 1,024-path blocks), so the
+        // longest stage of a large book spreads like the scenarios.
+        let varBatches = RunUnit.varBatches(paths: job.paths, count: shards)
+        let units = RunUnit.all(scenarios: job.scenarioPaths.count, varBatches: varBatches)
+        let costs = scenarioCosts + [ShardLayout.factorRiskCost]
+            + varBatches.map { ShardLayout.varPathsCost(paths: $0.count) }
         let layout = ShardLayout.assign(units: units, costs: costs, shards: shards)
 
         let fm = FileManager.default

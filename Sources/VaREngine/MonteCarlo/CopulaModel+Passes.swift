@@ -28,6 +28,19 @@ struct MainPass: Sendable {
     var levelMatrix: [Double]? = nil
 }
 
+/// Pass 1 over a range of paths: its blocks' sums and its paths' losses, weights and kept
+/// matrices (rows of the range only).
+struct MainPassPart: Sendable, Codable {
+    var paths: Range<Int>
+    var tracked: Bool
+    var center: Double
+    var blocks: [MainBlock]
+    var losses: [Double]
+    var weights: [Double]?
+    var segmentMatrix: [Double]?
+    var levelMatrix: [Double]?
+}
+
 /// Per confidence level: the VaR and the window of losses around it whose paths give the
 /// Euler VaR contributions.
 struct TailWindow: Sendable {
@@ -66,7 +79,7 @@ struct TailSums: Sendable {
 }
 
 /// Block sums of the main pass.
-private struct MainBlock: Sendable {
+struct MainBlock: Sendable, Codable {
     var weight = 0.0
     var sum: [Double]
     var square: [Double]
@@ -89,27 +102,41 @@ extension CopulaModel {
 
     /// Pass 1: simulates every path (see `CreditVaR`).
     func simulate(threads: Int, keepSegmentMatrix: Bool, progress: (@Sendable (Int) -> Void)?) -> MainPass {
+        let all = simulate(paths: 0..<configuration.paths, threads: threads, keepSegmentMatrix: keepSegmentMatrix,
+                           progress: progress)
+        return assemble([all])
+    }
+
+    /// Pass 1 over a range of paths (a shard's batch; see `CreditVaR.simulate(paths:)`): each
+    /// block of 1 024 paths of the whole run that lies in the range, with the same sums a
+    /// run over every path makes for it. What is kept (segment and level matrices) is decided
+    /// by the run's total paths, so every batch keeps the same.
+    func simulate(paths range: Range<Int>, threads: Int, keepSegmentMatrix: Bool,
+                  progress: (@Sendable (Int) -> Void)?) -> MainPassPart {
         let paths = configuration.paths
+        precondition(range.lowerBound % Self.mainBlockSize == 0 && range.upperBound <= paths,
+                     "VaREngine: a batch starts on a block boundary and lies within the paths")
+        let first = range.lowerBound, count = range.count
         let segments = dimensions.segmentCount
         let track = keepSegmentMatrix && segments <= Self.trackedSegmentLimit
         let keepMatrix = track && paths * segments <= configuration.incrementalVaRCellLimit
         let center = ASRFPortfolio(pd: pd, lgd: lgd, ead: ead, rho: rho).expectedLoss
-        let lossOut = SharedOutput<Double>(count: paths, repeating: 0)
-        let weightOut = shift == nil ? nil : SharedOutput<Double>(count: paths, repeating: 1)
-        let matrixOut = keepMatrix ? SharedOutput<Double>(count: paths * segments, repeating: 0) : nil
+        let lossOut = SharedOutput<Double>(count: count, repeating: 0)
+        let weightOut = shift == nil ? nil : SharedOutput<Double>(count: count, repeating: 1)
+        let matrixOut = keepMatrix ? SharedOutput<Double>(count: count * segments, repeating: 0) : nil
         // Every level of every path, when it fits the same cell limit: the default amounts
         // land on the segment levels in the same order either way (segments are the first
         // levels), so the figures are the same bytes.
         let width = dimensions.levelCount
         let keepLevels = track && paths * width <= configuration.incrementalVaRCellLimit
-        let levelOut = keepLevels ? SharedOutput<Double>(count: paths * width, repeating: 0) : nil
+        let levelOut = keepLevels ? SharedOutput<Double>(count: count * width, repeating: 0) : nil
         let counter = ProgressCounter(progress)
         let kernel = self.kernel, plan = self.plan, dimensions = self.dimensions
         let weighted = shift != nil
         let certain = Array(dimensions.certainLoss[dimensions.range(AllocationDimensions.segment)])
 
-        let blocks = parallelMap(blocks: BlockPartition(count: paths, blockSize: Self.mainBlockSize),
-                                 threads: threads) { range, _ -> MainBlock in
+        let blocks = parallelMap(blocks: BlockPartition(count: count, blockSize: Self.mainBlockSize),
+                                 threads: threads) { local, _ -> MainBlock in
             var workspace = PathWorkspace(factorCount: kernel.factorCount, groupCount: kernel.groupCount)
             defer { workspace.deallocate() }
             var block = MainBlock(segments: track ? segments : 0)
@@ -120,13 +147,14 @@ extension CopulaModel {
                 var recorder = LevelRecording(codes: keepLevels ? dimensions.planCodes : dimensions.segmentCodes,
                                               dimensions: keepLevels ? 4 : 1, obligors: plan.obligorCount,
                                               lossAmount: plan.lossAmount, values: values)
-                for path in range {
+                for slot in local {
+                    let path = first + slot
                     values.update(repeating: 0)
                     let outcome = kernel.simulate(path: path, workspace: &workspace, recorder: &recorder)
-                    if let levelOut { for k in 0..<width { levelOut.write(values[k], at: path * width + k) } }
+                    if let levelOut { for k in 0..<width { levelOut.write(values[k], at: slot * width + k) } }
                     let w = weighted ? exp(outcome.logWeight) : 1
-                    lossOut.write(outcome.loss, at: path)
-                    weightOut?.write(w, at: path)
+                    lossOut.write(outcome.loss, at: slot)
+                    weightOut?.write(w, at: slot)
                     block.weight += w
                     let deviation = outcome.loss - center
                     for s in 0..<segments {
@@ -134,25 +162,35 @@ extension CopulaModel {
                         block.sum[s] += w * v
                         block.square[s] += w * v * v
                         block.cross[s] += w * v * deviation
-                        matrixOut?.write(v, at: path * segments + s)
+                        matrixOut?.write(v, at: slot * segments + s)
                     }
                 }
             } else {
                 var recorder = NoRecording()
-                for path in range {
-                    let outcome = kernel.simulate(path: path, workspace: &workspace, recorder: &recorder)
+                for slot in local {
+                    let outcome = kernel.simulate(path: first + slot, workspace: &workspace, recorder: &recorder)
                     let w = weighted ? exp(outcome.logWeight) : 1
-                    lossOut.write(outcome.loss, at: path)
-                    weightOut?.write(w, at: path)
+                    lossOut.write(outcome.loss, at: slot)
+                    weightOut?.write(w, at: slot)
                     block.weight += w
                 }
             }
-            counter.add(range.count)
+            counter.add(local.count)
             return block
         }
+        return MainPassPart(paths: range, tracked: track, center: center, blocks: blocks,
+                            losses: lossOut.finish(count: count), weights: weightOut?.finish(count: count),
+                            segmentMatrix: matrixOut?.finish(count: count * segments),
+                            levelMatrix: levelOut?.finish(count: count * width))
+    }
 
+    /// The main pass from its batches, in path order: the vectors joined, the block sums
+    /// added in block order, exactly as one pass over every path adds them.
+    func assemble(_ parts: [MainPassPart]) -> MainPass {
+        let segments = dimensions.segmentCount
+        let track = parts.first?.tracked ?? false
         var total = MainBlock(segments: track ? segments : 0)
-        for block in blocks {
+        for block in parts.lazy.flatMap(\.blocks) {
             total.weight += block.weight
             for s in 0..<total.sum.count {
                 total.sum[s] += block.sum[s]
@@ -160,11 +198,16 @@ extension CopulaModel {
                 total.cross[s] += block.cross[s]
             }
         }
-        return MainPass(losses: lossOut.finish(count: paths), weights: weightOut?.finish(count: paths),
+        func joined(_ pick: (MainPassPart) -> [Double]?) -> [Double]? {
+            guard parts.allSatisfy({ pick($0) != nil }) else { return nil }
+            if parts.count == 1 { return pick(parts[0]) }
+            return parts.flatMap { pick($0)! }
+        }
+        return MainPass(losses: joined(\.losses) ?? [], weights: joined(\.weights),
                         weightSum: total.weight, segmentSum: track ? total.sum : nil,
                         segmentSquare: track ? total.square : nil, segmentCross: track ? total.cross : nil,
-                        center: center, segmentMatrix: matrixOut?.finish(count: paths * segments),
-                        levelMatrix: levelOut?.finish(count: paths * width))
+                        center: parts.first?.center ?? 0, segmentMatrix: joined(\.segmentMatrix),
+                        levelMatrix: joined(\.levelMatrix))
     }
 
     /// Pass 2: sums the losses by allocation level of the paths with loss ≥ the lowest

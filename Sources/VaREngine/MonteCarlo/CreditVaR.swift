@@ -66,6 +66,44 @@ public enum CreditVaR {
         return model.result(main, threads: threads)
     }
 
+    /// Pass 1 over `paths` only, for a shard of a sharded run: a range starting on a block
+    /// boundary (a multiple of `pathBlockSize`) within the configuration's paths. Every path
+    /// depends only on (seed, path), and the batch keeps each block's own sums, so
+    /// `result(batches:)` over batches covering every path gives `run`'s result to the bit.
+    public static func simulate(portfolio: Portfolio, configuration: VaRConfiguration, paths: Range<Int>, threads: Int,
+                                progress: (@Sendable (Int) -> Void)? = nil) throws(VaRError) -> VaRPathBatch {
+        guard paths.lowerBound >= 0, paths.lowerBound % pathBlockSize == 0, paths.upperBound <= configuration.paths,
+              !paths.isEmpty else {
+            throw VaRError("paths must be a non-empty range starting on a multiple of \(pathBlockSize) within "
+                + "0..<\(configuration.paths), got \(paths)")
+        }
+        let model = try CopulaModel(portfolio: portfolio, configuration: configuration)
+        return VaRPathBatch(part: model.simulate(paths: paths, threads: threads, keepSegmentMatrix: true,
+                                                 progress: progress))
+    }
+
+    /// `run`'s result from batches of pass 1 (`simulate(paths:)`) that cover every path, in
+    /// order; the estimates and the tail pass run here, on the whole book.
+    public static func result(portfolio: Portfolio, configuration: VaRConfiguration, batches: [VaRPathBatch],
+                              threads: Int) throws(VaRError) -> VaRResult {
+        var next = 0
+        for batch in batches {
+            guard batch.paths.lowerBound == next else {
+                throw VaRError("path batches must cover 0..<\(configuration.paths) in order: "
+                    + "expected one starting at \(next), got \(batch.paths)")
+            }
+            next = batch.paths.upperBound
+        }
+        guard next == configuration.paths else {
+            throw VaRError("path batches cover 0..<\(next), expected 0..<\(configuration.paths)")
+        }
+        let model = try CopulaModel(portfolio: portfolio, configuration: configuration)
+        return model.result(model.assemble(batches.map(\.part)), threads: threads)
+    }
+
+    /// Paths per block of pass 1: batches of a sharded run start on its multiples.
+    public static var pathBlockSize: Int { CopulaModel.mainBlockSize }
+
     /// The simulated loss of every path (and its likelihood ratio under importance
     /// sampling), in path order: the raw material of `run`, for tests and benchmarks.
     public static func simulateLosses(portfolio: Portfolio, configuration: VaRConfiguration, threads: Int,
@@ -83,6 +121,13 @@ public enum CreditVaR {
         let model = try CopulaModel(portfolio: portfolio, configuration: configuration)
         return (model.structure.factorNames, model.structure.loadingMatrix(rho: model.rho))
     }
+}
+
+/// Pass 1 over a range of paths (`CreditVaR.simulate(paths:)`): opaque but Codable, so a
+/// shard can send it to the merge with every Double as it was.
+public struct VaRPathBatch: Sendable, Codable {
+    let part: MainPassPart
+    public var paths: Range<Int> { part.paths }
 }
 
 /// Losses of every path in path order, with likelihood ratios under importance sampling.
