@@ -24,7 +24,7 @@ final class ShardedRunCLITests: XCTestCase {
     private func runArguments(seed: String = "42") -> [String] {
         ["run", "--portfolio", path("bank.csv"), "--balance-sheet", path("bank.balance-sheet.yaml"),
          "--scenario", "eba-2025-adverse", "--scenario", "boe-2025-bcst", "--scenario", "rbi-2025-severe",
-         "--paths", "300", "--pack", "board", "--seed", seed, "--quiet"]
+         "--paths", "2100", "--pack", "board", "--seed", seed, "--quiet"]
     }
 
     @discardableResult
@@ -50,6 +50,10 @@ final class ShardedRunCLITests: XCTestCase {
         let plan = path("plan")
         let planned = try ok(runArguments() + ["--shards", "3", "--plan", plan])
         XCTAssertTrue(planned.stdout.contains("in 3 shards"), planned.stdout)
+        // The VaR's 2,100 paths split on their 1,024-path blocks, one batch per shard.
+        for batch in ["var-paths:0-1024", "var-paths:1024-2048", "var-paths:2048-2100"] {
+            XCTAssertTrue(planned.stdout.contains(batch), planned.stdout)
+        }
         // The plan copies its inputs: a file changed after planning cannot reach a shard.
         try Data("garbage\n".utf8).write(to: URL(fileURLWithPath: path("bank.csv")))
 
@@ -122,19 +126,19 @@ final class ShardedRunCLITests: XCTestCase {
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.contains("--shards and --plan go together"), r.stderr)
         // More shards than units: the spare shards have nothing to do, and say so.
-        let planned = try ok(runArguments() + ["--shards", "6", "--plan", plan])
+        let planned = try ok(runArguments() + ["--shards", "9", "--plan", plan])
         XCTAssertTrue(planned.stdout.contains("(nothing: more shards than units)"), planned.stdout)
         let count = try ok(["shard", "count", plan])
-        XCTAssertEqual(count.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "6")
+        XCTAssertEqual(count.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "9")
         // Another run into the same folder is refused; the same run again is not.
-        try ok(runArguments() + ["--shards", "6", "--plan", plan])
-        let again = try CommandRunner.run(runArguments(seed: "9") + ["--shards", "6", "--plan", plan])
+        try ok(runArguments() + ["--shards", "9", "--plan", plan])
+        let again = try CommandRunner.run(runArguments(seed: "9") + ["--shards", "9", "--plan", plan])
         XCTAssertEqual(again.status, 2)
         XCTAssertTrue(again.stderr.contains("already holds a plan"), again.stderr)
 
-        let outside = try CommandRunner.run(["shard", "run", plan, "--index", "6", "--quiet"])
+        let outside = try CommandRunner.run(["shard", "run", plan, "--index", "9", "--quiet"])
         XCTAssertEqual(outside.status, 2)
-        XCTAssertTrue(outside.stderr.contains("outside the plan's 0...5"), outside.stderr)
+        XCTAssertTrue(outside.stderr.contains("outside the plan's 0...8"), outside.stderr)
         let noIndex = try CommandRunner.run(["shard", "run", plan, "--quiet"])
         XCTAssertEqual(noIndex.status, 2)
         XCTAssertTrue(noIndex.stderr.contains("SLURM_ARRAY_TASK_ID"), noIndex.stderr)
