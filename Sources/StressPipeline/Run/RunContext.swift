@@ -22,7 +22,8 @@ struct RunContext {
     var regulatoryDefinitions: [(definition: TemplateDefinition, file: String)]
     var frameworkSettings: [Framework: (settings: FrameworkSettings, path: String)]
     var liquidityRates: LiquidityRates
-    var rwaModel: PortfolioRWA
+    /// The IRB risk weights of every exposure; nil in a shard with no scenario to run.
+    var rwaModel: PortfolioRWA?
     var capitalRules: [Framework: CapitalRules]
     var rwaColumns: [Framework: RWAColumns]
     var provisionSetups: [Framework: ProvisionSetup]
@@ -50,9 +51,16 @@ struct RunContext {
         }
     }
 
-    /// What the context is for: a shard computes units only and needs neither the jump-off
-    /// reporting facts nor the supervisory template definitions.
-    enum Purpose { case everything, unitsOnly }
+    /// What the context is for: a whole run (or a merge) needs everything, since the set-up's
+    /// findings and the jump-off facts enter results.json. A shard needs only what its units
+    /// read: the risk weights, tables and provision books of its scenarios' frameworks, none
+    /// for a shard of VaR paths; never the reporting facts or the template definitions.
+    enum Purpose {
+        case everything
+        case units([RunUnit])
+
+        var isEverything: Bool { if case .everything = self { true } else { false } }
+    }
 
     static func prepare(job: RunJob, files: RunInputs, purpose: Purpose, clock: StageTimings,
                         progress: ProgressReporter) throws -> RunContext {
@@ -62,7 +70,7 @@ struct RunContext {
         progress.note("loaded \(portfolio.portfolio.count) exposures")
         clock.lap("load portfolio")
         let balanceSheet = try BalanceSheetFile.load(path: job.balanceSheetPath)
-        let regulatoryDefinitions = purpose == .unitsOnly
+        let regulatoryDefinitions = !purpose.isEverything
             ? [] : try RegulatoryTemplateOutputs.load(files.regulatoryTemplates, display: display)
         var scenarios: [LoadedScenario] = []
         for path in job.scenarioPaths { scenarios.append(try ScenarioFile.load(path: path)) }
@@ -93,21 +101,35 @@ struct RunContext {
         }
 
         clock.lap("load balance sheet, scenarios, frameworks, templates")
+        // The frameworks whose rules, weights and provision books are needed.
+        let frameworks: Set<Framework>
+        switch purpose {
+        case .everything:
+            frameworks = Set(scenarios.map(\.scenario.framework))
+        case .units(let units):
+            frameworks = Set(units.compactMap { unit in
+                if case .scenario(let i) = unit { scenarios[i].scenario.framework } else { nil }
+            })
+        }
         // Risk weights of every exposure (IRB, Basel III PD floors by class), for
         // stressed RWA per period and the reverse stress (METHODOLOGY §3).
-        let rwaModel: PortfolioRWA
-        do {
-            rwaModel = try PortfolioRWA(portfolio: portfolio.portfolio, options: RWAOptions(threads: job.threads))
-        } catch {
-            throw InputError(file: display(job.portfolioPath), message: "risk weights: \(error)")
+        var rwaModel: PortfolioRWA? = nil
+        if purpose.isEverything || !frameworks.isEmpty {
+            do {
+                rwaModel = try PortfolioRWA(portfolio: portfolio.portfolio, options: RWAOptions(threads: job.threads))
+            } catch {
+                throw InputError(file: display(job.portfolioPath), message: "risk weights: \(error)")
+            }
         }
+        let neededTables = Set(frameworks.compactMap { frameworkSettings[$0]?.settings.capital?.standardisedTable })
 
         var findings = portfolio.findings + balanceSheet.findings + scenarios.flatMap(\.findings)
 
         // Each framework's RWA rules (its file's capital: block) and the columns they need:
         // IRB with the rating philosophy, the standardised weights of the named table.
         var standardisedWeights: [String: StandardisedExposureWeights] = [:]
-        for (name, path) in files.riskWeightTables.sorted(by: { $0.key < $1.key }) {
+        for (name, path) in files.riskWeightTables.sorted(by: { $0.key < $1.key })
+            where purpose.isEverything || neededTables.contains(name) {
             let table = StandardisedRiskWeights(try StandardisedTableFile.load(path: path))
             do {
                 let weights = try StandardisedExposureWeights(portfolio: portfolio.portfolio, table: table)
@@ -119,16 +141,16 @@ struct RunContext {
         }
         var capitalRules: [Framework: CapitalRules] = [:]
         var rwaColumns: [Framework: RWAColumns] = [:]
-        for framework in Set(scenarios.map(\.scenario.framework)) {
+        for framework in frameworks {
             let rules = frameworkSettings[framework]?.settings.capital ?? .pointInTime
             capitalRules[framework] = rules
             rwaColumns[framework] = FrameworkRWAColumns.make(
-                rules: rules, irb: rwaModel, standardised: rules.standardisedTable.flatMap { standardisedWeights[$0] })
+                rules: rules, irb: rwaModel!, standardised: rules.standardisedTable.flatMap { standardisedWeights[$0] })
         }
 
         // Each framework's provisioning rules (its file's provisions: block) on the book.
         var provisionSetups: [Framework: ProvisionSetup] = [:]
-        for framework in Set(scenarios.map(\.scenario.framework)).sorted(by: { $0.rawValue < $1.rawValue }) {
+        for framework in frameworks.sorted(by: { $0.rawValue < $1.rawValue }) {
             let settings = frameworkSettings[framework]?.settings
             let rules = settings?.provisions ?? .defaults(for: framework)
             let floor = settings?.pdFloor ?? SatelliteDefaults.pdFloor(framework)
@@ -152,7 +174,7 @@ struct RunContext {
         // has an EBA scenario (else the Bank of England's, else the first framework's).
         var regulatoryFacts: RegulatoryFacts? = nil
         let runFrameworks = scenarios.map(\.scenario.framework)
-        if purpose == .everything,
+        if purpose.isEverything, let rwaModel,
            let basis = [Framework.eba, .boe].first(where: runFrameworks.contains) ?? runFrameworks.first,
            let rules = capitalRules[basis], let setup = provisionSetups[basis],
            let frequency = scenarios.first(where: { $0.scenario.framework == basis })?.scenario.frequency {

@@ -31,7 +31,7 @@ public enum ShardRunner {
         let units = plan.shards[index]
         var results: [UnitResult] = []
         if !units.isEmpty {
-            let context = try RunContext.prepare(job: job, files: files, purpose: .unitsOnly, clock: clock, progress: progress)
+            let context = try RunContext.prepare(job: job, files: files, purpose: .units(units), clock: clock, progress: progress)
             for unit in units {
                 progress.note("shard \(index): \(unit.label)")
                 results.append(try job.compute(unit, in: context, clock: clock, progress: progress))

@@ -22,10 +22,28 @@ struct MainPass: Sendable {
     var center: Double
     /// paths × segments losses, row-major, when kept for incremental VaR.
     var segmentMatrix: [Double]?
-    /// paths × allocation levels (all four dimensions, without the certain losses),
-    /// row-major, when small enough to keep: the tail pass reads it instead of simulating
-    /// its paths again.
-    var levelMatrix: [Double]? = nil
+    /// Each batch's paths × allocation levels (all four dimensions, without the certain
+    /// losses), row-major, where small enough to keep: the tail pass reads them instead of
+    /// simulating those paths again. One batch in a single run; a sharded run's merge has
+    /// one per shard batch, each kept or not by its own size.
+    var levelRows: [LevelRows] = []
+
+    /// The kept level losses of `path`: the rows and the offset of its first level.
+    func keptLevels(of path: Int, width: Int) -> (rows: [Double], offset: Int)? {
+        // Batches start on block boundaries, in path order: few, so a linear scan.
+        for part in levelRows where path >= part.first && path < part.first + part.count {
+            guard let values = part.values else { return nil }
+            return (values, (path - part.first) * width)
+        }
+        return nil
+    }
+}
+
+/// One batch's level losses, when kept.
+struct LevelRows: Sendable {
+    var first: Int
+    var count: Int
+    var values: [Double]?
 }
 
 /// Pass 1 over a range of paths: its blocks' sums and its paths' losses, weights and kept
@@ -128,7 +146,9 @@ extension CopulaModel {
         // land on the segment levels in the same order either way (segments are the first
         // levels), so the figures are the same bytes.
         let width = dimensions.levelCount
-        let keepLevels = track && paths * width <= configuration.incrementalVaRCellLimit
+        // Decided per batch (the whole run in a single run): what a batch keeps is read back
+        // by the tail pass; what it does not keep is simulated again, to the same bits.
+        let keepLevels = track && count * width <= configuration.incrementalVaRCellLimit
         let levelOut = keepLevels ? SharedOutput<Double>(count: count * width, repeating: 0) : nil
         let counter = ProgressCounter(progress)
         let kernel = self.kernel, plan = self.plan, dimensions = self.dimensions
@@ -207,7 +227,8 @@ extension CopulaModel {
                         weightSum: total.weight, segmentSum: track ? total.sum : nil,
                         segmentSquare: track ? total.square : nil, segmentCross: track ? total.cross : nil,
                         center: parts.first?.center ?? 0, segmentMatrix: joined(\.segmentMatrix),
-                        levelMatrix: joined(\.levelMatrix))
+                        levelRows: parts.map { LevelRows(first: $0.paths.lowerBound, count: $0.paths.count,
+                                                         values: $0.levelMatrix) })
     }
 
     /// Pass 2: sums the losses by allocation level of the paths with loss ≥ the lowest
@@ -237,8 +258,8 @@ extension CopulaModel {
             for index in range {
                 let path = tail[index]
                 let loss: Double
-                if let matrix = main.levelMatrix {
-                    for k in 0..<width { values[k] = matrix[path * width + k] }
+                if let kept = main.keptLevels(of: path, width: width) {
+                    for k in 0..<width { values[k] = kept.rows[kept.offset + k] }
                     loss = losses[path]
                 } else {
                     values.update(repeating: 0)
