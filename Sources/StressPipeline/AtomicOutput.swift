@@ -17,7 +17,7 @@ public struct AtomicOutput {
         let parent = self.destination.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         Self.removeAbandonedStaging(in: parent)
-        staging = parent.appendingPathComponent("\(Self.stagingPrefix)\(getpid())-\(UUID().uuidString.prefix(8))")
+        staging = parent.appendingPathComponent("\(Self.stagingPrefix)\(Self.host)-\(getpid())-\(UUID().uuidString.prefix(8))")
         try fm.createDirectory(at: staging, withIntermediateDirectories: false)
     }
 
@@ -36,7 +36,7 @@ public struct AtomicOutput {
         var aside: URL?
         if fm.fileExists(atPath: destination.path) {
             let old = staging.deletingLastPathComponent()
-                .appendingPathComponent("\(Self.stagingPrefix)\(getpid())-old-\(UUID().uuidString.prefix(8))")
+                .appendingPathComponent("\(Self.stagingPrefix)\(Self.host)-\(getpid())-old-\(UUID().uuidString.prefix(8))")
             guard rename(destination.path, old.path) == 0 else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination.path])
             }
@@ -54,11 +54,21 @@ public struct AtomicOutput {
         try? FileManager.default.removeItem(at: staging)
     }
 
-    /// Staging folders of processes that no longer exist (killed mid-run).
+    /// This machine's name in staging folders: on a shared file system (a cluster's merge
+    /// jobs) a pid means something only on the host that made the folder.
+    static let host: String = {
+        let name = ProcessInfo.processInfo.hostName.split(separator: ".").first.map(String.init) ?? "host"
+        let safe = name.filter { $0.isLetter || $0.isNumber }
+        return safe.isEmpty ? "host" : safe
+    }()
+
+    /// Staging folders of this host's processes that no longer exist (killed mid-run); other
+    /// hosts' folders are theirs to clean.
     public static func removeAbandonedStaging(in parent: URL) {
         let fm = FileManager.default
-        for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(stagingPrefix) {
-            let rest = name.dropFirst(stagingPrefix.count)
+        let mine = stagingPrefix + host + "-"
+        for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(mine) {
+            let rest = name.dropFirst(mine.count)
             guard let pid = Int32(rest.prefix { $0.isNumber }), kill(pid, 0) != 0 && errno == ESRCH else { continue }
             try? fm.removeItem(at: parent.appendingPathComponent(name))
         }

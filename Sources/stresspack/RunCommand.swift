@@ -55,6 +55,9 @@ struct RunCommand: ParsableCommand {
         guard paths >= 1 else { throw ValidationError("--paths must be at least 1") }
         if (shards == nil) != (plan == nil) { throw ValidationError("--shards and --plan go together") }
         if let shards, shards < 1 { throw ValidationError("--shards must be at least 1, got \(shards)") }
+        if shards != nil, out != nil {
+            throw ValidationError("--out is the merge's: stresspack shard merge PLAN_DIR --out DIR")
+        }
         if portfolio != nil && balanceSheet == nil {
             throw ValidationError("--portfolio needs --balance-sheet (the bank's capital and liquidity)")
         }

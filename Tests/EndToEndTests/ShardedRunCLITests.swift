@@ -130,11 +130,16 @@ final class ShardedRunCLITests: XCTestCase {
         XCTAssertTrue(planned.stdout.contains("(nothing: more shards than units)"), planned.stdout)
         let count = try ok(["shard", "count", plan])
         XCTAssertEqual(count.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "9")
-        // Another run into the same folder is refused; the same run again is not.
-        try ok(runArguments() + ["--shards", "9", "--plan", plan])
+        // Another run into the same folder is refused; the same run again is not, from any
+        // machine (another thread count).
+        try ok(runArguments() + ["--shards", "9", "--plan", plan, "--threads", "1"])
         let again = try CommandRunner.run(runArguments(seed: "9") + ["--shards", "9", "--plan", plan])
         XCTAssertEqual(again.status, 2)
         XCTAssertTrue(again.stderr.contains("already holds a plan"), again.stderr)
+
+        let withOut = try CommandRunner.run(runArguments() + ["--shards", "9", "--plan", plan, "--out", path("x")])
+        XCTAssertEqual(withOut.status, 2)
+        XCTAssertTrue(withOut.stderr.contains("--out is the merge's"), withOut.stderr)
 
         let outside = try CommandRunner.run(["shard", "run", plan, "--index", "9", "--quiet"])
         XCTAssertEqual(outside.status, 2)
@@ -145,6 +150,17 @@ final class ShardedRunCLITests: XCTestCase {
         let noPlan = try CommandRunner.run(["shard", "merge", path("nowhere"), "--quiet"])
         XCTAssertEqual(noPlan.status, 2)
         XCTAssertTrue(noPlan.stderr.contains("no shard plan"), noPlan.stderr)
+
+        // A plan edited by hand must still list every unit once.
+        let planFile = URL(fileURLWithPath: plan + "/plan.json")
+        let original = try Data(contentsOf: planFile)
+        for (from, to) in [("\"scenario:0\"", "\"scenario:99\""), ("\"scenario:1\"", "\"scenario:0\"")] {
+            try Data(String(decoding: original, as: UTF8.self).replacingOccurrences(of: from, with: to).utf8).write(to: planFile)
+            let edited = try CommandRunner.run(["shard", "run", plan, "--index", "0", "--quiet"])
+            XCTAssertEqual(edited.status, 2, edited.stderr)
+            XCTAssertTrue(edited.stderr.contains("must list every unit of the run once"), edited.stderr)
+        }
+        try original.write(to: planFile)
 
         // A damaged input copy stops the shard, naming the file.
         let inputs = try files(under: plan).filter { $0.hasPrefix("inputs/") && $0.hasSuffix("/bank.csv") }

@@ -41,6 +41,9 @@ public enum BitExactError: Error, CustomStringConvertible {
 indirect enum BitExactNode: Equatable {
     case null, bool(Bool), int(Int64), uint(UInt64), double(UInt64), string(String)
     case array([BitExactNode]), object([String: BitExactNode])
+    /// A [Double] packed as its bit patterns: the VaR batches' path vectors, millions long,
+    /// without a node per element.
+    case doubles([UInt64])
 
     static func write(_ node: BitExactNode, to out: inout Data) {
         func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
@@ -58,6 +61,10 @@ indirect enum BitExactNode: Equatable {
         case .object(let fields):
             out.append(8); u64(UInt64(fields.count))
             for key in fields.keys.sorted() { text(key); write(fields[key]!, to: &out) }
+        case .doubles(let bits):
+            out.append(9); u64(UInt64(bits.count))
+            out.reserveCapacity(out.count + 8 * bits.count)
+            for b in bits { u64(b) }
         }
     }
 
@@ -116,6 +123,12 @@ indirect enum BitExactNode: Equatable {
                     fields[key] = try node(depth: depth + 1)
                 }
                 return .object(fields)
+            case 9:
+                let n = try count()
+                guard n <= (bytes.count - at) / 8 else { throw BitExactError.malformed("truncated") }
+                var bits = [UInt64](repeating: 0, count: n)
+                for k in 0..<n { bits[k] = try u64() }
+                return .doubles(bits)
             default: throw BitExactError.malformed("unknown tag \(tag)")
             }
         }
@@ -140,6 +153,7 @@ final class EncodingSlot {
     func encode<T: Encodable>(_ value: T, codingPath: [CodingKey]) throws {
         switch value {
         case let v as Double: leaf = .double(v.bitPattern)
+        case let v as [Double]: leaf = .doubles(v.map(\.bitPattern))
         case let v as Float: leaf = .double(Double(v).bitPattern)
         default: try value.encode(to: SlotEncoder(slot: self, codingPath: codingPath))
         }
@@ -168,9 +182,11 @@ struct KeyedSlotContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let slot: EncodingSlot
     var codingPath: [CodingKey]
 
-    private func child(_ key: Key) -> EncodingSlot {
+    private func child(_ key: Key) -> EncodingSlot { child(named: key.stringValue) }
+
+    private func child(named name: String) -> EncodingSlot {
         let c = EncodingSlot()
-        slot.fields![key.stringValue] = c
+        slot.fields![name] = c
         return c
     }
 
@@ -185,7 +201,7 @@ struct KeyedSlotContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
         SlotEncoder(slot: child(key), codingPath: codingPath + [key]).unkeyedContainer()
     }
-    mutating func superEncoder() -> Encoder { SlotEncoder(slot: child(Key(stringValue: "super")!), codingPath: codingPath) }
+    mutating func superEncoder() -> Encoder { SlotEncoder(slot: child(named: "super"), codingPath: codingPath) }
     mutating func superEncoder(forKey key: Key) -> Encoder { SlotEncoder(slot: child(key), codingPath: codingPath + [key]) }
 }
 
@@ -246,14 +262,20 @@ struct NodeDecoder: Decoder {
     }
 
     func unkeyedContainer() throws -> UnkeyedDecodingContainer {
-        guard case .array(let items) = node else { throw BitExactError.mismatch("expected an array", codingPath: codingPath) }
-        return UnkeyedNodeContainer(items: items, codingPath: codingPath)
+        switch node {
+        case .array(let items): return UnkeyedNodeContainer(items: items, codingPath: codingPath)
+        case .doubles(let bits): return UnkeyedNodeContainer(items: bits.map(BitExactNode.double), codingPath: codingPath)
+        default: throw BitExactError.mismatch("expected an array", codingPath: codingPath)
+        }
     }
 
     func singleValueContainer() throws -> SingleValueDecodingContainer { SingleNodeContainer(node: node, codingPath: codingPath) }
 
     static func decode<T: Decodable>(_ type: T.Type, from node: BitExactNode, codingPath: [CodingKey]) throws -> T {
-        try T(from: NodeDecoder(node: node, codingPath: codingPath))
+        if T.self == [Double].self, case .doubles(let bits) = node {
+            return bits.map(Double.init(bitPattern:)) as! T
+        }
+        return try T(from: NodeDecoder(node: node, codingPath: codingPath))
     }
 }
 

@@ -5,9 +5,25 @@ import Foundation
 /// leaves only a temporary file that nothing reads.
 enum ShardFiles {
     static func replace(_ url: URL, with data: Data) throws {
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.hostName)-\(getpid())")
+        let temporary = temporaryName(for: url)
         try data.write(to: temporary)
+        try moveIntoPlace(temporary, url)
+    }
+
+    /// A copy of `source` at `url`, streamed (a portfolio may be gigabytes), appearing whole.
+    static func copy(_ source: URL, to url: URL) throws {
+        let temporary = temporaryName(for: url)
+        try? FileManager.default.removeItem(at: temporary)
+        try FileManager.default.copyItem(at: source, to: temporary)
+        try moveIntoPlace(temporary, url)
+    }
+
+    private static func temporaryName(for url: URL) -> URL {
+        url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.hostName)-\(getpid())")
+    }
+
+    private static func moveIntoPlace(_ temporary: URL, _ url: URL) throws {
         guard rename(temporary.path, url.path) == 0 else {
             try? FileManager.default.removeItem(at: temporary)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])

@@ -13,12 +13,14 @@ struct ShardPartial {
         var format: String
         var runID: String
         var planDigest: String
+        /// The stresspack build that computed the shard (`ShardBuild`).
+        var build: String
         var index: Int
         var payloadBytes: Int
         var payloadSHA256: String
 
         enum CodingKeys: String, CodingKey {
-            case format, runID = "run_id", planDigest = "plan_digest", index, payloadBytes = "payload_bytes"
+            case format, runID = "run_id", planDigest = "plan_digest", build, index, payloadBytes = "payload_bytes"
             case payloadSHA256 = "payload_sha256"
         }
     }
@@ -39,7 +41,8 @@ struct ShardPartial {
     static func write(units: [RunUnit], results: [UnitResult], index: Int, plan: ShardPlan, planDigest: String,
                       stages: [StageTimings.Stage], in directory: URL) throws {
         let payload = try BitExactCoder.encode(Payload(units: units, results: results))
-        let header = Header(format: formatName, runID: plan.runID, planDigest: planDigest, index: index,
+        let header = Header(format: formatName, runID: plan.runID, planDigest: planDigest, build: ShardBuild.current,
+                            index: index,
                             payloadBytes: payload.count, payloadSHA256: FileDigest.sha256(data: payload))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -72,6 +75,10 @@ struct ShardPartial {
             throw refuse("is from another plan (run \(header.runID), plan \(header.planDigest.prefix(12))…)")
         }
         guard header.index == index else { throw refuse("holds shard \(header.index)'s results") }
+        guard header.build == plan.build else {
+            throw refuse("was computed by another build of stresspack (\(header.build.prefix(12))…, the plan's is "
+                + "\(plan.build.prefix(12))…)")
+        }
         let payload = data[(newline + 1)...]
         guard payload.count == header.payloadBytes else {
             throw refuse("is truncated (\(payload.count) of \(header.payloadBytes) payload bytes)")
@@ -80,7 +87,8 @@ struct ShardPartial {
             throw refuse("fails its SHA-256 digest")
         }
         guard let decoded = try? BitExactCoder.decode(Payload.self, from: Data(payload)),
-              decoded.units == plan.shards[index], decoded.results.count == decoded.units.count else {
+              decoded.units == plan.shards[index], decoded.results.count == decoded.units.count,
+              zip(decoded.units, decoded.results).allSatisfy(matches) else {
             throw refuse("does not hold the units the plan gives shard \(index)")
         }
         var stages: [StageTimings.Stage] = []
@@ -89,6 +97,15 @@ struct ShardPartial {
             stages = list.map { StageTimings.Stage(name: "shard \(index): \($0.name)", seconds: $0.seconds) }
         }
         return (Dictionary(uniqueKeysWithValues: zip(decoded.units, decoded.results)), stages)
+    }
+}
+
+/// A result is of its unit's kind (a VaR batch of its unit's paths).
+private func matches(_ unit: RunUnit, _ result: UnitResult) -> Bool {
+    switch (unit, result) {
+    case (.scenario, .scenario), (.portfolioRisk, .portfolioRisk): true
+    case (.varPaths(let range), .varPaths(let batch)): batch.paths == range
+    default: false
     }
 }
 

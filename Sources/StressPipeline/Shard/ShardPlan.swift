@@ -3,6 +3,7 @@ import Inputs
 import RunStore
 import StressCore
 import StressRun
+import VaREngine
 
 /// A sharded run's plan (`run --shards N --plan DIR`, docs/SCALE-OUT.md): the run's inputs
 /// copied into the plan folder by content hash, its parameters, and which units each shard
@@ -15,6 +16,9 @@ public struct ShardPlan: Codable {
     public var format: String
     public var runID: String
     public var engineVersion: String
+    /// SHA-256 of the stresspack binary that planned the run: shards and the merge must be
+    /// the same build, or a figure could differ in its last bits from node to node.
+    public var build: String
     public var parameters: RunParameters
     public var inputs: [PlannedInput]
     /// Shard i computes `shards[i]`, in run order.
@@ -31,7 +35,7 @@ public struct ShardPlan: Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case format, runID = "run_id", engineVersion = "engine_version", parameters, inputs, shards
+        case format, runID = "run_id", engineVersion = "engine_version", build, parameters, inputs, shards
     }
 
     /// Resolves `job`'s inputs as a run would, copies them into `directory` and writes the
@@ -59,29 +63,35 @@ public struct ShardPlan: Codable {
 
         let fm = FileManager.default
         try fm.createDirectory(at: directory, withIntermediateDirectories: true)
+        let planFile = directory.appendingPathComponent(fileName)
+        // The same run planned again (from any machine) keeps its plan; another run is refused
+        // before anything is copied.
+        if let existing = try? Data(contentsOf: planFile) {
+            let other = try? JSONDecoder().decode(ShardPlan.self, from: existing)
+            guard let other, other.runID == runID, other.shards == layout, other.build == ShardBuild.current else {
+                throw UsageError(message: "\(planFile.path) already holds a plan (\(other?.runID ?? "unreadable"), "
+                    + "\(other?.shards.count ?? 0) shards); plan into an empty folder")
+            }
+            return other
+        }
         var planned: [PlannedInput] = []
         for (file, shown) in zip(files.files, inputs) {
             let relative = "inputs/\(file.sha256)/\(URL(fileURLWithPath: file.path).lastPathComponent)"
             let copy = directory.appendingPathComponent(relative)
             if !fm.fileExists(atPath: copy.path) || (try? FileDigest.sha256(path: copy.path).hex) != file.sha256 {
                 try fm.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try ShardFiles.replace(copy, with: try Data(contentsOf: URL(fileURLWithPath: file.path)))
+                try ShardFiles.copy(URL(fileURLWithPath: file.path), to: copy)
             }
             planned.append(PlannedInput(role: file.role, path: shown.path, sha256: file.sha256, bytes: file.bytes,
                                         file: relative))
         }
         let plan = ShardPlan(
-            format: formatName, runID: runID, engineVersion: EngineVersion.current,
+            format: formatName, runID: runID, engineVersion: EngineVersion.current, build: ShardBuild.current,
             parameters: RunParameters(pack: job.pack, seed: job.seed, asOf: job.asOf, threads: job.threads, paths: job.paths,
                                       scenarios: job.scenarioPaths.map(job.display),
                                       skip: job.skip.isEmpty ? nil : job.skip.sorted().map(\.rawValue)),
             inputs: planned, shards: layout)
         let data = try JSONDocument.encode(plan)
-        let planFile = directory.appendingPathComponent(fileName)
-        if let existing = try? Data(contentsOf: planFile), existing != data {
-            let other = (try? JSONDecoder().decode(ShardPlan.self, from: existing))?.runID ?? "another run"
-            throw UsageError(message: "\(planFile.path) already holds a plan (\(other)); plan into an empty folder")
-        }
         try ShardFiles.replace(planFile, with: data)
         return plan
     }
@@ -101,11 +111,38 @@ public struct ShardPlan: Codable {
         guard plan.format == formatName else {
             throw UsageError(message: "\(file.path): format '\(plan.format)', expected '\(formatName)'")
         }
-        guard plan.engineVersion == EngineVersion.current else {
-            throw UsageError(message: "\(file.path): planned with engine \(plan.engineVersion), this is \(EngineVersion.current); "
-                + "every shard and the merge must run the engine that planned it")
+        guard plan.engineVersion == EngineVersion.current, plan.build == ShardBuild.current else {
+            throw UsageError(message: "\(file.path): planned by stresspack \(plan.engineVersion) build \(plan.build.prefix(12))…, "
+                + "this is \(EngineVersion.current) build \(ShardBuild.current.prefix(12))…; every shard and the merge "
+                + "must run the binary that planned it")
         }
+        try plan.checkLayout(file: file.path)
         return (plan, FileDigest.sha256(data: data))
+    }
+
+    /// The shards list every unit of the run exactly once: each scenario, the factor risk,
+    /// and VaR batches that cover the paths in order on block boundaries.
+    func checkLayout(file: String) throws {
+        let listed = shards.flatMap { $0 }
+        var batches: [Range<Int>] = []
+        for unit in listed {
+            if case .varPaths(let range) = unit { batches.append(range) }
+        }
+        batches.sort { $0.lowerBound < $1.lowerBound }
+        var next = 0
+        for range in batches {
+            guard range.lowerBound == next, range.lowerBound % CreditVaR.pathBlockSize == 0 else {
+                throw UsageError(message: "\(file): the VaR batches do not cover 0..<\(parameters.paths) in blocks "
+                    + "of \(CreditVaR.pathBlockSize) (at var-paths:\(range.lowerBound)-\(range.upperBound))")
+            }
+            next = range.upperBound
+        }
+        let expected = RunUnit.all(scenarios: parameters.scenarios.count, varBatches: batches)
+        guard next == parameters.paths, listed.count == expected.count, Set(listed) == Set(expected) else {
+            throw UsageError(message: "\(file): the shards must list every unit of the run once (\(expected.count) units: "
+                + "scenario:0...\(parameters.scenarios.count - 1), portfolio-risk and VaR batches covering "
+                + "0..<\(parameters.paths)); they list \(listed.count)")
+        }
     }
 
     /// The run the plan describes, reading the plan folder's copies (each checked against its

@@ -74,6 +74,9 @@ struct TailSums: Sendable {
     var windowSum: [[Double]]
     var windowLoss: [Double]
     var paths: Int
+    /// A tail path whose loss, simulated again, was not the main pass's: only batches made
+    /// by another build or another maths library can cause it (`CreditVaR.result(batches:)`).
+    var unreproduced: Int? = nil
 
     init(levels: Int, width: Int) {
         esSum = Array(repeating: Array(repeating: 0, count: width), count: levels)
@@ -93,6 +96,7 @@ struct TailSums: Sendable {
             windowLoss[l] += other.windowLoss[l]
         }
         paths += other.paths
+        unreproduced = unreproduced ?? other.unreproduced
     }
 }
 
@@ -148,7 +152,10 @@ extension CopulaModel {
         let width = dimensions.levelCount
         // Decided per batch (the whole run in a single run): what a batch keeps is read back
         // by the tail pass; what it does not keep is simulated again, to the same bits.
+        // A merge holds every batch's rows, so batches keep theirs only while the whole run's
+        // would fit four times the limit (a single run: the limit itself, as before).
         let keepLevels = track && count * width <= configuration.incrementalVaRCellLimit
+            && paths * width <= 4 * configuration.incrementalVaRCellLimit
         let levelOut = keepLevels ? SharedOutput<Double>(count: count * width, repeating: 0) : nil
         let counter = ProgressCounter(progress)
         let kernel = self.kernel, plan = self.plan, dimensions = self.dimensions
@@ -264,7 +271,10 @@ extension CopulaModel {
                 } else {
                     values.update(repeating: 0)
                     loss = kernel.simulate(path: path, workspace: &workspace, recorder: &recorder).loss
-                    precondition(loss == losses[path], "VaREngine: path \(path) did not reproduce its loss")
+                    if loss != losses[path] {
+                        sums.unreproduced = sums.unreproduced ?? path
+                        continue
+                    }
                 }
                 let w = weights?[path] ?? 1
                 for l in 0..<levels {

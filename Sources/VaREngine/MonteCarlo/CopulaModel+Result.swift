@@ -3,7 +3,7 @@ import StressCore
 
 extension CopulaModel {
     /// Estimates, tail allocations and analytic figures from the main pass.
-    func result(_ main: MainPass, threads: Int) -> VaRResult {
+    func result(_ main: MainPass, threads: Int) throws(VaRError) -> VaRResult {
         let levels = configuration.confidenceLevels
         let headline = levels.count - 1
         let sample = LossSample(losses: main.losses, weights: main.weights)
@@ -37,6 +37,10 @@ extension CopulaModel {
         }
 
         let tail = tailSums(main: main, windows: windows, threads: threads)
+        if let path = tail.unreproduced {
+            throw VaRError("path \(path) did not reproduce its loss in the tail pass: its batch was simulated by "
+                + "another build of the engine or another maths library")
+        }
         let headlineVaR = levelFigures[headline].valueAtRisk
 
         /// Tail allocation of flat level k at the headline level.

@@ -63,7 +63,7 @@ public enum CreditVaR {
                            progress: (@Sendable (Int) -> Void)? = nil) throws(VaRError) -> VaRResult {
         let model = try CopulaModel(portfolio: portfolio, configuration: configuration)
         let main = model.simulate(threads: threads, keepSegmentMatrix: true, progress: progress)
-        return model.result(main, threads: threads)
+        return try model.result(main, threads: threads)
     }
 
     /// Pass 1 over `paths` only, for a shard of a sharded run: a range starting on a block
@@ -98,7 +98,14 @@ public enum CreditVaR {
             throw VaRError("path batches cover 0..<\(next), expected 0..<\(configuration.paths)")
         }
         let model = try CopulaModel(portfolio: portfolio, configuration: configuration)
-        return model.result(model.assemble(batches.map(\.part)), threads: threads)
+        for batch in batches {
+            let part = batch.part, n = part.paths.count
+            guard part.losses.count == n, part.weights.map({ $0.count == n }) ?? (model.shift == nil),
+                  part.blocks.count == (n + CopulaModel.mainBlockSize - 1) / CopulaModel.mainBlockSize else {
+                throw VaRError("the batch of paths \(part.paths) is not of this model (its sizes do not match)")
+            }
+        }
+        return try model.result(model.assemble(batches.map(\.part)), threads: threads)
     }
 
     /// Paths per block of pass 1: batches of a sharded run start on its multiples.
