@@ -12,6 +12,19 @@ public struct CategoricalColumn: Sendable, Equatable {
         for value in values { append(value) }
     }
 
+    /// A column read back from its codes and levels (a binary column file); nil when a code
+    /// has no level or a level repeats.
+    public init?(codes: [UInt32], levels: [String]) {
+        var index: [String: UInt32] = [:]
+        for (k, level) in levels.enumerated() {
+            guard index.updateValue(UInt32(k), forKey: level) == nil else { return nil }
+        }
+        guard codes.allSatisfy({ Int($0) < levels.count }) else { return nil }
+        self.codes = codes
+        self.levels = levels
+        self.index = index
+    }
+
     public var count: Int { codes.count }
 
     public mutating func reserveCapacity(_ n: Int) { codes.reserveCapacity(n) }

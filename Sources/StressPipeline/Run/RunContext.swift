@@ -66,7 +66,9 @@ struct RunContext {
                         progress: ProgressReporter) throws -> RunContext {
         let display = job.display
         progress.note("loading portfolio \(display(job.portfolioPath))")
-        let portfolio = try PortfolioCSV.load(path: job.portfolioPath)
+        let portfolio = try job.portfolioColumns.map { columns throws(InputError) in
+            try PortfolioColumnsFile.load(path: columns, csvPath: job.portfolioPath)
+        } ?? PortfolioCSV.load(path: job.portfolioPath)
         progress.note("loaded \(portfolio.portfolio.count) exposures")
         clock.lap("load portfolio")
         let balanceSheet = try BalanceSheetFile.load(path: job.balanceSheetPath)

@@ -37,6 +37,9 @@ public struct RunJob {
     public var displayPath: [String: String] = [:]
     /// Analyses left out of the run (`--skip`).
     public var skip: Set<SkippedAnalysis> = []
+    /// The portfolio already parsed, as a column file of the same CSV (a shard plan's);
+    /// read instead of parsing `portfolioPath` again. The CSV is still the hashed input.
+    public var portfolioColumns: String?
 
     public init(portfolioPath: String, balanceSheetPath: String, scenarioPaths: [String], pack: String, asOf: String?,
                 seed: UInt64, threads: Int, outDirectory: String?, paths: Int = 10_000, store: RunStore?,

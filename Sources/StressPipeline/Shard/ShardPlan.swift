@@ -23,6 +23,14 @@ public struct ShardPlan: Codable {
     public var inputs: [PlannedInput]
     /// Shard i computes `shards[i]`, in run order.
     public var shards: [[RunUnit]]
+    /// The portfolio parsed once at planning, as a column file (`PortfolioColumnsFile`)
+    /// beside its CSV: shards and the merge read it instead of parsing the CSV again.
+    public var portfolioColumns: PlannedFile?
+
+    public struct PlannedFile: Codable, Equatable {
+        public var file: String
+        public var sha256: String
+    }
 
     public struct PlannedInput: Codable, Equatable {
         public var role: String
@@ -36,6 +44,7 @@ public struct ShardPlan: Codable {
 
     enum CodingKeys: String, CodingKey {
         case format, runID = "run_id", engineVersion = "engine_version", build, parameters, inputs, shards
+        case portfolioColumns = "portfolio_columns"
     }
 
     /// Resolves `job`'s inputs as a run would, copies them into `directory` and writes the
@@ -85,12 +94,32 @@ public struct ShardPlan: Codable {
             planned.append(PlannedInput(role: file.role, path: shown.path, sha256: file.sha256, bytes: file.bytes,
                                         file: relative))
         }
+        // The book parsed once, here: a bad file stops the plan, before any shard starts.
+        var columns: PlannedFile? = nil
+        if let portfolio = planned.first(where: { $0.role == "portfolio" }) {
+            let csv = directory.appendingPathComponent(portfolio.file)
+            let relative = "inputs/\(portfolio.sha256)/portfolio.columns"
+            let url = directory.appendingPathComponent(relative)
+            let loaded: LoadedPortfolio
+            do {
+                loaded = try PortfolioCSV.load(path: csv.path)
+            } catch {
+                throw InputError(file: portfolio.path, line: error.line, column: error.column, key: error.key,
+                                 message: error.message)
+            }
+            let temporary = url.deletingLastPathComponent().appendingPathComponent(".portfolio.columns.tmp-\(getpid())")
+            try PortfolioColumnsFile.write(loaded, csvPath: csv.path, to: temporary.path)
+            guard rename(temporary.path, url.path) == 0 else {
+                throw UsageError(message: "cannot write \(url.path)")
+            }
+            columns = PlannedFile(file: relative, sha256: try FileDigest.sha256(path: url.path).hex)
+        }
         let plan = ShardPlan(
             format: formatName, runID: runID, engineVersion: EngineVersion.current, build: ShardBuild.current,
             parameters: RunParameters(pack: job.pack, seed: job.seed, asOf: job.asOf, threads: job.threads, paths: job.paths,
                                       scenarios: job.scenarioPaths.map(job.display),
                                       skip: job.skip.isEmpty ? nil : job.skip.sorted().map(\.rawValue)),
-            inputs: planned, shards: layout)
+            inputs: planned, shards: layout, portfolioColumns: columns)
         let data = try JSONDocument.encode(plan)
         try ShardFiles.replace(planFile, with: data)
         return plan
@@ -157,7 +186,16 @@ public struct ShardPlan: Codable {
             }
             replayed.append(ReplayedInput(role: input.role, path: path, shownAs: input.path))
         }
-        return try RunJob.replaying(replayed, parameters: parameters, threads: threads, outDirectory: outDirectory,
-                                    store: store, label: "the plan in \(directory.path)")
+        var job = try RunJob.replaying(replayed, parameters: parameters, threads: threads, outDirectory: outDirectory,
+                                       store: store, label: "the plan in \(directory.path)")
+        if let columns = portfolioColumns {
+            let path = directory.appendingPathComponent(columns.file).path
+            guard let digest = try? FileDigest.sha256(path: path), digest.hex == columns.sha256 else {
+                throw UsageError(message: "\(path): missing, or not the portfolio column file the plan wrote "
+                    + "(sha256 \(columns.sha256.prefix(16))…)")
+            }
+            job.portfolioColumns = path
+        }
+        return job
     }
 }

@@ -1,0 +1,201 @@
+import Foundation
+import StressCore
+
+/// A portfolio as it was loaded, in a binary column file: each column's values as stored
+/// in memory (Doubles as their 8 bytes), with the loader's findings. A sharded run's plan
+/// parses the CSV once and writes this beside it, so that each shard and the merge read
+/// the book in seconds instead of parsing a 1.4 GB file again (BENCHMARKS.md "Sharded
+/// runs"). Reading it gives the very values the CSV gives: `PortfolioColumnsFileTests`.
+public enum PortfolioColumnsFile {
+    static let magic = Array("SPCOLS1\n".utf8)
+
+    public static func write(_ loaded: LoadedPortfolio, csvPath: String, to path: String) throws {
+        var out = ColumnWriter()
+        out.bytes(magic)
+        let p = loaded.portfolio
+        out.count(p.count)
+        // Findings name the CSV by the path it was read from; stored without it, they take
+        // the reading side's path of the same file back.
+        let findings = loaded.findings.map { f -> DataQualityFinding in
+            var f = f
+            if f.file == csvPath { f.file = "" }
+            return f
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        out.blob(Array(try encoder.encode(findings)))
+        out.strings(p.ids)
+        out.doubles(p.pd); out.doubles(p.lgd); out.doubles(p.ead)
+        out.bytes(p.assetClass.map { UInt8(AssetClass.allCases.firstIndex(of: $0)!) }, counted: true)
+        for column in [p.segment, p.sector, p.country, p.rating, p.currency] {
+            out.strings(column.levels)
+            out.codes(column.codes)
+        }
+        for column in optionalDoubles(p) { out.optionalDoubles(column) }
+        for column in [p.stage, p.defaultFlag] {
+            out.flag(column != nil)
+            if let column { out.bytes(column, counted: true) }
+        }
+        try Data(out.data).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// The portfolio in `path`; `csvPath` is the CSV it was made from, as this side names it.
+    public static func load(path: String, csvPath: String) throws(InputError) -> LoadedPortfolio {
+        func bad(_ why: String) -> InputError { InputError(file: path, message: "not a portfolio column file: \(why)") }
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else { throw bad("cannot read it") }
+        var r = ColumnReader(data: [UInt8](data))
+        do {
+            guard try r.bytes(magic.count) == magic else { throw bad("wrong magic") }
+            let n = try r.count()
+            let findings = try JSONDecoder().decode([DataQualityFinding].self, from: Data(try r.blob()))
+                .map { f -> DataQualityFinding in
+                    var f = f
+                    if f.file.isEmpty { f.file = csvPath }
+                    return f
+                }
+            var p = Portfolio()
+            p.ids = try r.strings()
+            p.pd = try r.doubles(); p.lgd = try r.doubles(); p.ead = try r.doubles()
+            p.assetClass = try r.countedBytes().map { code in
+                guard Int(code) < AssetClass.allCases.count else { throw bad("asset class code \(code)") }
+                return AssetClass.allCases[Int(code)]
+            }
+            var categorical: [CategoricalColumn] = []
+            for _ in 0..<5 {
+                let levels = try r.strings()
+                guard let column = CategoricalColumn(codes: try r.codes(), levels: levels) else { throw bad("a category code") }
+                categorical.append(column)
+            }
+            (p.segment, p.sector, p.country, p.rating, p.currency) =
+                (categorical[0], categorical[1], categorical[2], categorical[3], categorical[4])
+            var optional: [[Double]?] = []
+            for _ in optionalDoubles(p) { optional.append(try r.optionalDoubles()) }
+            (p.maturity, p.turnoverEURm, p.drawn, p.undrawn, p.ccf, p.collateralValue, p.amortisation) =
+                (optional[0], optional[1], optional[2], optional[3], optional[4], optional[5], optional[6])
+            (p.daysPastDue, p.originationPD, p.remainingTerm, p.maturityDate, p.eir, p.provision, p.writeOffPolicy) =
+                (optional[7], optional[8], optional[9], optional[10], optional[11], optional[12], optional[13])
+            p.stage = try r.flag() ? try r.countedBytes() : nil
+            p.defaultFlag = try r.flag() ? try r.countedBytes() : nil
+            guard r.atEnd else { throw bad("trailing bytes") }
+            let columns = [p.pd.count, p.lgd.count, p.ead.count, p.assetClass.count, p.segment.count, p.sector.count,
+                           p.country.count, p.rating.count, p.currency.count]
+                + optional.compactMap { $0?.count } + [p.stage?.count, p.defaultFlag?.count].compactMap { $0 }
+            guard p.ids.count == n, columns.allSatisfy({ $0 == n }) else { throw bad("columns of different lengths") }
+            return LoadedPortfolio(portfolio: p, findings: findings)
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw bad("\(error)")
+        }
+    }
+
+    /// The optional numeric columns, in file order.
+    private static func optionalDoubles(_ p: Portfolio) -> [[Double]?] {
+        [p.maturity, p.turnoverEURm, p.drawn, p.undrawn, p.ccf, p.collateralValue, p.amortisation,
+         p.daysPastDue, p.originationPD, p.remainingTerm, p.maturityDate, p.eir, p.provision, p.writeOffPolicy]
+    }
+}
+
+private struct ColumnWriter {
+    var data: [UInt8] = []
+
+    mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
+    mutating func count(_ n: Int) { u64(UInt64(n)) }
+    mutating func flag(_ b: Bool) { data.append(b ? 1 : 0) }
+    mutating func bytes(_ b: [UInt8], counted: Bool = false) {
+        if counted { count(b.count) }
+        data.append(contentsOf: b)
+    }
+    mutating func blob(_ b: [UInt8]) { bytes(b, counted: true) }
+    mutating func doubles(_ values: [Double]) {
+        count(values.count)
+        values.withUnsafeBytes { data.append(contentsOf: $0) }  // little-endian hosts (x86-64, arm64)
+    }
+    mutating func optionalDoubles(_ values: [Double]?) {
+        flag(values != nil)
+        if let values { doubles(values) }
+    }
+    mutating func codes(_ values: [UInt32]) {
+        count(values.count)
+        values.withUnsafeBytes { data.append(contentsOf: $0) }
+    }
+    mutating func strings(_ values: [String]) {
+        count(values.count)
+        for s in values {
+            var s = s
+            s.withUTF8 { utf8 in
+                withUnsafeBytes(of: UInt32(utf8.count).littleEndian) { data.append(contentsOf: $0) }
+                data.append(contentsOf: utf8)
+            }
+        }
+    }
+}
+
+private struct ColumnReader {
+    let data: [UInt8]
+    var at = 0
+    var atEnd: Bool { at == data.count }
+
+    struct Truncated: Error, CustomStringConvertible { var description: String { "truncated" } }
+
+    mutating func bytes(_ n: Int) throws -> [UInt8] {
+        guard n >= 0, data.count - at >= n else { throw Truncated() }
+        defer { at += n }
+        return Array(data[at..<at + n])
+    }
+    mutating func u64() throws -> UInt64 {
+        guard data.count - at >= 8 else { throw Truncated() }
+        var v: UInt64 = 0
+        for k in 0..<8 { v |= UInt64(data[at + k]) << (8 * UInt64(k)) }
+        at += 8
+        return v
+    }
+    mutating func count() throws -> Int {
+        let n = try u64()
+        guard n <= UInt64(data.count) else { throw Truncated() }
+        return Int(n)
+    }
+    mutating func flag() throws -> Bool { try bytes(1)[0] == 1 }
+    mutating func blob() throws -> [UInt8] { try bytes(try count()) }
+    mutating func countedBytes() throws -> [UInt8] { try blob() }
+    mutating func doubles() throws -> [Double] {
+        let n = try count()
+        guard (data.count - at) / 8 >= n else { throw Truncated() }
+        let out = [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
+            data.withUnsafeBytes { raw in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[at..<at + 8 * n]))
+            }
+            initialized = n
+        }
+        at += 8 * n
+        return out
+    }
+    mutating func optionalDoubles() throws -> [Double]? { try flag() ? try doubles() : nil }
+    mutating func codes() throws -> [UInt32] {
+        let n = try count()
+        guard (data.count - at) / 4 >= n else { throw Truncated() }
+        let out = [UInt32](unsafeUninitializedCapacity: n) { buffer, initialized in
+            data.withUnsafeBytes { raw in
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[at..<at + 4 * n]))
+            }
+            initialized = n
+        }
+        at += 4 * n
+        return out
+    }
+    mutating func strings() throws -> [String] {
+        let n = try count()
+        var out: [String] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n {
+            guard data.count - at >= 4 else { throw Truncated() }
+            var length = 0
+            for k in 0..<4 { length |= Int(data[at + k]) << (8 * k) }
+            at += 4
+            guard data.count - at >= length else { throw Truncated() }
+            out.append(String(decoding: data[at..<at + length], as: UTF8.self))
+            at += length
+        }
+        return out
+    }
+}

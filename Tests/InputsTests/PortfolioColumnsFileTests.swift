@@ -1,0 +1,87 @@
+import Foundation
+import StressCore
+import XCTest
+@testable import Inputs
+
+/// The column file a shard plan writes: reading it gives every column of the CSV's
+/// portfolio bit for bit, with the same findings, and a damaged file is an input error.
+final class PortfolioColumnsFileTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("columns-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
+
+    /// Every column a portfolio can have, blanks (NaN), a default, unicode, and an unknown
+    /// column (`desk`), which the loader reports.
+    let csv = """
+        id,segment,asset_class,pd,lgd,ead,drawn,undrawn,ccf,maturity,turnover_eur_m,collateral_value,sector,country,rating,currency,amortisation,stage,days_past_due,default_flag,origination_pd,remaining_term,maturity_date,eir,provision,write_off_policy,desk
+        A1,Retail mortgages,residential_mortgage,0.005589,0.111,132870.94,132870.94,0,,,,235336,Households,DE,BB,EUR,0.04,1,0,0,0.006404,8.65,2031-06-30,0.0332,,,rates
+        B2,Corporates,corporate,0.0301,0.45,1e6,800000,200000,0.5,2.5,55,0,Énergie,FR,B+,EUR,,2,45,0,0.01,3,2029-01-31,0.05,1200.5,2,rates
+        C3,Cards,qrre,1,0.8,5000,5000,0,,,,,Households,IN,D,INR,,3,120,1,0.2,1,,0.3,4000,1,rates
+        C4,Cards,qrre,0.2,0.8,-0.0,0,0,,,,,Households,IN,CCC,INR,,2,31,0,0.05,1,,0.3,0,1,rates
+
+        """
+
+    private func columns(_ p: Portfolio) -> [String: [UInt64]] {
+        var out: [String: [UInt64]] = [:]
+        for (name, value) in Mirror(reflecting: p).children {
+            guard let name else { continue }
+            switch value {
+            case let v as [Double]: out[name] = v.map(\.bitPattern)
+            case let v as [Double]?: out[name] = v.map { $0.map(\.bitPattern) } ?? [UInt64.max]
+            case let v as [UInt8]?: out[name] = v.map { $0.map(UInt64.init) } ?? [UInt64.max]
+            case let v as [String]: out[name] = v.map { UInt64(bitPattern: Int64($0.hashValue)) }
+            case let v as [AssetClass]: out[name] = v.map { UInt64(AssetClass.allCases.firstIndex(of: $0)!) }
+            case let v as CategoricalColumn:
+                out[name] = v.codes.map(UInt64.init) + v.levels.map { UInt64(bitPattern: Int64($0.hashValue)) }
+            default: XCTFail("column \(name) of a type the test does not compare: \(type(of: value))")
+            }
+        }
+        return out
+    }
+
+    func testEveryColumnAndFindingComesBack() throws {
+        let csvPath = directory.appendingPathComponent("book.csv").path
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: csvPath))
+        let loaded = try PortfolioCSV.load(path: csvPath)
+        XCTAssertFalse(loaded.findings.isEmpty, "the fixture raises findings")
+        let file = directory.appendingPathComponent("book.columns").path
+        try PortfolioColumnsFile.write(loaded, csvPath: csvPath, to: file)
+        // Read on another machine, where the same CSV has another path.
+        let back = try PortfolioColumnsFile.load(path: file, csvPath: "/elsewhere/book.csv")
+
+        let expected = columns(loaded.portfolio), actual = columns(back.portfolio)
+        // Every stored column of Portfolio: a new column fails here until the file carries it.
+        XCTAssertEqual(expected.count, 26)
+        XCTAssertEqual(Set(actual.keys), Set(expected.keys))
+        for (name, values) in expected { XCTAssertEqual(actual[name], values, name) }
+        XCTAssertEqual(back.portfolio.ids, loaded.portfolio.ids)
+        XCTAssertEqual(back.portfolio.ead[3].sign, .minus, "-0.0 stays -0.0")
+        XCTAssertEqual(back.findings.map(\.message), loaded.findings.map(\.message))
+        XCTAssertEqual(back.findings.map(\.file), loaded.findings.map { $0.file == csvPath ? "/elsewhere/book.csv" : $0.file })
+        let again = directory.appendingPathComponent("again.columns").path
+        try PortfolioColumnsFile.write(back, csvPath: "/elsewhere/book.csv", to: again)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: again)), try Data(contentsOf: URL(fileURLWithPath: file)),
+                       "the same book gives the same bytes")
+    }
+
+    func testDamagedFilesAreInputErrors() throws {
+        let csvPath = directory.appendingPathComponent("book.csv").path
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: csvPath))
+        let file = directory.appendingPathComponent("book.columns").path
+        try PortfolioColumnsFile.write(try PortfolioCSV.load(path: csvPath), csvPath: csvPath, to: file)
+        let good = try Data(contentsOf: URL(fileURLWithPath: file))
+        for cut in [0, 5, 20, good.count / 2, good.count - 1] {
+            try good.prefix(cut).write(to: URL(fileURLWithPath: file))
+            XCTAssertThrowsError(try PortfolioColumnsFile.load(path: file, csvPath: csvPath), "cut at \(cut)") { error in
+                XCTAssertTrue("\(error)".contains("not a portfolio column file"), "\(error)")
+            }
+        }
+        try (good + Data([7])).write(to: URL(fileURLWithPath: file))
+        XCTAssertThrowsError(try PortfolioColumnsFile.load(path: file, csvPath: csvPath))
+    }
+}
