@@ -119,12 +119,8 @@ enum VaRBenchmark {
     /// merge's, and the wall time on as many machines as batches (the slowest batch plus
     /// the merge; the partials' transfer is not counted).
     static func sharded(portfolio: Portfolio, configuration: VaRConfiguration, shards: Int, threads: Int) throws {
-        let block = CreditVaR.pathBlockSize
-        let blocks = (configuration.paths + block - 1) / block
-        let count = max(1, min(shards, blocks))
-        let ranges = (0..<count).map { b in
-            (blocks * b / count * block)..<min(blocks * (b + 1) / count * block, configuration.paths)
-        }
+        let ranges = CreditVaR.pathBatches(paths: configuration.paths, count: shards)
+        let count = ranges.count
         var batches: [VaRPathBatch] = []
         var batchTimes: [Double] = []
         for range in ranges {

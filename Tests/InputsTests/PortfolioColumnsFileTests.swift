@@ -50,7 +50,7 @@ final class PortfolioColumnsFileTests: XCTestCase {
         let loaded = try PortfolioCSV.load(path: csvPath)
         XCTAssertFalse(loaded.findings.isEmpty, "the fixture raises findings")
         let file = directory.appendingPathComponent("book.columns").path
-        try PortfolioColumnsFile.write(loaded, csvPath: csvPath, to: file)
+        try PortfolioColumnsFile.encode(loaded, csvPath: csvPath).write(to: URL(fileURLWithPath: file))
         // Read on another machine, where the same CSV has another path.
         let back = try PortfolioColumnsFile.load(path: file, csvPath: "/elsewhere/book.csv")
 
@@ -64,7 +64,7 @@ final class PortfolioColumnsFileTests: XCTestCase {
         XCTAssertEqual(back.findings.map(\.message), loaded.findings.map(\.message))
         XCTAssertEqual(back.findings.map(\.file), loaded.findings.map { $0.file == csvPath ? "/elsewhere/book.csv" : $0.file })
         let again = directory.appendingPathComponent("again.columns").path
-        try PortfolioColumnsFile.write(back, csvPath: "/elsewhere/book.csv", to: again)
+        try PortfolioColumnsFile.encode(back, csvPath: "/elsewhere/book.csv").write(to: URL(fileURLWithPath: again))
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: again)), try Data(contentsOf: URL(fileURLWithPath: file)),
                        "the same book gives the same bytes")
     }
@@ -73,7 +73,8 @@ final class PortfolioColumnsFileTests: XCTestCase {
         let csvPath = directory.appendingPathComponent("book.csv").path
         try Data(csv.utf8).write(to: URL(fileURLWithPath: csvPath))
         let file = directory.appendingPathComponent("book.columns").path
-        try PortfolioColumnsFile.write(try PortfolioCSV.load(path: csvPath), csvPath: csvPath, to: file)
+        try PortfolioColumnsFile.encode(try PortfolioCSV.load(path: csvPath), csvPath: csvPath)
+            .write(to: URL(fileURLWithPath: file))
         let good = try Data(contentsOf: URL(fileURLWithPath: file))
         for cut in [0, 5, 20, good.count / 2, good.count - 1] {
             try good.prefix(cut).write(to: URL(fileURLWithPath: file))

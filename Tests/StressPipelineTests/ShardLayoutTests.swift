@@ -1,4 +1,5 @@
 import StressPipeline
+import VaREngine
 import XCTest
 
 /// Which shard computes which unit: every unit exactly once, in run order within a shard,
@@ -39,12 +40,12 @@ final class ShardLayoutTests: XCTestCase {
 
     /// The VaR's paths split on its 1,024-path blocks, as evenly as the blocks allow.
     func testVaRBatchesFollowTheBlocks() {
-        XCTAssertEqual(RunUnit.varBatches(paths: 10_000, count: 4), [0..<2048, 2048..<5120, 5120..<7168, 7168..<10_000])
-        XCTAssertEqual(RunUnit.varBatches(paths: 10_000, count: 1), [0..<10_000])
-        XCTAssertEqual(RunUnit.varBatches(paths: 1500, count: 8), [0..<1024, 1024..<1500], "no more batches than blocks")
-        XCTAssertEqual(RunUnit.varBatches(paths: 300, count: 3), [0..<300])
+        XCTAssertEqual(CreditVaR.pathBatches(paths: 10_000, count: 4), [0..<2048, 2048..<5120, 5120..<7168, 7168..<10_000])
+        XCTAssertEqual(CreditVaR.pathBatches(paths: 10_000, count: 1), [0..<10_000])
+        XCTAssertEqual(CreditVaR.pathBatches(paths: 1500, count: 8), [0..<1024, 1024..<1500], "no more batches than blocks")
+        XCTAssertEqual(CreditVaR.pathBatches(paths: 300, count: 3), [0..<300])
         for (paths, count) in [(10_000, 3), (1_000_000, 8), (4096, 4), (5000, 7)] {
-            let batches = RunUnit.varBatches(paths: paths, count: count)
+            let batches = CreditVaR.pathBatches(paths: paths, count: count)
             XCTAssertEqual(batches.first?.lowerBound, 0)
             XCTAssertEqual(batches.last?.upperBound, paths)
             for (a, b) in zip(batches, batches.dropFirst()) { XCTAssertEqual(a.upperBound, b.lowerBound) }

@@ -9,7 +9,8 @@ import StressCore
 public enum PortfolioColumnsFile {
     static let magic = Array("SPCOLS1\n".utf8)
 
-    public static func write(_ loaded: LoadedPortfolio, csvPath: String, to path: String) throws {
+    /// The file's bytes; `csvPath` is the CSV the portfolio was read from.
+    public static func encode(_ loaded: LoadedPortfolio, csvPath: String) throws -> Data {
         var out = ColumnWriter()
         out.bytes(magic)
         let p = loaded.portfolio
@@ -36,7 +37,7 @@ public enum PortfolioColumnsFile {
             out.flag(column != nil)
             if let column { out.bytes(column, counted: true) }
         }
-        try Data(out.data).write(to: URL(fileURLWithPath: path))
+        return Data(out.data)
     }
 
     /// The portfolio in `path`; `csvPath` is the CSV it was made from, as this side names it.
@@ -56,7 +57,7 @@ public enum PortfolioColumnsFile {
             var p = Portfolio()
             p.ids = try r.strings()
             p.pd = try r.doubles(); p.lgd = try r.doubles(); p.ead = try r.doubles()
-            p.assetClass = try r.countedBytes().map { code in
+            p.assetClass = try r.blob().map { code in
                 guard Int(code) < AssetClass.allCases.count else { throw bad("asset class code \(code)") }
                 return AssetClass.allCases[Int(code)]
             }
@@ -74,8 +75,8 @@ public enum PortfolioColumnsFile {
                 (optional[0], optional[1], optional[2], optional[3], optional[4], optional[5], optional[6])
             (p.daysPastDue, p.originationPD, p.remainingTerm, p.maturityDate, p.eir, p.provision, p.writeOffPolicy) =
                 (optional[7], optional[8], optional[9], optional[10], optional[11], optional[12], optional[13])
-            p.stage = try r.flag() ? try r.countedBytes() : nil
-            p.defaultFlag = try r.flag() ? try r.countedBytes() : nil
+            p.stage = try r.flag() ? try r.blob() : nil
+            p.defaultFlag = try r.flag() ? try r.blob() : nil
             guard r.atEnd else { throw bad("trailing bytes") }
             let columns = [p.pd.count, p.lgd.count, p.ead.count, p.assetClass.count, p.segment.count, p.sector.count,
                            p.country.count, p.rating.count, p.currency.count]
@@ -107,18 +108,17 @@ private struct ColumnWriter {
         data.append(contentsOf: b)
     }
     mutating func blob(_ b: [UInt8]) { bytes(b, counted: true) }
-    mutating func doubles(_ values: [Double]) {
+    /// Fixed-width values as stored in memory (little-endian hosts: x86-64, arm64).
+    mutating func values<T: BitwiseCopyable>(_ values: [T]) {
         count(values.count)
-        values.withUnsafeBytes { data.append(contentsOf: $0) }  // little-endian hosts (x86-64, arm64)
+        values.withUnsafeBytes { data.append(contentsOf: $0) }
     }
+    mutating func doubles(_ values: [Double]) { self.values(values) }
     mutating func optionalDoubles(_ values: [Double]?) {
         flag(values != nil)
         if let values { doubles(values) }
     }
-    mutating func codes(_ values: [UInt32]) {
-        count(values.count)
-        values.withUnsafeBytes { data.append(contentsOf: $0) }
-    }
+    mutating func codes(_ values: [UInt32]) { self.values(values) }
     mutating func strings(_ values: [String]) {
         count(values.count)
         for s in values {
@@ -157,32 +157,22 @@ private struct ColumnReader {
     }
     mutating func flag() throws -> Bool { try bytes(1)[0] == 1 }
     mutating func blob() throws -> [UInt8] { try bytes(try count()) }
-    mutating func countedBytes() throws -> [UInt8] { try blob() }
-    mutating func doubles() throws -> [Double] {
-        let n = try count()
-        guard (data.count - at) / 8 >= n else { throw Truncated() }
-        let out = [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
+    /// Fixed-width values as `ColumnWriter.values` wrote them.
+    mutating func values<T: BitwiseCopyable>(_: T.Type) throws -> [T] {
+        let n = try count(), width = MemoryLayout<T>.stride
+        guard (data.count - at) / width >= n else { throw Truncated() }
+        let out = [T](unsafeUninitializedCapacity: n) { buffer, initialized in
             data.withUnsafeBytes { raw in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[at..<at + 8 * n]))
+                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[at..<at + width * n]))
             }
             initialized = n
         }
-        at += 8 * n
+        at += width * n
         return out
     }
+    mutating func doubles() throws -> [Double] { try values(Double.self) }
     mutating func optionalDoubles() throws -> [Double]? { try flag() ? try doubles() : nil }
-    mutating func codes() throws -> [UInt32] {
-        let n = try count()
-        guard (data.count - at) / 4 >= n else { throw Truncated() }
-        let out = [UInt32](unsafeUninitializedCapacity: n) { buffer, initialized in
-            data.withUnsafeBytes { raw in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[at..<at + 4 * n]))
-            }
-            initialized = n
-        }
-        at += 4 * n
-        return out
-    }
+    mutating func codes() throws -> [UInt32] { try values(UInt32.self) }
     mutating func strings() throws -> [String] {
         let n = try count()
         var out: [String] = []

@@ -112,8 +112,6 @@ public struct RunJob {
     /// Units computed elsewhere (by the shards of a plan), with where their time went.
     struct ComputedUnits {
         var runID: String
-        /// How the plan split the credit VaR's paths.
-        var varBatches: [Range<Int>]
         var results: [RunUnit: UnitResult]
         var stages: [StageTimings.Stage]
     }
@@ -124,7 +122,9 @@ public struct RunJob {
         let context = try RunContext.prepare(job: self, files: files, purpose: .everything, clock: clock,
                                              progress: progress)
         var units: [UnitResult] = []
-        let varBatches = computed?.varBatches ?? [0..<paths]
+        // How the plan split the VaR's paths (checked to cover them when the plan was read).
+        let varBatches = computed.map { $0.results.keys.compactMap(\.pathRange).sorted { $0.lowerBound < $1.lowerBound } }
+            ?? [0..<paths]
         for unit in RunUnit.all(scenarios: context.scenarios.count, varBatches: varBatches) {
             if let computed {
                 guard let result = computed.results[unit] else {

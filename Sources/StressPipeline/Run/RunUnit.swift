@@ -25,16 +25,9 @@ public enum RunUnit: Hashable, Sendable {
         (0..<scenarios).map(RunUnit.scenario) + [.portfolioRisk] + varBatches.map(RunUnit.varPaths)
     }
 
-    /// `paths` in `count` batches on the VaR's block boundaries, as even as the blocks allow
-    /// (never more batches than blocks).
-    public static func varBatches(paths: Int, count: Int) -> [Range<Int>] {
-        let block = CreditVaR.pathBlockSize
-        let blocks = (paths + block - 1) / block
-        let batches = max(1, min(count, blocks))
-        return (0..<batches).map { b in
-            let first = blocks * b / batches, last = blocks * (b + 1) / batches
-            return (first * block)..<min(last * block, paths)
-        }
+    /// The paths of a VaR batch; nil for the other units.
+    public var pathRange: Range<Int>? {
+        if case .varPaths(let range) = self { range } else { nil }
     }
 
     public var label: String {

@@ -64,7 +64,7 @@ public struct ShardPlan: Codable {
         }
         // The VaR's paths in as many batches as shards (on its 1,024-path blocks), so the
         // longest stage of a large book spreads like the scenarios.
-        let varBatches = RunUnit.varBatches(paths: job.paths, count: shards)
+        let varBatches = CreditVaR.pathBatches(paths: job.paths, count: shards)
         let units = RunUnit.all(scenarios: job.scenarioPaths.count, varBatches: varBatches)
         let costs = scenarioCosts + [ShardLayout.factorRiskCost]
             + varBatches.map { ShardLayout.varPathsCost(paths: $0.count) }
@@ -107,11 +107,7 @@ public struct ShardPlan: Codable {
                 throw InputError(file: portfolio.path, line: error.line, column: error.column, key: error.key,
                                  message: error.message)
             }
-            let temporary = url.deletingLastPathComponent().appendingPathComponent(".portfolio.columns.tmp-\(getpid())")
-            try PortfolioColumnsFile.write(loaded, csvPath: csv.path, to: temporary.path)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw UsageError(message: "cannot write \(url.path)")
-            }
+            try ShardFiles.replace(url, with: try PortfolioColumnsFile.encode(loaded, csvPath: csv.path))
             columns = PlannedFile(file: relative, sha256: try FileDigest.sha256(path: url.path).hex)
         }
         let plan = ShardPlan(
@@ -153,11 +149,7 @@ public struct ShardPlan: Codable {
     /// and VaR batches that cover the paths in order on block boundaries.
     func checkLayout(file: String) throws {
         let listed = shards.flatMap { $0 }
-        var batches: [Range<Int>] = []
-        for unit in listed {
-            if case .varPaths(let range) = unit { batches.append(range) }
-        }
-        batches.sort { $0.lowerBound < $1.lowerBound }
+        let batches = listed.compactMap(\.pathRange).sorted { $0.lowerBound < $1.lowerBound }
         var next = 0
         for range in batches {
             guard range.lowerBound == next, range.lowerBound % CreditVaR.pathBlockSize == 0 else {

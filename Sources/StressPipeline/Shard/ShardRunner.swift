@@ -55,10 +55,6 @@ public enum ShardRunner {
             stages += partial.stages
         }
         let job = try plan.job(in: directory, threads: threads, outDirectory: outDirectory, store: store)
-        let varBatches = plan.shards.flatMap { $0 }.compactMap { unit -> Range<Int>? in
-            if case .varPaths(let range) = unit { return range } else { return nil }
-        }.sorted { $0.lowerBound < $1.lowerBound }
-        return try job.execute(progress: progress, computed: .init(runID: plan.runID, varBatches: varBatches,
-                                                                   results: results, stages: stages))
+        return try job.execute(progress: progress, computed: .init(runID: plan.runID, results: results, stages: stages))
     }
 }

@@ -111,6 +111,17 @@ public enum CreditVaR {
     /// Paths per block of pass 1: batches of a sharded run start on its multiples.
     public static var pathBlockSize: Int { CopulaModel.mainBlockSize }
 
+    /// `paths` in `count` batches on the blocks of pass 1, as even as the blocks allow (never
+    /// more batches than blocks): the ranges `simulate(paths:)` takes.
+    public static func pathBatches(paths: Int, count: Int) -> [Range<Int>] {
+        let block = pathBlockSize
+        let blocks = (paths + block - 1) / block
+        let batches = max(1, min(count, blocks))
+        return (0..<batches).map { b in
+            (blocks * b / batches * block)..<min(blocks * (b + 1) / batches * block, paths)
+        }
+    }
+
     /// The simulated loss of every path (and its likelihood ratio under importance
     /// sampling), in path order: the raw material of `run`, for tests and benchmarks.
     public static func simulateLosses(portfolio: Portfolio, configuration: VaRConfiguration, threads: Int,
