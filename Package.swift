@@ -16,6 +16,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // MARK: - C shims (leaves; each imported by exactly one Swift target)
@@ -75,11 +81,23 @@ let package = Package(
             "VaREngine", "FactorModel", "Inputs", "SampleBank", "RegulatoryTemplates",
             "StressRun", "Reports", "RunStore", .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        /// `stresspack serve`: the REST API and dashboard over the run store (Hummingbird 2,
+        /// swift-mustache), running jobs through StressPipeline like the CLI.
+        .target(name: "StressServer", dependencies: [
+            "StressCore", "Inputs", "StressRun", "Reports", "RunStore", "StressPipeline",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         /// The thin CLI: argument parsing and printing.
         .executableTarget(name: "stresspack", dependencies: [
             "StressCore", "RiskMath", "CreditEngine", "CapitalEngine", "ProvisionsEngine", "IncomeEngine", "LiquidityEngine",
             "VaREngine", "FactorModel", "Inputs", "SampleBank", "RegulatoryTemplates",
-            "StressRun", "Reports", "RunStore", "StressPipeline",
+            "StressRun", "Reports", "RunStore", "StressPipeline", "StressServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -117,6 +135,8 @@ let package = Package(
                                                      "RiskMath", "VaREngine", "FactorModel"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
+        /// `stresspack serve` started as a process: the API, the token rules, the dashboard in headless Chromium.
+        .testTarget(name: "ServerTests", dependencies: ["TestSupport"]),
         /// Filled regulatory templates against creditriskengine.reporting (Tests/Golden/templates).
         .testTarget(name: "RegulatoryTemplatesTests", dependencies: ["RegulatoryTemplates", "StressRun", "Inputs",
                                                                     "CapitalEngine", "ProvisionsEngine", "StressCore",

@@ -28,6 +28,21 @@ public final class PDFDocument {
         context = c
     }
 
+    /// An SVG drawing of the given size in points, for the dashboard: the charts' same
+    /// drawing code, on Cairo's SVG surface (sizes in pt, so it scales by its viewBox).
+    public init(svgPath path: String, width: Double, height: Double) throws {
+        self.path = path
+        self.width = width
+        self.height = height
+        let s = cairo_svg_surface_create(path, width, height)
+        try check(cairo_surface_status(s), "cairo_svg_surface_create(\(path))")
+        cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PT)
+        surface = s
+        let c = cairo_create(s)
+        try check(cairo_status(c), "cairo_create")
+        context = c
+    }
+
     deinit {
         if let context { cairo_destroy(context) }
         if let surface { cairo_surface_destroy(surface) }
@@ -36,7 +51,7 @@ public final class PDFDocument {
     /// Title, author and creation date. The date is the run's as-of date, never
     /// the clock, so the same run gives a byte-identical PDF (METHODOLOGY §7).
     public func setMetadata(title: String, author: String, created: Date) {
-        guard let surface else { return }
+        guard let surface, cairo_surface_get_type(surface) == CAIRO_SURFACE_TYPE_PDF else { return }
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
         let date = formatter.string(from: created)

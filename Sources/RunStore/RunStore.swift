@@ -14,7 +14,7 @@ public final class RunStore: Sendable {
     public let path: String
     let pool: DatabasePool
 
-    public static let schemaVersion = 1
+    public static let schemaVersion = 3
 
     public init(path: String) throws(StoreError) {
         self.path = path

@@ -46,6 +46,18 @@ enum StoreSchema {
                 UPDATE store_info SET value = '2' WHERE key = 'schema_version';
                 """)
         }
+        // v3: files uploaded through `stresspack serve` (scenarios, balance sheets), validated and
+        // kept by content like every input, listed by kind for the API.
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: """
+                CREATE TABLE uploads (sha256 TEXT NOT NULL REFERENCES blobs(sha256), kind TEXT NOT NULL,
+                                      name TEXT NOT NULL, description TEXT NOT NULL, uploaded_at TEXT NOT NULL,
+                                      -- What the validator read, as a JSON object of strings (framework, severity, as_of).
+                                      attributes TEXT NOT NULL DEFAULT '{}',
+                                      PRIMARY KEY (sha256, kind));
+                UPDATE store_info SET value = '3' WHERE key = 'schema_version';
+                """)
+        }
         return migrator
     }
 }

@@ -8,15 +8,28 @@ public final class ProgressReporter: @unchecked Sendable {
     private let lock = NSLock()
     private var lastLinePercent = -1
 
-    public init(quiet: Bool) { self.quiet = quiet }
+    /// Told every note and update, quiet or not (a server's job status).
+    private let observer: (@Sendable (Event) -> Void)?
+
+    public enum Event: Sendable {
+        case note(String)
+        case update(task: String, done: Int, total: Int)
+    }
+
+    public init(quiet: Bool, observer: (@Sendable (Event) -> Void)? = nil) {
+        self.quiet = quiet
+        self.observer = observer
+    }
 
     public func note(_ message: String) {
+        observer?(.note(message))
         guard !quiet else { return }
         emit(message + "\n")
     }
 
     /// Reports `done` of `total` for a named task.
     public func update(_ task: String, done: Int, total: Int) {
+        observer?(.update(task: task, done: done, total: total))
         guard !quiet, total > 0 else { return }
         let percent = Int(Double(done) / Double(total) * 100)
         lock.lock(); defer { lock.unlock() }

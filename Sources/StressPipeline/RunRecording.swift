@@ -105,7 +105,7 @@ public struct RunRecording {
 }
 
 /// The choices that made a run, kept as JSON in the store for `runs verify`.
-public struct RunParameters: Codable {
+public struct RunParameters: Codable, Sendable {
     public var pack: String
     public var seed: UInt64
     public var asOf: String?

@@ -56,7 +56,7 @@ struct ECLCommand: ParsableCommand {
         }
         let loaded = try PortfolioCSV.load(path: bank.portfolio).portfolio
         let sheet = try BalanceSheetFile.load(path: bank.balanceSheet).balanceSheet
-        let paths = try RunCommand.resolve(scenario)
+        let paths = try ScenarioSelection.resolve(scenario)
         var scenarios: [(LoadedScenario, String)] = []
         for path in paths { scenarios.append((try ScenarioFile.load(path: path), path)) }
         let framework = scenarios[0].0.scenario.framework

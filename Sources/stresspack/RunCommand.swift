@@ -113,37 +113,8 @@ struct RunCommand: ParsableCommand {
         print("then: stresspack shard merge \(folder)")
     }
 
-    /// Paths of bundled scenario ids or scenario files, in order.
-    static func resolve(_ scenarios: [String]) throws -> [String] {
-        var chosen: [String] = []
-        for s in scenarios {
-            if s.hasSuffix(".yaml") || s.hasSuffix(".yml") || s.contains("/") {
-                chosen.append(s)
-            } else {
-                let path = ProjectPaths.scenarios.appendingPathComponent("\(s).yaml").path
-                guard FileManager.default.fileExists(atPath: path) else {
-                    let ids = ProjectPaths.bundledScenarioFiles().map { $0.deletingPathExtension().lastPathComponent }
-                    throw UsageError(message: "unknown scenario '\(s)': expected a path to a .yaml file or one of "
-                                     + (ids.isEmpty ? "(no bundled scenarios)" : ids.joined(separator: ", ")))
-                }
-                chosen.append(path)
-            }
-        }
-        return chosen
-    }
-
     /// Scenario files chosen by --scenario and --framework; all bundled when neither is given.
     func selectedScenarios() throws -> [String] {
-        var chosen = try Self.resolve(scenario)
-        if !framework.isEmpty {
-            for file in ProjectPaths.bundledScenarioFiles() {
-                let loaded = try ScenarioFile.load(path: file.path)
-                if framework.contains(loaded.scenario.framework.rawValue) { chosen.append(file.path) }
-            }
-        }
-        if scenario.isEmpty && framework.isEmpty {
-            chosen = ProjectPaths.bundledScenarioFiles().map(\.path)
-        }
-        return chosen
+        try ScenarioSelection.select(scenarios: scenario, frameworks: framework)
     }
 }

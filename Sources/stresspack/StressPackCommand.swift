@@ -13,5 +13,5 @@ struct StressPackCommand: ParsableCommand {
         subcommands: [DemoCommand.self, RunCommand.self, ScenariosCommand.self,
                       PortfolioCommand.self, RunsCommand.self, SatelliteCommand.self,
                       FactorsCommand.self, BacktestCommand.self, CalibrateCommand.self, ECLCommand.self,
-                      TemplatesCommand.self, ShardCommand.self])
+                      TemplatesCommand.self, ShardCommand.self, ServeCommand.self, ServeTokenCommand.self])
 }

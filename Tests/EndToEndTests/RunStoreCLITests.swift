@@ -52,7 +52,7 @@ final class RunStoreCLITests: XCTestCase {
         let list = try CommandRunner.run(["runs", "list", "--store", store])
         XCTAssertTrue(list.stdout.contains(id) && list.stdout.contains("succeeded"), list.stdout)
         XCTAssertEqual(try sqlite("SELECT count(*) FROM run_figures WHERE metric = 'el'"), "3")
-        XCTAssertEqual(try sqlite("SELECT value FROM store_info WHERE key = 'schema_version'"), "2")
+        XCTAssertEqual(try sqlite("SELECT value FROM store_info WHERE key = 'schema_version'"), "3")
 
         // Where the time went: each stage in the store and in `runs show`, the scenario's own stages included.
         let stages = try sqlite("SELECT stage FROM run_stages ORDER BY seq").split(separator: "\n").map(String.init)

@@ -30,26 +30,32 @@ public enum BoardPackRenderer {
                                   subtitle: subtitle(page, context), footerLeft: footer,
                                   footerRight: "Page \(number + 1) of \(plan.count)")
             let area = frame.draw(on: pdf)
-            switch page {
-            case .cover: CoverPage.draw(context, plan: plan, in: area, on: pdf)
-            case .executiveSummary: ExecutiveSummaryPage.draw(context, in: area, on: pdf)
-            case let .capitalLiquidity(f): CapitalLiquidityPage.draw(context, framework: f, in: area, on: pdf)
-            case let .creditLosses(f): CreditLossesPage.draw(context, framework: f, in: area, on: pdf)
-            case .provisions: ProvisionsPage.draw(context, in: area, on: pdf)
-            case .income: IncomePage.draw(context, in: area, on: pdf)
-            case .cet1Waterfall: CET1WaterfallPage.draw(context, in: area, on: pdf)
-            case .stressAttribution: StressAttributionPage.draw(context, in: area, on: pdf)
-            case .lossDistribution: LossDistributionPage.draw(context, in: area, on: pdf)
-            case .varContributions: VaRContributionsPage.draw(context, in: area, on: pdf)
-            case .factorRisk: FactorRiskPage.draw(context, in: area, on: pdf)
-            case .scenarioFan: ScenarioFanPage.draw(context, in: area, on: pdf)
-            case .calibration: CalibrationPage.draw(context, in: area, on: pdf)
-            case .manifest: ManifestPage.draw(context, in: area, on: pdf)
-            }
+            drawContent(page, context, plan: plan, in: area, on: pdf)
             pdf.showPage()
         }
         try pdf.finish()
         return RenderedPDF(pages: plan.count, titles: plan.map(\.title))
+    }
+
+    /// A page's content inside its frame: the one drawing path of the PDF and the dashboard's SVGs.
+    static func drawContent(_ page: PlannedPage, _ context: BoardPackContext, plan: [PlannedPage], in area: Rect,
+                            on pdf: PDFDocument) {
+        switch page {
+        case .cover: CoverPage.draw(context, plan: plan, in: area, on: pdf)
+        case .executiveSummary: ExecutiveSummaryPage.draw(context, in: area, on: pdf)
+        case let .capitalLiquidity(f): CapitalLiquidityPage.draw(context, framework: f, in: area, on: pdf)
+        case let .creditLosses(f): CreditLossesPage.draw(context, framework: f, in: area, on: pdf)
+        case .provisions: ProvisionsPage.draw(context, in: area, on: pdf)
+        case .income: IncomePage.draw(context, in: area, on: pdf)
+        case .cet1Waterfall: CET1WaterfallPage.draw(context, in: area, on: pdf)
+        case .stressAttribution: StressAttributionPage.draw(context, in: area, on: pdf)
+        case .lossDistribution: LossDistributionPage.draw(context, in: area, on: pdf)
+        case .varContributions: VaRContributionsPage.draw(context, in: area, on: pdf)
+        case .factorRisk: FactorRiskPage.draw(context, in: area, on: pdf)
+        case .scenarioFan: ScenarioFanPage.draw(context, in: area, on: pdf)
+        case .calibration: CalibrationPage.draw(context, in: area, on: pdf)
+        case .manifest: ManifestPage.draw(context, in: area, on: pdf)
+        }
     }
 
     static func subtitle(_ page: PlannedPage, _ context: BoardPackContext) -> String? {

@@ -40,6 +40,8 @@ public struct RunJob {
     /// The portfolio already parsed, as a column file of the same CSV (a shard plan's);
     /// read instead of parsing `portfolioPath` again. The CSV is still the hashed input.
     public var portfolioColumns: String?
+    /// Where `<run-id>/` goes when no output folder is given (default `reports`; a server's `--reports`).
+    public var outputRoot: String?
 
     public init(portfolioPath: String, balanceSheetPath: String, scenarioPaths: [String], pack: String, asOf: String?,
                 seed: UInt64, threads: Int, outDirectory: String?, paths: Int = 10_000, store: RunStore?,
@@ -67,6 +69,8 @@ public struct RunJob {
         public var results: RunResults
         /// Where the time went (the run store and `runs show`; never in the outputs).
         public var stages: [StageTimings.Stage] = []
+        /// The run's record in the store (`run-…#key`), when recorded.
+        public var storeKey: Int64?
     }
 
     /// How a file is named in results.json, the manifest and the reports: relative to
@@ -99,8 +103,9 @@ public struct RunJob {
         let recording = try RunRecording.begin(store: store, runID: runID, job: self, asOf: asOf, files: files,
                                                inputs: inputs, started: started, progress: progress)
         do {
-            let outcome = try compute(runID: runID, asOf: asOf, inputs: inputs, files: files, computed: computed,
+            var outcome = try compute(runID: runID, asOf: asOf, inputs: inputs, files: files, computed: computed,
                                       progress: progress)
+            outcome.storeKey = recording?.key
             try recording?.finish(outcome: outcome, started: started)
             return outcome
         } catch {
@@ -198,7 +203,7 @@ public struct RunJob {
         }
 
         // MARK: Outputs (written under a staging name, renamed into place together)
-        let directory = URL(fileURLWithPath: outDirectory ?? "reports/\(runID)")
+        let directory = URL(fileURLWithPath: outDirectory ?? "\(outputRoot ?? "reports")/\(runID)")
         let output = try AtomicOutput(destination: directory)
         do {
             let resultsData = try JSONDocument.encode(results)
