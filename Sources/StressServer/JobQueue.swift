@@ -85,7 +85,7 @@ public final class JobQueue: Service, @unchecked Sendable {
         byKey[key] = id
         waiting.append((id, work))
         startWaitingLocked()
-        return (job, true)
+        return (jobs[id] ?? job, true)
     }
 
     public func snapshot(_ id: String) -> Snapshot? {
