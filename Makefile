@@ -3,7 +3,7 @@
 SWIFT ?= swift
 BIN := .build/release/stresspack
 
-.PHONY: bootstrap build debug test demo bench fuzz clean
+.PHONY: bootstrap build debug test demo bench fuzz fuzz-api bench-serve serve clean
 
 bootstrap:
 	@scripts/bootstrap
@@ -35,6 +35,21 @@ bench: bootstrap
 FUZZ_SECONDS ?= 60
 fuzz: bootstrap
 	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) Fuzz/run.sh
+
+## Fuzzes the REST API from docs/openapi.json with schemathesis (installed from PyPI into
+## .build/schemathesis-venv): no 5xx, every status, type and body as documented.
+FUZZ_API_SECONDS ?= 120
+fuzz-api: bootstrap
+	$(SWIFT) build --product stresspack
+	FUZZ_API_SECONDS=$(FUZZ_API_SECONDS) scripts/fuzz-api .build/debug/stresspack
+
+## Requests per second and latency of the server under wrk (figures in BENCHMARKS.md).
+bench-serve: build
+	scripts/bench/serve.sh $(BIN)
+
+## The dashboard and API over the demo's store (http://127.0.0.1:8080).
+serve: build
+	$(BIN) serve
 
 clean:
 	rm -rf .build .build-fuzz reports/*/

@@ -90,7 +90,10 @@ struct RunRequest: Sendable {
         var portfolio: StoredInput?
         var balanceSheet: StoredInput?
         if let reference = string("inputs_of") {
-            let record = try HTTP.run(reference, in: store)
+            // A body naming a run that is not there is an invalid request (422), not a missing resource.
+            guard let record = try store.run(reference) else {
+                throw APIError.unprocessable("'inputs_of': no run '\(reference)' in the store")
+            }
             let inputs = try store.inputs(of: record.key)
             if let p = inputs.first(where: { $0.role == "portfolio" }) {
                 portfolio = StoredInput(sha256: p.sha256, shownAs: p.path, fileName: "portfolio.csv")
