@@ -132,6 +132,15 @@ final class ServerReadAPITests: XCTestCase {
         }
     }
 
+    func testAFileRemovedSinceTheRunIsGone() throws {
+        let file = Self.fixture.path("runB/board.xlsx"), aside = Self.fixture.path("board.xlsx.aside")
+        try FileManager.default.moveItem(atPath: file, toPath: aside)
+        defer { try? FileManager.default.moveItem(atPath: aside, toPath: file) }
+        let gone = try server.request("GET", "/api/v1/runs/2/files/board.xlsx")
+        XCTAssertEqual(gone.status, 410)
+        XCTAssertTrue(gone.message.contains("no longer in"), gone.message)
+    }
+
     func testClientDisconnectingMidDownloadLeavesTheServerServing() throws {
         // A client with a 4 KB receive window reads 8 KB of a ~500 KB file and hangs up: the
         // server is mid-stream, with most of the file still to send.

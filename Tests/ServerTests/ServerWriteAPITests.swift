@@ -197,6 +197,9 @@ final class ServerWriteAPITests: XCTestCase {
         XCTAssertNotNil(failed[0]["error"] as? String)
         XCTAssertEqual(try server.request("GET", "/api/v1/runs?status=succeeded").json()["total"] as? Int, 2)
         XCTAssertEqual(try server.request("GET", "/runs/1").status, 200)
+        // Nothing to verify in a failed run.
+        let verify = try server.request("POST", "/api/v1/runs/\(failed[0]["key"] as! Int)/verify", token: token)
+        XCTAssertEqual(verify.status, 409, verify.text)
     }
 
     func testSIGTERMLetsTheRunningJobFinish() throws {
