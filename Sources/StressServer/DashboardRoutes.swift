@@ -160,7 +160,7 @@ extension ServerState {
                 "a": ra.label, "b": rb.label, "total": rows.count, "changed": rows.filter(\.changed).count,
                 "rows": rows.map { r -> [String: Any] in
                     ["scenario": r.scenario.isEmpty ? "portfolio" : r.scenario, "period": r.period.isEmpty ? "—" : r.period,
-                     "metric": r.metric, "a": r.a.map { Self.figure(r.metric, $0) } ?? "—",
+                     "metric": Self.metricNames[r.metric] ?? r.metric, "a": r.a.map { Self.figure(r.metric, $0) } ?? "—",
                      "b": r.b.map { Self.figure(r.metric, $0) } ?? "—",
                      "change": r.a.flatMap { a in r.b.map { b in Self.change(r.metric, b - a) } } ?? "—",
                      "changed": r.changed]
@@ -171,6 +171,15 @@ extension ServerState {
     }
 
     // MARK: Formats
+
+    /// The store's metric names as a reader says them.
+    static let metricNames: [String: String] = [
+        "portfolio_ead": "Portfolio EAD", "portfolio_el": "Portfolio expected loss", "var": "Credit VaR",
+        "es": "Expected shortfall", "expected_loss": "Expected loss (VaR model)", "el": "Expected loss",
+        "ead": "EAD", "average_pd": "Average PD", "cumulative_el": "Cumulative expected loss",
+        "delta_el": "ΔEL over baseline", "cet1_ratio": "CET1 ratio", "leverage_ratio": "Leverage ratio",
+        "min_cet1_ratio": "Minimum CET1 ratio", "lcr": "LCR", "min_lcr": "Minimum LCR", "survival_days": "Survival days",
+    ]
 
     static let ratioMetrics: Set<String> = ["cet1_ratio", "min_cet1_ratio", "leverage_ratio", "average_pd"]
     static let liquidityMetrics: Set<String> = ["lcr", "min_lcr"]

@@ -119,7 +119,7 @@ final class DashboardBrowserTests: XCTestCase {
         XCTAssertTrue(diff.contains("figures differ"))
         let a = try results("runA")["var"] as! [String: Any], b = try results("runB")["var"] as! [String: Any]
         XCTAssertNotEqual(exact(a["es"]), exact(b["es"]))
-        XCTAssertTrue(diff.contains("<td>var</td>"), String(diff.prefix(3000)))
+        XCTAssertTrue(diff.contains("<td>Credit VaR</td>"), String(diff.prefix(3000)))
         _ = try screenshot("/diff?a=1&b=2", width: 390, name: "diff-phone")
 
         let missing = try Self.server.request("GET", "/runs/404")
