@@ -52,6 +52,9 @@ let package = Package(
         .target(name: "FactorModel", dependencies: ["StressCore", "RiskMath"]),
         /// IFRS 9 stages, CECL and Ind AS 109 provisions under the scenarios (METHODOLOGY §9).
         .target(name: "ProvisionsEngine", dependencies: ["StressCore", "RiskMath"]),
+        /// PD scorecards: coarse classing, WoE/IV, logistic regression, points, calibration to a
+        /// master scale (METHODOLOGY §11).
+        .target(name: "PDModel", dependencies: ["StressCore", "RiskMath"]),
         /// LCR, NSFR, stressed outflows and survival horizon (METHODOLOGY §4).
         .target(name: "LiquidityEngine", dependencies: ["StressCore"]),
         /// Net interest income under the scenarios' rate paths, non-interest lines, PPNR, the EBA income
@@ -62,7 +65,7 @@ let package = Package(
         /// Supervisory templates as data (COREP, Pillar 3, EBA, FR Y-14A, BoE, RBI) filled from results.json.
         .target(name: "RegulatoryTemplates"),
         /// CSV and YAML files → validated domain values; errors carry file, line, key.
-        .target(name: "Inputs", dependencies: ["StressCore", "RegulatoryTemplates", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Inputs", dependencies: ["StressCore", "RegulatoryTemplates", "PDModel", .product(name: "Yams", package: "Yams")]),
         /// The deterministic sample bank (portfolio and matching balance sheet).
         .target(name: "SampleBank", dependencies: ["StressCore", "RiskMath"]),
         /// The one place that combines engines for a run, and its results document.
@@ -97,7 +100,7 @@ let package = Package(
         .executableTarget(name: "stresspack", dependencies: [
             "StressCore", "RiskMath", "CreditEngine", "CapitalEngine", "ProvisionsEngine", "IncomeEngine", "LiquidityEngine",
             "VaREngine", "FactorModel", "Inputs", "SampleBank", "RegulatoryTemplates",
-            "StressRun", "Reports", "RunStore", "StressPipeline", "StressServer",
+            "StressRun", "Reports", "RunStore", "StressPipeline", "StressServer", "PDModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),

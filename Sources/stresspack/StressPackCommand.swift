@@ -13,5 +13,6 @@ struct StressPackCommand: ParsableCommand {
         subcommands: [DemoCommand.self, RunCommand.self, ScenariosCommand.self,
                       PortfolioCommand.self, RunsCommand.self, SatelliteCommand.self,
                       FactorsCommand.self, BacktestCommand.self, CalibrateCommand.self, ECLCommand.self,
-                      TemplatesCommand.self, ShardCommand.self, ServeCommand.self, ServeTokenCommand.self])
+                      TemplatesCommand.self, ShardCommand.self, ServeCommand.self, ServeTokenCommand.self,
+                      PDCommand.self])
 }

@@ -1,0 +1,60 @@
+import Foundation
+import StressCore
+
+/// Writes a copy of a CSV with some columns set: each named column replaced where the
+/// header has it, appended otherwise; every other field is copied as read (re-quoted
+/// only where RFC 4180 needs it). `pd apply` writes the `pd` and `rating` columns a
+/// stress run reads this way. Written under a temporary name and renamed.
+public enum ScoredCSV {
+    public static func write(input: String, output: String, columns: [(name: String, values: [String])]) throws(InputError) {
+        let header = try LoanDataCSV.readHeader(input)
+        var outHeader = header
+        var position: [Int] = []
+        for c in columns {
+            if let i = header.firstIndex(of: c.name) { position.append(i) } else {
+                position.append(outHeader.count)
+                outHeader.append(c.name)
+            }
+        }
+        let temporary = output + ".tmp-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw InputError(file: output, message: "cannot write the file")
+        }
+        var buffer = outHeader.map(field).joined(separator: ",") + "\n"
+        var row = 0
+        do {
+            try LoanDataCSV.scan(input, fields: header.count) { (reader: CSVReader, line: Int) throws(InputError) in
+                var fields = (0..<header.count).map { reader.string($0) }
+                fields += [String](repeating: "", count: outHeader.count - header.count)
+                for (c, p) in zip(columns, position) {
+                    guard row < c.values.count else {
+                        throw InputError(file: input, line: line, message: "more rows than values for column \(c.name)")
+                    }
+                    fields[p] = c.values[row]
+                }
+                row += 1
+                buffer += fields.map(field).joined(separator: ",") + "\n"
+                if buffer.utf8.count > 1 << 20 {
+                    handle.write(Data(buffer.utf8))
+                    buffer = ""
+                }
+            }
+            handle.write(Data(buffer.utf8))
+            try? handle.close()
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+        guard rename(temporary, output) == 0 else {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw InputError(file: output, message: "cannot put the file in place: " + String(cString: strerror(errno)))
+        }
+    }
+
+    static func field(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+}
