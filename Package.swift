@@ -124,6 +124,8 @@ let package = Package(
                                                                  "TestSupport"]),
         .testTarget(name: "IncomeEngineTests", dependencies: ["IncomeEngine", "Inputs", "SampleBank", "StressCore",
                                                              "TestSupport"]),
+        .testTarget(name: "PDModelTests", dependencies: ["PDModel", "Inputs", "RiskMath", "StressCore", "TestSupport"],
+                    exclude: ["Golden"]),
         .testTarget(name: "LiquidityEngineTests", dependencies: ["LiquidityEngine", "StressCore", "TestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "StressPipelineTests", dependencies: ["StressPipeline", "RunStore", "TestSupport"]),
