@@ -1,0 +1,80 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// `stresspack pd fit | calibrate | apply` from the German credit data to a scored book
+/// that a stress run reads.
+final class PDModelCLITests: XCTestCase {
+    private var work: URL!
+
+    override func setUpWithError() throws {
+        work = FileManager.default.temporaryDirectory.appendingPathComponent("pd-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: work) }
+
+    private func path(_ name: String) -> String { work.appendingPathComponent(name).path }
+    private let german = TestSupport.repositoryRoot.appendingPathComponent("data/pd/germancredit.csv").path
+
+    func testFitCalibrateApplyAndStressTheScoredBook() throws {
+        var r = try CommandRunner.run(["pd", "fit", "--data", german, "--target", "creditability", "--bad", "bad",
+                                       "--out", path("model.yaml")])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("AUC"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("status_of_existing_checking_account"), r.stdout)
+        let fitted = try String(contentsOfFile: path("model.yaml"), encoding: .utf8)
+        XCTAssertTrue(fitted.contains("sha256: \(try CommandRunner.sha256(of: german))"))
+
+        // The same data gives the same model file, byte for byte.
+        r = try CommandRunner.run(["pd", "fit", "--data", german, "--target", "creditability", "--bad", "bad",
+                                   "--out", path("again.yaml")])
+        XCTAssertEqual(try CommandRunner.sha256(of: path("again.yaml")), try CommandRunner.sha256(of: path("model.yaml")))
+
+        r = try CommandRunner.run(["pd", "calibrate", path("model.yaml"), "--data", german, "--central-tendency", "0.025"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("mean PD over 1000 development loans: 2.500000%"), r.stdout)
+
+        // A book: the sample bank's exposures carrying the applicants' characteristics.
+        r = try CommandRunner.run(["portfolio", "sample", "--exposures", "1000", "--seed", "5", "--out", path("bank.csv"), "--quiet"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let bank = try String(contentsOfFile: path("bank.csv"), encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
+        let applicants = try String(contentsOfFile: german, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
+        let book = zip(bank, applicants).map { "\($0),\($1)" }.joined(separator: "\n") + "\n"
+        try Data(book.utf8).write(to: URL(fileURLWithPath: path("book.csv")))
+
+        r = try CommandRunner.run(["pd", "apply", path("model.yaml"), "--data", path("book.csv"), "--out", path("scored.csv")])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let scored = try String(contentsOfFile: path("scored.csv"), encoding: .utf8).split(separator: "\n")
+        let header = scored[0].split(separator: ",").map(String.init)
+        let pdColumn = try XCTUnwrap(header.firstIndex(of: "pd")), ratingColumn = try XCTUnwrap(header.firstIndex(of: "rating"))
+        XCTAssertEqual(header.filter { $0 == "pd" }.count, 1, "the pd column is replaced, not added twice")
+        XCTAssertEqual(scored.count, 1001)
+        let grades = Set(scored.dropFirst().map { String($0.split(separator: ",", omittingEmptySubsequences: false)[ratingColumn]) })
+        XCTAssertGreaterThan(grades.count, 8)
+        XCTAssertTrue(scored.dropFirst().allSatisfy { Double($0.split(separator: ",", omittingEmptySubsequences: false)[pdColumn])! > 0 })
+
+        // The stress run reads the model's PDs (the characteristics are ignored columns).
+        r = try CommandRunner.run(["run", "--portfolio", path("scored.csv"), "--balance-sheet", path("bank.balance-sheet.yaml"),
+                                   "--scenario", "boe-2025-bcst", "--paths", "200", "--pack", "board", "--out", path("run"),
+                                   "--store", path("store.sqlite"), "--quiet"], in: work)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: path("run/results.json")))
+    }
+
+    func testBadInputExitsTwoNamingTheProblem() throws {
+        var r = try CommandRunner.run(["pd", "fit", "--data", german, "--target", "creditability", "--out", path("m.yaml")])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("--bad"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("germancredit.csv:2"), r.stderr)
+        r = try CommandRunner.run(["pd", "fit", "--data", german, "--target", "nope", "--out", path("m.yaml")])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("no column 'nope'"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("m.yaml")))
+        // An uncalibrated model cannot score a book.
+        r = try CommandRunner.run(["pd", "fit", "--data", german, "--target", "creditability", "--bad", "bad", "--out", path("m.yaml")])
+        r = try CommandRunner.run(["pd", "apply", path("m.yaml"), "--data", german, "--out", path("s.csv")])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("pd calibrate"), r.stderr)
+    }
+}
