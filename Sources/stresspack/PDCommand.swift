@@ -10,7 +10,7 @@ struct PDCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pd",
         abstract: "Build, calibrate and apply PD scorecards.",
-        subcommands: [Fit.self, Calibrate.self, Apply.self])
+        subcommands: [Fit.self, Calibrate.self, Apply.self, Validate.self])
 
     struct DataOptions: ParsableArguments {
         @Option(help: "Loan-level CSV with a header row.") var data: String
@@ -152,6 +152,64 @@ struct PDCommand: ParsableCommand {
             }
             print(out)
         }
+    }
+
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate a calibrated scorecard on a sample with outcomes: discrimination, calibration, stability.",
+            discussion: "Traffic lights from tables/pd-validation-thresholds.yaml (--thresholds for a bank's policy); "
+                + "exit 0 whatever the lights, 2 on bad input.")
+        @Argument(help: "The calibrated model file.") var model: String
+        @Option(help: "The validation sample: the model's characteristics and the outcome.") var data: String
+        @Option(help: "The outcome column (default: the model's target).") var target: String?
+        @Option(help: "The outcome's default value, for a text target.") var bad: String?
+        @Option(help: "The development or previous sample, for stability (PSI, CSI).") var reference: String?
+        @Option(help: "Traffic-light thresholds YAML.") var thresholds: String?
+        @Option(help: "Where to write the report (JSON).") var out: String
+
+        func run() throws {
+            let loaded = try PDModelFile.load(path: model)
+            let outcome = target ?? loaded.target
+            let columns = loaded.model.characteristics
+            let sample = try LoanDataCSV.load(path: data, options: .init(target: outcome, bad: bad, columns: columns))
+            let referenceSample = try reference.map {
+                try LoanDataCSV.load(path: $0, options: .init(columns: columns))
+            }
+            let limits = try ValidationThresholdsFile.load(
+                path: thresholds ?? ProjectPaths.home.appendingPathComponent("tables/pd-validation-thresholds.yaml").path)
+            let report = try PDCommand.modelling(data) { () throws(PDModelError) in
+                try ModelValidation.run(loaded.model, sample: sample, reference: referenceSample, thresholds: limits)
+            }
+            try PDCommand.write(String(decoding: try JSONDocument.encode(report), as: UTF8.self), to: out)
+            PDCommand.printValidation(report)
+            print(out)
+        }
+    }
+
+    static func printValidation(_ r: ValidationReport) {
+        func light(_ v: Verdict) -> String { v.rawValue.uppercased().padding(toLength: 6, withPad: " ", startingAt: 0) }
+        let d = r.discrimination
+        print("\(r.model): \(light(r.verdict)) overall")
+        print(String(format: "  %@ AUC %.4f (95%% CI %.4f–%.4f, DeLong), Gini %.4f, KS %.4f", light(d.verdict), d.auc.auc,
+                     d.auc.lower, d.auc.upper, d.gini, d.ks))
+        let c = r.calibration
+        print(String(format: "  %@ mean PD %.4f%% against %.4f%% observed on %d loans (Jeffreys p %.4f); "
+                        + "Hosmer–Lemeshow %.2f (p %.4f); Spiegelhalter z %.2f (p %.4f); Brier %.5f",
+                     light(c.verdict), 100 * c.meanPD, 100 * c.observedRate, c.loans, c.jeffreysPValue, c.hosmerLemeshow.value,
+                     c.hosmerLemeshow.pValue, c.spiegelhalter.value, c.spiegelhalter.pValue, c.brier))
+        print("  grade  loans defaults      PD  observed  binomial p  Jeffreys p")
+        for g in r.grades {
+            let t = g.test
+            print("  \(t.grade.padding(toLength: 5, withPad: " ", startingAt: 0))" + String(format: "%7d %8d %7.3f%% %8.3f%% %11.4f %11.4f  ",
+                  t.loans, t.defaults, 100 * t.pd, 100 * t.observedRate, t.binomialPValue, t.jeffreysPValue) + g.verdict.rawValue)
+        }
+        if let s = r.stability {
+            print(String(format: "  %@ grade PSI %.4f against %d reference loans", light(s.gradeVerdict), s.gradePSI, s.referenceLoans))
+            for ch in s.characteristics where ch.verdict != .green {
+                print(String(format: "    CSI %.4f %@ (%@)", ch.csi, ch.name, ch.verdict.rawValue))
+            }
+        }
+        print(String(format: "  %@ Herfindahl of grades %.4f", light(r.herfindahlVerdict), r.herfindahl))
     }
 
     static func scored(_ model: PDScorecard, _ sample: LoanSample, _ file: String) throws -> PDScorecard.Scored {

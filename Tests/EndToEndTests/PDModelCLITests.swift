@@ -35,6 +35,15 @@ final class PDModelCLITests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("mean PD over 1000 development loans: 2.500000%"), r.stdout)
 
+        // Validated on the development sample against itself: the report and its lights.
+        r = try CommandRunner.run(["pd", "validate", path("model.yaml"), "--data", german, "--bad", "bad",
+                                   "--reference", german, "--out", path("validation.json")])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("AUC 0.8"), r.stdout)
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("validation.json")))) as! [String: Any]
+        XCTAssertNotNil(report["verdict"] as? String)
+        XCTAssertEqual((report["stability"] as? [String: Any])?["grade_psi"] as? Double, 0)
+
         // A book: the sample bank's exposures carrying the applicants' characteristics.
         r = try CommandRunner.run(["portfolio", "sample", "--exposures", "1000", "--seed", "5", "--out", path("bank.csv"), "--quiet"])
         XCTAssertEqual(r.status, 0, r.stderr)

@@ -13,6 +13,7 @@ public enum ValidationStatistics {
         public var lower: Double
         public var upper: Double
         public var gini: Double { 2 * auc - 1 }
+        enum CodingKeys: String, CodingKey { case auc, standardError = "standard_error", lower, upper }
     }
 
     public static func delong(scores: [Double], defaults: [UInt8], confidence: Double = 0.95) -> AUCEstimate {
