@@ -10,7 +10,7 @@ struct PDCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pd",
         abstract: "Build, calibrate and apply PD scorecards.",
-        subcommands: [Fit.self, Calibrate.self, Apply.self, Validate.self])
+        subcommands: [Fit.self, Calibrate.self, Apply.self, Validate.self, Sample.self])
 
     struct DataOptions: ParsableArguments {
         @Option(help: "Loan-level CSV with a header row.") var data: String
@@ -182,6 +182,30 @@ struct PDCommand: ParsableCommand {
             }
             try PDCommand.write(String(decoding: try JSONDocument.encode(report), as: UTF8.self), to: out)
             PDCommand.printValidation(report)
+            print(out)
+        }
+    }
+
+    struct Sample: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write synthetic loan-level data with default outcomes (a known scorecard structure).",
+            discussion: "Example: stresspack pd sample --loans 1000000 --seed 1 --out dev.csv; "
+                + "a monitoring sample: --seed 2 --drift 1 --out monitor.csv. The target column is `default`.")
+        @Option(help: "Number of loans.") var loans = 100_000
+        @Option(help: "Seed: the same seed, size and drift give the same bytes.") var seed: UInt64 = 1
+        @Option(help: "Population drift, 0 (development) to about 2 (after a downturn).") var drift = 0.0
+        @Option(help: "CSV to write.") var out: String
+
+        func validate() throws {
+            guard (1...50_000_000).contains(loans) else { throw ValidationError("--loans must be in 1...50,000,000") }
+            guard (0...5).contains(drift) else { throw ValidationError("--drift must be in 0...5") }
+        }
+
+        func run() throws {
+            let sample = SyntheticLoans.generate(count: loans, seed: seed, drift: drift)
+            try LoanDataCSV.write(sample, target: "default", to: out)
+            print(String(format: "wrote %d loans, %d defaults (%.2f%%), %d characteristics", sample.count, sample.defaultCount,
+                         100 * Double(sample.defaultCount) / Double(sample.count), sample.names.count))
             print(out)
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import PDModel
 import StressCore
 
@@ -134,5 +135,41 @@ private extension String {
         while s.first == " " || s.first == "\t" { s = s.dropFirst() }
         while s.last == " " || s.last == "\t" { s = s.dropLast() }
         return String(s)
+    }
+}
+
+extension LoanDataCSV {
+    /// Writes a sample as loan data: its characteristics, then the target as 0/1. Numbers
+    /// carry six significant digits (integers as integers), missing values are blank.
+    /// Written under a temporary name and renamed.
+    public static func write(_ sample: LoanSample, target: String, to path: String) throws(InputError) {
+        let temporary = path + ".tmp-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw InputError(file: path, message: "cannot write the file")
+        }
+        var text = (sample.names + [target]).map(ScoredCSV.field).joined(separator: ",") + "\n"
+        for i in 0..<sample.count {
+            for column in sample.columns {
+                switch column {
+                case .numeric(let v):
+                    if let x = v[i] { text += x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(format: "%.6g", x) }
+                case .categorical(let v):
+                    if let s = v[i] { text += ScoredCSV.field(s) }
+                }
+                text += ","
+            }
+            text += sample.defaults[i] == 1 ? "1\n" : "0\n"
+            if text.utf8.count > 1 << 20 {
+                handle.write(Data(text.utf8))
+                text = ""
+            }
+        }
+        handle.write(Data(text.utf8))
+        try? handle.close()
+        guard rename(temporary, path) == 0 else {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw InputError(file: path, message: "cannot put the file in place")
+        }
     }
 }
