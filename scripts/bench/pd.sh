@@ -13,7 +13,8 @@ mkdir -p "$work"
 venv=.venv-bench-pd
 if [[ ! -x $venv/bin/python ]]; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q scorecardpy scikit-learn pandas
+  # scorecardpy 0.1.9.7 calls pd.to_numeric(errors="ignore"), which pandas 3 removed.
+  "$venv/bin/pip" install -q scorecardpy scikit-learn "pandas<2.2" "numpy<2"
 fi
 swift build -c release --product stresspack >/dev/null
 bin=.build/release/stresspack
