@@ -74,7 +74,7 @@ let package = Package(
         /// The SQLite run store (GRDB): inputs by content hash, runs, outputs, key figures.
         .target(name: "RunStore", dependencies: ["StressCore", .product(name: "GRDB", package: "GRDB.swift")]),
         /// Owners of the libxlsxwriter and Cairo handles; renderers build on them.
-        .target(name: "Reports", dependencies: ["CXlsxWriter", "CCairo", "StressCore", "RiskMath", "StressRun", "RegulatoryTemplates",
+        .target(name: "Reports", dependencies: ["CXlsxWriter", "CCairo", "StressCore", "RiskMath", "StressRun", "RegulatoryTemplates", "PDModel",
                                                 "CreditEngine", "CapitalEngine", "ProvisionsEngine", "IncomeEngine",
                                                 "LiquidityEngine", "VaREngine", "FactorModel"]),
         /// A run from files to files (input resolution and hashing, the store, atomic output,

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Inputs
 import PDModel
+import Reports
 import StressCore
 import StressPipeline
 
@@ -166,6 +167,17 @@ struct PDCommand: ParsableCommand {
         @Option(help: "The development or previous sample, for stability (PSI, CSI).") var reference: String?
         @Option(help: "Traffic-light thresholds YAML.") var thresholds: String?
         @Option(help: "Where to write the report (JSON).") var out: String
+        @Option(help: "Also write the report as a workbook (summary, discrimination with the CAP curve, calibration by grade, stability).")
+        var workbook: String?
+        @Option(name: .customLong("as-of"), help: "The validation's date, YYYY-MM-DD (dates the workbook; needed with --workbook).")
+        var asOf: String?
+
+        func validate() throws {
+            if let asOf { try validateDate(asOf, option: "--as-of") }
+            if workbook != nil && asOf == nil {
+                throw ValidationError("--workbook needs --as-of: the workbook is dated by the validation, never the clock")
+            }
+        }
 
         func run() throws {
             let loaded = try PDModelFile.load(path: model)
@@ -183,6 +195,19 @@ struct PDCommand: ParsableCommand {
             try PDCommand.write(String(decoding: try JSONDocument.encode(report), as: UTF8.self), to: out)
             PDCommand.printValidation(report)
             print(out)
+            if let workbook, let asOf {
+                let temporary = workbook + ".tmp-\(getpid()).xlsx"
+                do {
+                    try ValidationWorkbook.render(report, provenance: .init(
+                        model: model, modelSHA256: try FileDigest.sha256(path: model).hex, data: data,
+                        dataSHA256: try FileDigest.sha256(path: data).hex, reference: reference, asOf: asOf), to: temporary)
+                } catch {
+                    try? FileManager.default.removeItem(atPath: temporary)
+                    throw error
+                }
+                guard rename(temporary, workbook) == 0 else { throw UsageError(message: "\(workbook): cannot write the workbook") }
+                print(workbook)
+            }
         }
     }
 

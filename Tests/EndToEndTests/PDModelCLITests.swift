@@ -44,6 +44,21 @@ final class PDModelCLITests: XCTestCase {
         XCTAssertNotNil(report["verdict"] as? String)
         XCTAssertEqual((report["stability"] as? [String: Any])?["grade_psi"] as? Double, 0)
 
+        // The report as a workbook, dated by --as-of: the same validation, the same bytes.
+        for name in ["v1.xlsx", "v2.xlsx"] {
+            r = try CommandRunner.run(["pd", "validate", path("model.yaml"), "--data", german, "--bad", "bad", "--reference", german,
+                                       "--out", path("validation.json"), "--workbook", path(name), "--as-of", "2026-12-31"])
+            XCTAssertEqual(r.status, 0, r.stderr)
+        }
+        XCTAssertEqual(try CommandRunner.sha256(of: path("v1.xlsx")), try CommandRunner.sha256(of: path("v2.xlsx")))
+        let listing = try CommandRunner.run(executable: "/usr/bin/unzip", ["-l", path("v1.xlsx")]).stdout
+        XCTAssertEqual(listing.components(separatedBy: "xl/worksheets/sheet").count - 1, 4, listing)
+        XCTAssertEqual(listing.components(separatedBy: "xl/charts/chart").count - 1, 3, listing)
+        r = try CommandRunner.run(["pd", "validate", path("model.yaml"), "--data", german, "--bad", "bad",
+                                   "--out", path("x.json"), "--workbook", path("x.xlsx")])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("--as-of"), r.stderr)
+
         // A book: the sample bank's exposures carrying the applicants' characteristics.
         r = try CommandRunner.run(["portfolio", "sample", "--exposures", "1000", "--seed", "5", "--out", path("bank.csv"), "--quiet"])
         XCTAssertEqual(r.status, 0, r.stderr)

@@ -43,6 +43,7 @@ public struct ValidationReport: Sendable, Codable {
         public var gini: Double
         public var ks: Double
         public var verdict: Verdict
+        public var curves: ValidationStatistics.Curves
     }
 
     public struct Grade: Sendable, Codable {
@@ -124,7 +125,8 @@ public enum ModelValidation {
         let auc = ValidationStatistics.delong(scores: scored.logOdds, defaults: defaults)
         let discrimination = ValidationReport.Discrimination(
             auc: auc, gini: auc.gini, ks: PDModel.Discrimination.ks(scores: scored.logOdds, defaults: defaults),
-            verdict: ValidationThresholds.lower(auc.auc, thresholds.auc))
+            verdict: ValidationThresholds.lower(auc.auc, thresholds.auc),
+            curves: ValidationStatistics.curves(scores: scored.logOdds, defaults: defaults))
 
         // By grade: loans, defaults and the mean PD the model gave them.
         let grades = scored.grade!

@@ -34,6 +34,36 @@ public enum ValidationStatistics {
         return AUCEstimate(auc: auc, standardError: se, lower: max(0, auc - z * se), upper: min(1, auc + z * se))
     }
 
+    /// Points of the ROC curve (false-positive rate, true-positive rate) and of the CAP
+    /// curve (share of loans, share of defaults captured), taking loans from the riskiest
+    /// score down; tied scores enter together. At most `points` + 1 points each, from (0, 0)
+    /// to (1, 1), thinned evenly for plotting.
+    public struct Curves: Sendable, Codable {
+        public var roc: [[Double]]
+        public var cap: [[Double]]
+    }
+
+    public static func curves(scores: [Double], defaults: [UInt8], points: Int = 100) -> Curves {
+        let order = scores.indices.sorted { scores[$0] > scores[$1] }
+        let bads = Double(defaults.reduce(0) { $0 + Int($1) }), goods = Double(defaults.count) - bads
+        var roc: [[Double]] = [[0, 0]], cap: [[Double]] = [[0, 0]]
+        var tp = 0.0, fp = 0.0, i = 0
+        let step = max(1, order.count / points)
+        var next = step
+        while i < order.count {
+            var j = i
+            while j + 1 < order.count && scores[order[j + 1]] == scores[order[i]] { j += 1 }
+            for k in i...j { if defaults[order[k]] == 1 { tp += 1 } else { fp += 1 } }
+            i = j + 1
+            if i >= next || i == order.count {
+                roc.append([fp / goods, tp / bads])
+                cap.append([Double(i) / Double(order.count), tp / bads])
+                next = i + step
+            }
+        }
+        return Curves(roc: roc, cap: cap)
+    }
+
     /// Mid-ranks (1-based; ties share the mean of their ranks).
     static func midRanks(_ x: [Double]) -> [Double] {
         let order = x.indices.sorted { x[$0] < x[$1] }
