@@ -82,7 +82,7 @@ let package = Package(
         .target(name: "StressPipeline", dependencies: [
             "StressCore", "RiskMath", "CreditEngine", "CapitalEngine", "ProvisionsEngine", "IncomeEngine", "LiquidityEngine",
             "VaREngine", "FactorModel", "Inputs", "SampleBank", "RegulatoryTemplates",
-            "StressRun", "Reports", "RunStore", .product(name: "Crypto", package: "swift-crypto"),
+            "StressRun", "Reports", "RunStore", "PDModel", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         /// `stresspack serve`: the REST API and dashboard over the run store (Hummingbird 2,
         /// swift-mustache), running jobs through StressPipeline like the CLI.

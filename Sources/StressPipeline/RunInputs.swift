@@ -135,6 +135,9 @@ public struct RunInputs: RandomAccessCollection {
                 list.append(("published_outcomes", path))
             }
         }
+        // The PD model shapes every figure: hashed, stored and named in the manifest. Listed only
+        // when used, so runs without one keep their ids.
+        if let model = job.pdModelPath { list.append(("pd_model", model)) }
         list += job.scenarioPaths.map { ("scenario", $0) }
         list += frameworkFiles.map { ("framework", $0.1) }
         list += tables.keys.sorted().map { ("risk_weights", tables[$0]!) }

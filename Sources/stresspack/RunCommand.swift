@@ -39,6 +39,9 @@ struct RunCommand: ParsableCommand {
     var shards: Int?
     @Option(help: "Folder for the shard plan: the inputs copied by hash, the parameters and the layout (with --shards).")
     var plan: String?
+    @Option(name: .customLong("pd-model"),
+            help: "A calibrated PD model (stresspack pd calibrate): the book's pd and rating columns come from it; the book carries its characteristics.")
+    var pdModel: String?
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var compute: ComputeOptions
 
@@ -90,6 +93,7 @@ struct RunCommand: ParsableCommand {
                          scenarioPaths: try selectedScenarios(), pack: pack, asOf: asOf, seed: seed,
                          threads: compute.threads, outDirectory: out, paths: paths, store: store, displayPath: display,
                          skip: try SkippedAnalysis.parse(skip))
+        job.pdModelPath = pdModel
         if let regulatoryTemplates {
             guard FileManager.default.fileExists(atPath: regulatoryTemplates) else {
                 throw UsageError(message: "--regulatory-templates: no folder \(regulatoryTemplates)")

@@ -84,6 +84,23 @@ final class PDModelCLITests: XCTestCase {
                                    "--store", path("store.sqlite"), "--quiet"], in: work)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(FileManager.default.fileExists(atPath: path("run/results.json")))
+
+        // The run applying the model itself: the same figures, the model a hashed input, verified.
+        r = try CommandRunner.run(["run", "--portfolio", path("book.csv"), "--balance-sheet", path("bank.balance-sheet.yaml"),
+                                   "--pd-model", path("model.yaml"), "--scenario", "boe-2025-bcst", "--paths", "200",
+                                   "--pack", "board", "--out", path("modelled"), "--store", path("store.sqlite"), "--quiet"], in: work)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("modelled/manifest.json")))) as! [String: Any]
+        let model = (manifest["inputs"] as! [[String: Any]]).first { $0["role"] as? String == "pd_model" }
+        XCTAssertEqual(model?["sha256"] as? String, try CommandRunner.sha256(of: path("model.yaml")))
+        let sql = "SELECT group_concat(scenario || period || metric || '=' || value, ';') FROM run_figures WHERE run_key = "
+        let scoredFigures = try CommandRunner.run(executable: "/usr/bin/sqlite3", [path("store.sqlite"), sql + "1"]).stdout
+        let modelledFigures = try CommandRunner.run(executable: "/usr/bin/sqlite3", [path("store.sqlite"), sql + "2"]).stdout
+        XCTAssertFalse(scoredFigures.isEmpty)
+        XCTAssertEqual(scoredFigures, modelledFigures, "pd apply then run, and run --pd-model, stress the same PDs")
+        let runID = try XCTUnwrap(manifest["run_id"] as? String)
+        r = try CommandRunner.run(["runs", "verify", "\(runID)", "--store", path("store.sqlite"), "--quiet"], in: work)
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
     }
 
     func testBadInputExitsTwoNamingTheProblem() throws {

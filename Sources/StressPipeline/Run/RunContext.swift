@@ -66,11 +66,16 @@ struct RunContext {
                         progress: ProgressReporter) throws -> RunContext {
         let display = job.display
         progress.note("loading portfolio \(display(job.portfolioPath))")
-        let portfolio = try job.portfolioColumns.map { columns throws(InputError) in
+        var portfolio = try job.portfolioColumns.map { columns throws(InputError) in
             try PortfolioColumnsFile.load(path: columns, csvPath: job.portfolioPath)
         } ?? PortfolioCSV.load(path: job.portfolioPath)
         progress.note("loaded \(portfolio.portfolio.count) exposures")
         clock.lap("load portfolio")
+        if let model = job.pdModelPath {
+            progress.note("scoring the book with \(display(model))")
+            try PDModelScoring.apply(modelPath: model, to: &portfolio, csvPath: job.portfolioPath, display: display)
+            clock.lap("score with the PD model")
+        }
         let balanceSheet = try BalanceSheetFile.load(path: job.balanceSheetPath)
         let regulatoryDefinitions = !purpose.isEverything
             ? [] : try RegulatoryTemplateOutputs.load(files.regulatoryTemplates, display: display)

@@ -40,6 +40,10 @@ public struct RunJob {
     /// The portfolio already parsed, as a column file of the same CSV (a shard plan's);
     /// read instead of parsing `portfolioPath` again. The CSV is still the hashed input.
     public var portfolioColumns: String?
+    /// A calibrated PD model (`pd calibrate`) whose grade PDs and ratings replace the book's
+    /// `pd` and `rating` columns before the engines read them; the book carries the model's
+    /// characteristics as extra columns. The model file is an input like any other.
+    public var pdModelPath: String?
     /// Where `<run-id>/` goes when no output folder is given (default `reports`; a server's `--reports`).
     public var outputRoot: String?
 

@@ -51,9 +51,11 @@ extension RunJob {
                                          riskWeightTable: { tables[$0] })
         // The supervisory templates as they were when the run was made.
         environment.regulatoryTemplate = { regulatory[$0] }
-        return RunJob(portfolioPath: portfolio, balanceSheetPath: balanceSheet, scenarioPaths: byRole["scenario"] ?? [],
-                      pack: parameters.pack, asOf: parameters.asOf, seed: parameters.seed, threads: threads,
-                      outDirectory: outDirectory, paths: parameters.paths, store: store, environment: environment,
-                      displayPath: display, skip: try SkippedAnalysis.parse(parameters.skip ?? []))
+        var job = RunJob(portfolioPath: portfolio, balanceSheetPath: balanceSheet, scenarioPaths: byRole["scenario"] ?? [],
+                         pack: parameters.pack, asOf: parameters.asOf, seed: parameters.seed, threads: threads,
+                         outDirectory: outDirectory, paths: parameters.paths, store: store, environment: environment,
+                         displayPath: display, skip: try SkippedAnalysis.parse(parameters.skip ?? []))
+        job.pdModelPath = byRole["pd_model"]?.first
+        return job
     }
 }
