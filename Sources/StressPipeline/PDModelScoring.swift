@@ -42,4 +42,25 @@ enum PDModelScoring {
         loaded.findings.append(DataQualityFinding(severity: unmatched.isEmpty ? .info : .warning, file: csvPath,
                                                   message: message))
     }
+
+    /// The model validated on a sample with outcomes (the model's target column), with the
+    /// thresholds file's lights.
+    static func validate(modelPath: String, samplePath: String, thresholdsPath: String,
+                         display: (String) -> String) throws -> ValidationReport {
+        let loaded = try PDModelFile.load(path: modelPath)
+        let thresholds = try ValidationThresholdsFile.load(path: thresholdsPath)
+        let sample: LoanSample
+        do {
+            sample = try LoanDataCSV.load(path: samplePath, options: .init(target: loaded.target, bad: loaded.targetDefault,
+                                                                          columns: loaded.model.characteristics))
+        } catch var error {
+            error.file = display(error.file)
+            throw error
+        }
+        do {
+            return try ModelValidation.run(loaded.model, sample: sample, reference: nil, thresholds: thresholds)
+        } catch {
+            throw InputError(file: display(samplePath), key: error.characteristic, message: error.message)
+        }
+    }
 }

@@ -77,6 +77,8 @@ public struct RunInputs: RandomAccessCollection {
     public var regulatoryTemplates: [(id: String, path: String)] = []
     /// The balance sheet's as-of date, when it can be read.
     public var asOf: String?
+    /// The PD validation's thresholds, when the run validates a PD model.
+    public var pdValidationThresholds: String?
 
     public var startIndex: Int { files.startIndex }
     public var endIndex: Int { files.endIndex }
@@ -138,6 +140,17 @@ public struct RunInputs: RandomAccessCollection {
         // The PD model shapes every figure: hashed, stored and named in the manifest. Listed only
         // when used, so runs without one keep their ids.
         if let model = job.pdModelPath { list.append(("pd_model", model)) }
+        var validationThresholds: String?
+        if let sample = job.pdValidationSamplePath {
+            guard job.pdModelPath != nil else {
+                throw InputError(file: job.display(sample), message: "a PD validation sample needs the model it validates (--pd-model)")
+            }
+            let thresholds = job.pdValidationThresholdsPath
+                ?? ProjectPaths.home.appendingPathComponent("tables/pd-validation-thresholds.yaml").path
+            list.append(("pd_validation_sample", sample))
+            list.append(("pd_validation_thresholds", thresholds))
+            validationThresholds = thresholds
+        }
         list += job.scenarioPaths.map { ("scenario", $0) }
         list += frameworkFiles.map { ("framework", $0.1) }
         list += tables.keys.sorted().map { ("risk_weights", tables[$0]!) }
@@ -153,6 +166,7 @@ public struct RunInputs: RandomAccessCollection {
         return RunInputs(files: files, frameworkFiles: frameworkFiles, publishedOutcomes: publishedOutcomes,
                          riskWeightTables: tables,
                          liquidityTable: job.environment.liquidityTable,
-                         template: template, regulatoryTemplates: regulatory, asOf: asOf)
+                         template: template, regulatoryTemplates: regulatory, asOf: asOf,
+                         pdValidationThresholds: validationThresholds)
     }
 }

@@ -65,7 +65,7 @@ struct PDCommand: ParsableCommand {
             let modelName = name ?? URL(fileURLWithPath: input.data).deletingPathExtension().lastPathComponent
             let model = try PDCommand.modelling(input.data) { () throws(PDModelError) in try fitter.fit(sample, name: modelName) }
             let digest = try FileDigest.sha256(path: input.data)
-            try PDCommand.write(PDModelFile.render(model, source: (input.data, digest.hex), target: target), to: out)
+            try PDCommand.write(PDModelFile.render(model, source: (input.data, digest.hex), target: target, targetDefault: bad), to: out)
             PDCommand.printSummary(model)
             print(out)
         }
@@ -102,7 +102,8 @@ struct PDCommand: ParsableCommand {
             // The development data and its digest as the fit recorded them.
             let text = try String(contentsOfFile: model, encoding: .utf8)
             let source = PDCommand.recordedSource(text)
-            try PDCommand.write(PDModelFile.render(calibrated, source: source, target: loaded.target), to: out ?? model)
+            try PDCommand.write(PDModelFile.render(calibrated, source: source, target: loaded.target,
+                                                    targetDefault: loaded.targetDefault), to: out ?? model)
             let c = calibrated.calibration!
             print(String(format: "calibrated %@ (%@): central tendency %.4f%%, log-odds shift %+.6f; master scale %@ (%d grades)",
                          calibrated.name, c.method.rawValue, 100 * c.centralTendency, c.shift, scale.name, scale.grades.count))
@@ -183,7 +184,8 @@ struct PDCommand: ParsableCommand {
             let loaded = try PDModelFile.load(path: model)
             let outcome = target ?? loaded.target
             let columns = loaded.model.characteristics
-            let sample = try LoanDataCSV.load(path: data, options: .init(target: outcome, bad: bad, columns: columns))
+            let sample = try LoanDataCSV.load(path: data, options: .init(target: outcome, bad: bad ?? loaded.targetDefault,
+                                                                         columns: columns))
             let referenceSample = try reference.map {
                 try LoanDataCSV.load(path: $0, options: .init(columns: columns))
             }

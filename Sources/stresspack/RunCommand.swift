@@ -42,6 +42,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("pd-model"),
             help: "A calibrated PD model (stresspack pd calibrate): the book's pd and rating columns come from it; the book carries its characteristics.")
     var pdModel: String?
+    @Option(name: .customLong("pd-validation-sample"),
+            help: "A sample with outcomes to validate the PD model on; the pack then holds pd-validation.json and .xlsx.")
+    var pdValidationSample: String?
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var compute: ComputeOptions
 
@@ -60,6 +63,9 @@ struct RunCommand: ParsableCommand {
         if let shards, shards < 1 { throw ValidationError("--shards must be at least 1, got \(shards)") }
         if shards != nil, out != nil {
             throw ValidationError("--out is the merge's: stresspack shard merge PLAN_DIR --out DIR")
+        }
+        if pdValidationSample != nil && pdModel == nil {
+            throw ValidationError("--pd-validation-sample needs --pd-model (the model it validates)")
         }
         if portfolio != nil && balanceSheet == nil {
             throw ValidationError("--portfolio needs --balance-sheet (the bank's capital and liquidity)")
@@ -94,6 +100,7 @@ struct RunCommand: ParsableCommand {
                          threads: compute.threads, outDirectory: out, paths: paths, store: store, displayPath: display,
                          skip: try SkippedAnalysis.parse(skip))
         job.pdModelPath = pdModel
+        job.pdValidationSamplePath = pdValidationSample
         if let regulatoryTemplates {
             guard FileManager.default.fileExists(atPath: regulatoryTemplates) else {
                 throw UsageError(message: "--regulatory-templates: no folder \(regulatoryTemplates)")

@@ -87,12 +87,18 @@ final class PDModelCLITests: XCTestCase {
 
         // The run applying the model itself: the same figures, the model a hashed input, verified.
         r = try CommandRunner.run(["run", "--portfolio", path("book.csv"), "--balance-sheet", path("bank.balance-sheet.yaml"),
-                                   "--pd-model", path("model.yaml"), "--scenario", "boe-2025-bcst", "--paths", "200",
+                                   "--pd-model", path("model.yaml"), "--pd-validation-sample", german,
+                                   "--scenario", "boe-2025-bcst", "--paths", "200",
                                    "--pack", "board", "--out", path("modelled"), "--store", path("store.sqlite"), "--quiet"], in: work)
         XCTAssertEqual(r.status, 0, r.stderr)
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("modelled/manifest.json")))) as! [String: Any]
         let model = (manifest["inputs"] as! [[String: Any]]).first { $0["role"] as? String == "pd_model" }
         XCTAssertEqual(model?["sha256"] as? String, try CommandRunner.sha256(of: path("model.yaml")))
+        // The model's validation is in the pack, listed in the manifest.
+        let outputs = (manifest["outputs"] as! [[String: Any]]).compactMap { $0["path"] as? String }
+        XCTAssertTrue(outputs.contains("pd-validation.json") && outputs.contains("pd-validation.xlsx"), "\(outputs)")
+        let inPack = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("modelled/pd-validation.json")))) as! [String: Any]
+        XCTAssertEqual((inPack["calibration"] as? [String: Any])?["defaults"] as? Int, 300)
         let sql = "SELECT group_concat(scenario || period || metric || '=' || value, ';') FROM run_figures WHERE run_key = "
         let scoredFigures = try CommandRunner.run(executable: "/usr/bin/sqlite3", [path("store.sqlite"), sql + "1"]).stdout
         let modelledFigures = try CommandRunner.run(executable: "/usr/bin/sqlite3", [path("store.sqlite"), sql + "2"]).stdout

@@ -9,12 +9,15 @@ import StressCore
 public enum PDModelFile {
     public static let format = "stresspack-pd-model/1"
 
-    public static func render(_ m: PDScorecard, source: (file: String, sha256: String)?, target: String) -> String {
+    /// `targetDefault`: the target's value that means default, for a text target (`--bad`).
+    public static func render(_ m: PDScorecard, source: (file: String, sha256: String)?, target: String,
+                              targetDefault: String? = nil) -> String {
         var y = "# A PD scorecard (StressPack \(EngineVersion.current)). Points and PDs follow from the numbers below;\n"
         y += "# edit nothing by hand: refit with `stresspack pd fit`, recalibrate with `stresspack pd calibrate`.\n"
         y += "format: \(format)\n"
         y += "name: \(quoted(m.name))\n"
         y += "target: \(quoted(target))\n"
+        if let targetDefault { y += "target_default: \(quoted(targetDefault))\n" }
         y += "development:\n"
         if let source {
             y += "  data: \(quoted(source.file))\n"
@@ -68,6 +71,8 @@ public enum PDModelFile {
     public struct Loaded: Sendable {
         public var model: PDScorecard
         public var target: String
+        /// The target's default value when the target is text.
+        public var targetDefault: String?
     }
 
     public static func load(path: String) throws(InputError) -> Loaded {
@@ -75,7 +80,7 @@ public enum PDModelFile {
         guard let root = try YAMLDocument.compose(text, file: path) else {
             throw InputError(file: path, message: "empty file: expected a PD model (format: \(format))")
         }
-        let top = try root.mapping(accepting: ["format", "name", "target", "development", "scale", "intercept",
+        let top = try root.mapping(accepting: ["format", "name", "target", "target_default", "development", "scale", "intercept",
                                                "characteristics", "calibration", "master_scale"])
         let formatValue = try top.required("format")
         guard try formatValue.text() == format else {
@@ -153,7 +158,7 @@ public enum PDModelFile {
                                 intercept: try intercept.required("estimate").number("a number"),
                                 interceptStandardError: try intercept.required("std_error").number("a number"),
                                 scale: scale, calibration: calibration, masterScale: master, development: development)
-        return Loaded(model: model, target: try top.required("target").text())
+        return Loaded(model: model, target: try top.required("target").text(), targetDefault: try top.optional("target_default")?.text())
     }
 
     /// A master scale file (`tables/master-scale.yaml`), or a model's `master_scale`: grades in

@@ -44,6 +44,11 @@ public struct RunJob {
     /// `pd` and `rating` columns before the engines read them; the book carries the model's
     /// characteristics as extra columns. The model file is an input like any other.
     public var pdModelPath: String?
+    /// A sample with observed outcomes on which the run validates the PD model; the pack then
+    /// holds `pd-validation.json` and `pd-validation.xlsx` (needs `pdModelPath`).
+    public var pdValidationSamplePath: String?
+    /// The validation's traffic-light thresholds (default `tables/pd-validation-thresholds.yaml`).
+    public var pdValidationThresholdsPath: String?
     /// Where `<run-id>/` goes when no output folder is given (default `reports`; a server's `--reports`).
     public var outputRoot: String?
 
@@ -267,6 +272,24 @@ public struct RunJob {
             }
 
             if !regulatory.filled.isEmpty { clock.lap("render \(pack)-templates.xlsx and CSVs") }
+
+            // The PD model's validation on the bank's sample, in the pack beside the stress results.
+            if let model = pdModelPath, let sample = pdValidationSamplePath, let thresholds = inputFiles.pdValidationThresholds {
+                progress.note("validating the PD model on \(display(sample))")
+                let report = try PDModelScoring.validate(modelPath: model, samplePath: sample, thresholdsPath: thresholds,
+                                                         display: display)
+                let json = try JSONDocument.encode(report)
+                try output.write(json, to: "pd-validation.json")
+                written.append(.init(path: "pd-validation.json", sha256: FileDigest.sha256(data: json), bytes: json.count))
+                let sha = { (role: String) in inputFiles.first { $0.role == role }?.sha256 ?? "" }
+                let workbookPath = output.stagingPath("pd-validation.xlsx").path
+                try ValidationWorkbook.render(report, provenance: .init(
+                    model: display(model), modelSHA256: sha("pd_model"), data: display(sample),
+                    dataSHA256: sha("pd_validation_sample"), reference: nil, asOf: asOf), to: workbookPath)
+                let digest = try FileDigest.sha256(path: workbookPath)
+                written.append(.init(path: "pd-validation.xlsx", sha256: digest.hex, bytes: digest.bytes))
+                clock.lap("validate the PD model")
+            }
             let manifest = Manifest(
                 runID: runID, engineVersion: EngineVersion.current, asOf: asOf, seed: seed,
                 parameters: .init(pack: pack, scenarios: scenarios.map(\.scenario.id),

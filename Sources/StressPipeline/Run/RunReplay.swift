@@ -56,6 +56,8 @@ extension RunJob {
                          outDirectory: outDirectory, paths: parameters.paths, store: store, environment: environment,
                          displayPath: display, skip: try SkippedAnalysis.parse(parameters.skip ?? []))
         job.pdModelPath = byRole["pd_model"]?.first
+        job.pdValidationSamplePath = byRole["pd_validation_sample"]?.first
+        job.pdValidationThresholdsPath = byRole["pd_validation_thresholds"]?.first
         return job
     }
 }
