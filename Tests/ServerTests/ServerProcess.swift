@@ -97,7 +97,9 @@ final class ServerProcess: @unchecked Sendable {
             arguments += ["--data-binary", "@\(sent.path)"]
         }
         if let file { arguments += ["--data-binary", "@\(file)"] }
-        let r = try CommandRunner.run(executable: "/usr/bin/curl", arguments + extra + [baseURL + path])
+        // A server bound to every address is reached through loopback.
+        let url = baseURL.replacingOccurrences(of: "//0.0.0.0:", with: "//127.0.0.1:") + path
+        let r = try CommandRunner.run(executable: "/usr/bin/curl", arguments + extra + [url])
         var headers: [String: String] = [:]
         for line in ((try? String(contentsOf: headerFile, encoding: .utf8)) ?? "").split(separator: "\r\n") {
             guard let colon = line.firstIndex(of: ":") else { continue }

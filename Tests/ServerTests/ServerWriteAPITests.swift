@@ -51,6 +51,15 @@ final class ServerWriteAPITests: XCTestCase {
         let r = try CommandRunner.run(["serve", "--store", fixture.store, "--host", "0.0.0.0", "--port", "0"])
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.contains("--token-file"), r.stderr)
+        // Bound to every address with a token file: reads need the token (the test connects
+        // through loopback only).
+        server.stop()
+        server = try ServerProcess(store: fixture.store, in: fixture.work,
+                                   arguments: ["--token-file", fixture.tokenFile, "--host", "0.0.0.0"])
+        XCTAssertTrue(server.baseURL.hasPrefix("http://0.0.0.0:"), server.baseURL)
+        XCTAssertEqual(try server.request("GET", "/api/v1/runs").status, 401)
+        XCTAssertEqual(try server.request("GET", "/").status, 401)
+        XCTAssertEqual(try server.request("GET", "/api/v1/runs", token: token).status, 200)
     }
 
     func testUploadsAreValidatedLikeTheCLIAndStoredByDigest() throws {
