@@ -119,3 +119,31 @@ final class PDModelPropertyTests: XCTestCase {
                              options: .init(target: "creditability", bad: "bad"))
     }
 }
+
+/// The VIF from the inverse correlation matrix equals 1 / (1 − R²) of each column regressed
+/// on the others, computed by least squares.
+final class VarianceInflationTests: XCTestCase {
+    func testInverseCorrelationDiagonalEqualsTheRegressionDefinition() throws {
+        let stream = RandomStream(seed: 3, stream: 9)
+        let n = 2_000
+        var columns = [[Double]](repeating: [], count: 4)
+        for i in 0..<n {
+            let z = (0..<4).map { stream.normal(UInt64(i * 4 + $0)) }
+            columns[0].append(z[0])
+            columns[1].append(0.7 * z[0] + 0.3 * z[1])
+            columns[2].append(z[2] - 0.5 * z[1])
+            columns[3].append(0.2 * z[0] + z[3])
+        }
+        let vif = LogisticRegression.varianceInflation(columns: columns)
+        for j in 0..<4 {
+            let others = (0..<4).filter { $0 != j }
+            var elements: [Double] = []
+            for i in 0..<n { elements.append(1); for o in others { elements.append(columns[o][i]) } }
+            let fit = try Matrix(rows: n, columns: 4, elements: elements).leastSquares(columns[j])
+            let mean = columns[j].reduce(0, +) / Double(n)
+            let total = columns[j].reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+            XCTAssertEqual(vif[j], 1 / (fit.residualSumOfSquares / total), accuracy: 1e-9 * vif[j], "column \(j)")
+        }
+        XCTAssertGreaterThan(vif[1], 3, "column 1 is mostly column 0")
+    }
+}
