@@ -107,10 +107,15 @@ public enum ValidationStatistics {
         let a = Double(defaults) + 0.5, b = Double(loans - defaults) + 0.5
         return GradeTest(grade: grade, loans: loans, defaults: defaults, pd: pd,
                          observedRate: loans > 0 ? Double(defaults) / Double(loans) : 0,
-                         binomialPValue: SpecialFunctions.binomialUpperTail(defaults, loans, pd),
-                         jeffreysPValue: SpecialFunctions.incompleteBeta(pd, a, b),
-                         jeffreysLower: SpecialFunctions.inverseIncompleteBeta(0.025, a, b),
-                         jeffreysUpper: SpecialFunctions.inverseIncompleteBeta(0.975, a, b))
+                         binomialPValue: binomialUpperTail(defaults, loans, pd),
+                         jeffreysPValue: IncompleteBeta.regularized(a: a, b: b, x: pd, complement: 1 - pd),
+                         jeffreysLower: IncompleteBeta.inverse(0.025, a: a, b: b),
+                         jeffreysUpper: IncompleteBeta.inverse(0.975, a: a, b: b))
+    }
+
+    /// P(X ≥ d) for X ~ Binomial(n, p): I_p(d, n − d + 1); 1 for d = 0.
+    static func binomialUpperTail(_ d: Int, _ n: Int, _ p: Double) -> Double {
+        d <= 0 ? 1 : d > n ? 0 : IncompleteBeta.regularized(a: Double(d), b: Double(n - d + 1), x: p, complement: 1 - p)
     }
 
     /// Hosmer–Lemeshow over groups: Σ (O − N·p̄)² / (N·p̄·(1 − p̄)), χ² with groups − 2 degrees.
@@ -121,7 +126,7 @@ public enum ValidationStatistics {
             if variance > 0 { statistic += (Double(defaults[i]) - expected) * (Double(defaults[i]) - expected) / variance }
         }
         let degrees = max(defaults.count - 2, 1)
-        return (statistic, degrees, SpecialFunctions.chiSquaredSurvival(statistic, degrees: Double(degrees)))
+        return (statistic, degrees, IncompleteGamma.chiSquaredSurvival(statistic, degrees: Double(degrees)))
     }
 
     /// Spiegelhalter's z: the Brier sum against its expectation under calibration, two-sided.

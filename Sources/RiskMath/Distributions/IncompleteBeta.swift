@@ -1,17 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// The regularised incomplete beta function I_x(a, b) by the continued fraction of
 /// Numerical Recipes §6.4 (modified Lentz), used on the side where it converges fast
-/// (x < (a + 1)/(a + b + 2)), with I_x(a, b) = 1 − I_{1−x}(b, a) on the other.
-enum IncompleteBeta {
+/// (x < (a + 1)/(a + b + 2)), with I_x(a, b) = 1 − I_{1−x}(b, a) on the other. Student's t
+/// (VaREngine) and the binomial and Jeffreys tests of PD validation (PDModel) use it.
+public enum IncompleteBeta {
     /// I_x(a, b) for 0 ≤ x ≤ 1 with `complement` = 1 − x given exactly by the caller.
-    static func regularized(a: Double, b: Double, x: Double, complement: Double) -> Double {
+    public static func regularized(a: Double, b: Double, x: Double, complement: Double) -> Double {
         if x <= 0 { return 0 }
         if complement <= 0 { return 1 }
         let logFront = lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log(complement)
@@ -50,5 +45,23 @@ enum IncompleteBeta {
             if abs(delta - 1) < 1e-16 { break }
         }
         return h
+    }
+
+    /// The x with I_x(a, b) = p: Newton on the density, kept inside a bisection bracket.
+    public static func inverse(_ p: Double, a: Double, b: Double) -> Double {
+        if p <= 0 { return 0 }
+        if p >= 1 { return 1 }
+        var lo = 0.0, hi = 1.0, x = a / (a + b)
+        let logB = lgamma(a) + lgamma(b) - lgamma(a + b)
+        for _ in 0..<200 {
+            let f = regularized(a: a, b: b, x: x, complement: 1 - x) - p
+            if f > 0 { hi = x } else { lo = x }
+            let density = exp((a - 1) * log(x) + (b - 1) * log1p(-x) - logB)
+            var next = x - f / density
+            if !(next > lo && next < hi) || !next.isFinite { next = (lo + hi) / 2 }
+            if abs(next - x) <= 1e-15 * max(x, 1e-300) { return next }
+            x = next
+        }
+        return x
     }
 }
