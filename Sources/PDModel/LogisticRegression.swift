@@ -37,20 +37,18 @@ public enum LogisticRegression {
         guard n > k else { throw PDModelError("\(n) observations cannot fit \(k) coefficients") }
         func x(_ i: Int, _ j: Int) -> Double { j == 0 ? 1 : columns[j - 1][i] }
 
-        let rate = Double(events) / Double(n)
-        var beta = [Double](repeating: 0, count: k)
-        beta[0] = log(rate / (1 - rate))
-        var iterations = 0
-        var information = Matrix(rows: k, columns: k)
-        while true {
-            iterations += 1
+        /// The score Xᵀ(y − p), the information XᵀWX (symmetric, full) and the log-likelihood at β.
+        func evaluate(_ beta: [Double]) -> (gradient: [Double], information: [Double], logLikelihood: Double) {
             var gradient = [Double](repeating: 0, count: k)
             var info = [Double](repeating: 0, count: k * k)
             var row = [Double](repeating: 0, count: k)
+            var loglik = 0.0
             for i in 0..<n {
                 var eta = 0.0
                 for j in 0..<k { row[j] = x(i, j); eta += row[j] * beta[j] }
                 let p = 1 / (1 + exp(-eta))
+                // log(1 + e^η) computed without overflow.
+                loglik += Double(outcomes[i]) * eta - (eta > 0 ? eta + log1p(exp(-eta)) : log1p(exp(eta)))
                 let w = p * (1 - p)
                 let residual = Double(outcomes[i]) - p
                 for a in 0..<k {
@@ -60,9 +58,18 @@ public enum LogisticRegression {
                 }
             }
             for a in 0..<k { for b in 0..<a { info[b * k + a] = info[a * k + b] } }
+            return (gradient, info, loglik)
+        }
+
+        let rate = Double(events) / Double(n)
+        var beta = [Double](repeating: 0, count: k)
+        beta[0] = log(rate / (1 - rate))
+        var iterations = 0
+        while true {
+            iterations += 1
+            let (gradient, info, _) = evaluate(beta)
             do {
-                information = try Matrix(rows: k, columns: k, elements: info)
-                let step = try information.solvePositiveDefinite(gradient)
+                let step = try Matrix(rows: k, columns: k, elements: info).solvePositiveDefinite(gradient)
                 for j in 0..<k { beta[j] += step[j] }
                 let largest = step.map(abs).max() ?? 0
                 if beta.contains(where: { abs($0) > 50 }) || !largest.isFinite {
@@ -78,24 +85,11 @@ public enum LogisticRegression {
                 throw PDModelError("no convergence in \(maximumIterations) iterations; likely separation")
             }
         }
-        // Final information matrix at the converged coefficients, for the standard errors.
-        var loglik = 0.0
-        var info = [Double](repeating: 0, count: k * k)
-        var row = [Double](repeating: 0, count: k)
-        for i in 0..<n {
-            var eta = 0.0
-            for j in 0..<k { row[j] = x(i, j); eta += row[j] * beta[j] }
-            let p = 1 / (1 + exp(-eta))
-            // log(1 + e^η) computed without overflow.
-            let softplus = eta > 0 ? eta + log1p(exp(-eta)) : log1p(exp(eta))
-            loglik += Double(outcomes[i]) * eta - softplus
-            let w = p * (1 - p)
-            for a in 0..<k { for b in 0...a { info[a * k + b] += w * row[a] * row[b] } }
-        }
-        for a in 0..<k { for b in 0..<a { info[b * k + a] = info[a * k + b] } }
+        // The information and likelihood at the converged coefficients, for the standard errors.
+        let (_, info, loglik) = evaluate(beta)
         let covariance: [[Double]]
         do {
-            information = try Matrix(rows: k, columns: k, elements: info)
+            let information = try Matrix(rows: k, columns: k, elements: info)
             covariance = try (0..<k).map { j -> [Double] in
                 var unit = [Double](repeating: 0, count: k)
                 unit[j] = 1

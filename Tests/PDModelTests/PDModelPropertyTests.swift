@@ -147,3 +147,54 @@ final class VarianceInflationTests: XCTestCase {
         XCTAssertGreaterThan(vif[1], 3, "column 1 is mostly column 0")
     }
 }
+
+/// The scorecard's points and the validation curves, by identities.
+final class ScorecardIdentityTests: XCTestCase {
+    func testBasePointsPlusAttributePointsAreTheScoreAndTheScoreIsTheOdds() throws {
+        let sample = try LoanDataCSV.load(path: TestSupport.repositoryRoot.appendingPathComponent("data/pd/germancredit.csv").path,
+                                          options: .init(target: "creditability", bad: "bad"))
+        let model = try ScorecardFitter().fit(sample, name: "german")
+        let scored = try model.score(sample)
+        for i in stride(from: 0, to: sample.count, by: 37) {
+            var points = model.basePoints
+            for (t, term) in model.terms.enumerated() {
+                let column = try XCTUnwrap(sample.column(term.binning.name))
+                let bin: Int
+                switch column {
+                case .numeric(let v): bin = term.binning.binIndex(numeric: v[i]).index
+                case .categorical(let v): bin = term.binning.binIndex(category: v[i]).index
+                }
+                points += model.points(term: t, bin: bin)
+            }
+            XCTAssertEqual(points, scored.score[i], accuracy: 1e-9, "loan \(i)")
+            // score = offset + factor·ln(odds), odds non-default : default.
+            let odds = (1 - scored.pd[i]) / scored.pd[i]
+            XCTAssertEqual(scored.score[i], model.scale.offset + model.scale.factor * log(odds), accuracy: 1e-9)
+        }
+        // PDO: twice the odds, PDO more points; the base odds score the base score.
+        XCTAssertEqual(model.scale.offset + model.scale.factor * log(2 * 50), 620, accuracy: 1e-12)
+        XCTAssertEqual(model.scale.offset + model.scale.factor * log(50), 600, accuracy: 1e-12)
+    }
+
+    func testCurvesRunFromCornerToCornerAndTheROCAreaIsTheAUC() {
+        let stream = RandomStream(seed: 21, stream: 2)
+        var scores: [Double] = [], defaults: [UInt8] = []
+        for i in 0..<3_000 {
+            let s = (stream.normal(UInt64(2 * i)) * 4).rounded() / 4   // ties
+            scores.append(s)
+            defaults.append(stream.uniform(UInt64(2 * i + 1)) < 1 / (1 + exp(-(s - 2))) ? 1 : 0)
+        }
+        // Every tie group a point: the trapezoid area under the ROC curve is the AUC.
+        let full = ValidationStatistics.curves(scores: scores, defaults: defaults, points: scores.count)
+        var area = 0.0
+        for (a, b) in zip(full.roc, full.roc.dropFirst()) { area += (b[0] - a[0]) * (a[1] + b[1]) / 2 }
+        XCTAssertEqual(area, Discrimination.auc(scores: scores, defaults: defaults), accuracy: 1e-12)
+        let thinned = ValidationStatistics.curves(scores: scores, defaults: defaults)
+        for curve in [full.roc, full.cap, thinned.roc, thinned.cap] {
+            XCTAssertEqual(curve.first!, [0, 0])
+            XCTAssertEqual(curve.last!, [1, 1])
+            XCTAssertTrue(zip(curve, curve.dropFirst()).allSatisfy { $0[0] <= $1[0] && $0[1] <= $1[1] })
+        }
+        XCTAssertLessThanOrEqual(thinned.cap.count, 102)
+    }
+}
