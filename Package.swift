@@ -87,7 +87,7 @@ let package = Package(
         /// `stresspack serve`: the REST API and dashboard over the run store (Hummingbird 2,
         /// swift-mustache), running jobs through StressPipeline like the CLI.
         .target(name: "StressServer", dependencies: [
-            "StressCore", "Inputs", "StressRun", "Reports", "RunStore", "StressPipeline",
+            "StressCore", "Inputs", "StressRun", "Reports", "RunStore", "StressPipeline", "RegulatoryTemplates",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Logging", package: "swift-log"),

@@ -46,7 +46,8 @@ public enum TemplateCSV {
         return "\(x)"
     }
 
-    static func quoted(_ s: String) -> String {
+    /// A CSV field, quoted only where RFC 4180 needs it (a separator, quote or line break).
+    public static func quoted(_ s: String) -> String {
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

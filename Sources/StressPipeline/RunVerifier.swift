@@ -33,11 +33,8 @@ public struct RunVerifier {
 
         var replayed: [ReplayedInput] = []
         for (k, input) in inputs.enumerated() {
-            // Keep the file name: a scenario file must be named after its id.
-            let folder = scratch.appendingPathComponent("input-\(k)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let path = folder.appendingPathComponent(URL(fileURLWithPath: input.path).lastPathComponent).path
-            try store.extract(input.sha256, to: path)
+            let path = try StoredFiles.extract(input.sha256, named: URL(fileURLWithPath: input.path).lastPathComponent,
+                                               slot: k, into: scratch.appendingPathComponent("inputs"), from: store)
             replayed.append(ReplayedInput(role: input.role, path: path, shownAs: input.path))
         }
         let out = scratch.appendingPathComponent("out")

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import RegulatoryTemplates
 import RunStore
 import StressPipeline
 
@@ -95,11 +96,5 @@ enum HTTP {
         case "svg": return "image/svg+xml"
         default: return "application/octet-stream"
         }
-    }
-
-    /// A CSV field, quoted when it holds a separator, quote or line break (RFC 4180).
-    static func csvField(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }

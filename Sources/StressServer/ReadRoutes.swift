@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Inputs
+import RegulatoryTemplates
 import RunStore
 import StressPipeline
 
@@ -52,7 +53,7 @@ extension ServerState {
                 // Shortest round-trip decimals: the same doubles as results.json, never rounded text.
                 var text = "run,scenario,period,metric,value\r\n"
                 for f in figures {
-                    text += [record.label, f.scenario, f.period, f.metric, "\(f.value)"].map(HTTP.csvField)
+                    text += [record.label, f.scenario, f.period, f.metric, "\(f.value)"].map(TemplateCSV.quoted)
                         .joined(separator: ",") + "\r\n"
                 }
                 var headers: HTTPFields = [:]

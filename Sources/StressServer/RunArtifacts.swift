@@ -72,11 +72,8 @@ final class RunArtifacts: @unchecked Sendable {
         var template: ReportTemplate?
         for (i, input) in try store.inputs(of: record.key).enumerated()
         where input.role == "scenario" || input.role == "report_template" {
-            // Under the name the run read it by: a scenario file's name is its id.
-            let folder = scratch.appendingPathComponent("\(i)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let file = folder.appendingPathComponent(URL(fileURLWithPath: input.path).lastPathComponent).path
-            try store.extract(input.sha256, to: file)
+            let file = try StoredFiles.extract(input.sha256, named: URL(fileURLWithPath: input.path).lastPathComponent,
+                                               slot: i, into: scratch, from: store)
             if input.role == "scenario" {
                 scenarios.append(try ScenarioFile.load(path: file).scenario)
             } else {

@@ -69,27 +69,11 @@ struct RunRequest: Sendable {
             let key = context.codingPath.map(\.stringValue).joined(separator: ".")
             throw APIError.unprocessable("'\(key)': \(context.debugDescription)")
         }
-        func string(_ key: String) -> String? {
-            switch key {
-            case "inputs_of": return body.inputsOf
-            case "portfolio": return body.portfolio
-            case "balance_sheet": return body.balanceSheet
-            case "pack": return body.pack
-            default: return body.asOf
-            }
-        }
-        func strings(_ key: String) -> [String] {
-            switch key {
-            case "scenarios": return body.scenarios ?? []
-            case "frameworks": return body.frameworks ?? []
-            default: return body.skip ?? []
-            }
-        }
         let store = state.store
         // The book and the bank: a stored portfolio and an uploaded balance sheet, or those of an earlier run.
         var portfolio: StoredInput?
         var balanceSheet: StoredInput?
-        if let reference = string("inputs_of") {
+        if let reference = body.inputsOf {
             // A body naming a run that is not there is an invalid request (422), not a missing resource.
             guard let record = try store.run(reference) else {
                 throw APIError.unprocessable("'inputs_of': no run '\(reference)' in the store")
@@ -105,7 +89,7 @@ struct RunRequest: Sendable {
                 throw APIError.unprocessable("run \(record.label) did not store \(input.shownAs); it cannot be rerun")
             }
         }
-        if let name = string("portfolio") {
+        if let name = body.portfolio {
             guard let stored = try store.portfolio(named: name) else {
                 let names = try store.portfolios().map(\.name)
                 throw APIError.unprocessable("no portfolio '\(name)' in the store"
@@ -114,7 +98,7 @@ struct RunRequest: Sendable {
             }
             portfolio = StoredInput(sha256: stored.sha256, shownAs: "store:\(name)", fileName: "portfolio.csv")
         }
-        if let reference = string("balance_sheet") {
+        if let reference = body.balanceSheet {
             let sha = reference.hasPrefix("sha256:") ? String(reference.dropFirst(7)) : reference
             guard try store.upload(sha256: sha, kind: UploadKind.balanceSheet.rawValue) != nil else {
                 throw APIError.unprocessable("no uploaded balance sheet '\(reference)' (POST /api/v1/balance-sheets)")
@@ -131,7 +115,7 @@ struct RunRequest: Sendable {
         // Scenarios: bundled ids and uploads by digest; the bundled scenarios of frameworks.
         var bundledIDs: [String] = []
         var uploaded: [StoredInput] = []
-        for reference in strings("scenarios") {
+        for reference in body.scenarios ?? [] {
             if reference.hasPrefix("sha256:") {
                 let sha = String(reference.dropFirst(7))
                 guard let upload = try store.upload(sha256: sha, kind: UploadKind.scenario.rawValue) else {
@@ -146,20 +130,20 @@ struct RunRequest: Sendable {
                 bundledIDs.append(reference)
             }
         }
-        let frameworks = strings("frameworks")
+        let frameworks = body.frameworks ?? []
         for f in frameworks where Framework(rawValue: f) == nil {
             throw APIError.unprocessable("unknown framework '\(f)': expected one of \(Framework.allNames)")
         }
         let bundled = bundledIDs.isEmpty && frameworks.isEmpty && !uploaded.isEmpty
             ? [] : try ScenarioSelection.select(scenarios: bundledIDs, frameworks: frameworks)
 
-        let pack = string("pack") ?? "quarterly-submission"
+        let pack = body.pack ?? "quarterly-submission"
         guard packs.contains(pack) else {
             throw APIError.unprocessable("'pack' must be one of \(packs.joined(separator: ", ")), got '\(pack)'")
         }
-        let asOf = string("as_of")
-        if let asOf, !isDate(asOf) { throw APIError.unprocessable("'as_of' must be a date YYYY-MM-DD, got '\(asOf)'") }
-        let skip = strings("skip")
+        let asOf = body.asOf
+        if let asOf, !CalendarDate.isValid(asOf) { throw APIError.unprocessable("'as_of' must be a date YYYY-MM-DD, got '\(asOf)'") }
+        let skip = body.skip ?? []
         do { _ = try SkippedAnalysis.parse(skip) } catch let error as UsageError {
             throw APIError.unprocessable("'skip': \(error.message)")
         }
@@ -172,14 +156,6 @@ struct RunRequest: Sendable {
                           uploadedScenarios: uploaded, pack: pack, seed: seed, paths: paths, asOf: asOf, skip: skip)
     }
 
-    static func isDate(_ text: String) -> Bool {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd"
-        return text.count == 10 && f.date(from: text).map { f.string(from: $0) == text } == true
-    }
-
     /// The run, on a worker thread: the stored files into a job folder, then RunJob.
     func execute(state: ServerState, progress: ProgressReporter) throws -> JobQueue.Outcome {
         let folder = try state.scratchFolder("job")
@@ -187,12 +163,8 @@ struct RunRequest: Sendable {
         var display: [String: String] = [:]
         var count = 0
         func extract(_ input: StoredInput) throws -> String {
-            // Each in a folder of its own: two uploaded scenarios may share an id.
             count += 1
-            let own = folder.appendingPathComponent("\(count)")
-            try FileManager.default.createDirectory(at: own, withIntermediateDirectories: true)
-            let path = own.appendingPathComponent(input.fileName).path
-            try state.store.extract(input.sha256, to: path)
+            let path = try StoredFiles.extract(input.sha256, named: input.fileName, slot: count, into: folder, from: state.store)
             display[path] = input.shownAs
             return path
         }

@@ -289,12 +289,7 @@ struct PDCommand: ParsableCommand {
 
     /// Written under a temporary name, then renamed.
     static func write(_ text: String, to path: String) throws {
-        let temporary = path + ".tmp-\(getpid())"
-        try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-        guard rename(temporary, path) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw UsageError(message: "\(path): cannot write the model file")
-        }
+        try AtomicFiles.replace(URL(fileURLWithPath: path), with: Data(text.utf8))
     }
 
     static func printSummary(_ m: PDScorecard) {

@@ -90,14 +90,8 @@ public enum LoanDataCSV {
 
     static func readHeader(_ path: String) throws(InputError) -> [String] {
         let reader = CSVReader(source: try ByteSource(path: path))
-        do {
+        try reading(path) {
             guard try reader.nextRecord() else { throw InputError(file: path, message: "empty file: expected a header row") }
-        } catch let e as CSVReader.SyntaxError {
-            throw InputError(file: path, line: e.line, message: e.message)
-        } catch let e as InputError {
-            throw e
-        } catch {
-            throw InputError(file: path, message: "\(error)")
         }
         let header = (0..<reader.fieldCount).map { reader.string($0).spacesTrimmed }
         if let duplicate = header.first(where: { name in header.filter { $0 == name }.count > 1 }) {
@@ -110,7 +104,7 @@ public enum LoanDataCSV {
     static func scan(_ path: String, fields: Int,
                      _ body: (CSVReader, Int) throws(InputError) -> Void) throws(InputError) {
         let reader = CSVReader(source: try ByteSource(path: path))
-        do {
+        try reading(path) {
             _ = try reader.nextRecord()
             while try reader.nextRecord() {
                 guard reader.fieldCount == fields else {
@@ -119,6 +113,13 @@ public enum LoanDataCSV {
                 }
                 try body(reader, reader.recordLine)
             }
+        }
+    }
+
+    /// Runs `body`, turning the reader's syntax errors into input errors naming the file and line.
+    static func reading(_ path: String, _ body: () throws -> Void) throws(InputError) {
+        do {
+            try body()
         } catch let e as CSVReader.SyntaxError {
             throw InputError(file: path, line: e.line, message: e.message)
         } catch let e as InputError {
@@ -143,13 +144,10 @@ extension LoanDataCSV {
     /// carry six significant digits (integers as integers), missing values are blank.
     /// Written under a temporary name and renamed.
     public static func write(_ sample: LoanSample, target: String, to path: String) throws(InputError) {
-        let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw InputError(file: path, message: "cannot write the file")
-        }
-        var text = (sample.names + [target]).map(ScoredCSV.field).joined(separator: ",") + "\n"
+        let file = try StreamedFile(path: path)
+        file.append((sample.names + [target]).map(ScoredCSV.field).joined(separator: ",") + "\n")
         for i in 0..<sample.count {
+            var text = ""
             for column in sample.columns {
                 switch column {
                 case .numeric(let v):
@@ -159,17 +157,8 @@ extension LoanDataCSV {
                 }
                 text += ","
             }
-            text += sample.defaults[i] == 1 ? "1\n" : "0\n"
-            if text.utf8.count > 1 << 20 {
-                handle.write(Data(text.utf8))
-                text = ""
-            }
+            file.append(text + (sample.defaults[i] == 1 ? "1\n" : "0\n"))
         }
-        handle.write(Data(text.utf8))
-        try? handle.close()
-        guard rename(temporary, path) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw InputError(file: path, message: "cannot put the file in place")
-        }
+        try file.commit()
     }
 }

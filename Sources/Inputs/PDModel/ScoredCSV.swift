@@ -1,4 +1,5 @@
 import Foundation
+import RegulatoryTemplates
 import StressCore
 
 /// Writes a copy of a CSV with some columns set: each named column replaced where the
@@ -16,45 +17,23 @@ public enum ScoredCSV {
                 outHeader.append(c.name)
             }
         }
-        let temporary = output + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw InputError(file: output, message: "cannot write the file")
-        }
-        var buffer = outHeader.map(field).joined(separator: ",") + "\n"
+        let file = try StreamedFile(path: output)
+        file.append(outHeader.map(field).joined(separator: ",") + "\n")
         var row = 0
-        do {
-            try LoanDataCSV.scan(input, fields: header.count) { (reader: CSVReader, line: Int) throws(InputError) in
-                var fields = (0..<header.count).map { reader.string($0) }
-                fields += [String](repeating: "", count: outHeader.count - header.count)
-                for (c, p) in zip(columns, position) {
-                    guard row < c.values.count else {
-                        throw InputError(file: input, line: line, message: "more rows than values for column \(c.name)")
-                    }
-                    fields[p] = c.values[row]
+        try LoanDataCSV.scan(input, fields: header.count) { (reader: CSVReader, line: Int) throws(InputError) in
+            var fields = (0..<header.count).map { reader.string($0) }
+            fields += [String](repeating: "", count: outHeader.count - header.count)
+            for (c, p) in zip(columns, position) {
+                guard row < c.values.count else {
+                    throw InputError(file: input, line: line, message: "more rows than values for column \(c.name)")
                 }
-                row += 1
-                buffer += fields.map(field).joined(separator: ",") + "\n"
-                if buffer.utf8.count > 1 << 20 {
-                    handle.write(Data(buffer.utf8))
-                    buffer = ""
-                }
+                fields[p] = c.values[row]
             }
-            handle.write(Data(buffer.utf8))
-            try? handle.close()
-        } catch {
-            try? handle.close()
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error
+            row += 1
+            file.append(fields.map(field).joined(separator: ",") + "\n")
         }
-        guard rename(temporary, output) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw InputError(file: output, message: "cannot put the file in place: " + String(cString: strerror(errno)))
-        }
+        try file.commit()
     }
 
-    static func field(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
+    static func field(_ s: String) -> String { TemplateCSV.quoted(s) }
 }

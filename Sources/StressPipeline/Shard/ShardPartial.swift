@@ -52,8 +52,8 @@ struct ShardPartial {
         let url = file(index, in: directory)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let timings = stages.map { ShardStage(name: $0.name, seconds: $0.seconds) }
-        try ShardFiles.replace(timingsFile(index, in: directory), with: try JSONDocument.encode(timings))
-        try ShardFiles.replace(url, with: data)
+        try AtomicFiles.replace(timingsFile(index, in: directory), with: try JSONDocument.encode(timings))
+        try AtomicFiles.replace(url, with: data)
     }
 
     /// Shard `index`'s results, refused (naming the shard) unless the file is whole, of this

@@ -89,7 +89,7 @@ public struct ShardPlan: Codable {
             let copy = directory.appendingPathComponent(relative)
             if !fm.fileExists(atPath: copy.path) || (try? FileDigest.sha256(path: copy.path).hex) != file.sha256 {
                 try fm.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try ShardFiles.copy(URL(fileURLWithPath: file.path), to: copy)
+                try AtomicFiles.copy(URL(fileURLWithPath: file.path), to: copy)
             }
             planned.append(PlannedInput(role: file.role, path: shown.path, sha256: file.sha256, bytes: file.bytes,
                                         file: relative))
@@ -107,7 +107,7 @@ public struct ShardPlan: Codable {
                 throw InputError(file: portfolio.path, line: error.line, column: error.column, key: error.key,
                                  message: error.message)
             }
-            try ShardFiles.replace(url, with: try PortfolioColumnsFile.encode(loaded, csvPath: csv.path))
+            try AtomicFiles.replace(url, with: try PortfolioColumnsFile.encode(loaded, csvPath: csv.path))
             columns = PlannedFile(file: relative, sha256: try FileDigest.sha256(path: url.path).hex)
         }
         let plan = ShardPlan(
@@ -117,7 +117,7 @@ public struct ShardPlan: Codable {
                                       skip: job.skip.isEmpty ? nil : job.skip.sorted().map(\.rawValue)),
             inputs: planned, shards: layout, portfolioColumns: columns)
         let data = try JSONDocument.encode(plan)
-        try ShardFiles.replace(planFile, with: data)
+        try AtomicFiles.replace(planFile, with: data)
         return plan
     }
 

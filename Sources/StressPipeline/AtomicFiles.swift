@@ -1,10 +1,10 @@
 import Foundation
 
-/// File writing for plans and partials on a shared file system: a file appears whole or
-/// not at all (written beside its final name, then renamed), so a shard killed mid-write
-/// leaves only a temporary file that nothing reads.
-enum ShardFiles {
-    static func replace(_ url: URL, with data: Data) throws {
+/// Single files that appear whole or not at all (written beside their final name, then
+/// renamed): shard plans and partials on a shared file system, where a shard killed
+/// mid-write leaves only a temporary file that nothing reads, and PD model files.
+public enum AtomicFiles {
+    public static func replace(_ url: URL, with data: Data) throws {
         let temporary = temporaryName(for: url)
         try data.write(to: temporary)
         try moveIntoPlace(temporary, url)
