@@ -43,7 +43,13 @@ public enum SyntheticLoans {
         return eta
     }
 
-    public static func generate(count: Int, seed: UInt64, drift: Double = 0) -> LoanSample {
+    /// The obligor id column `generate(ids: true)` adds in front.
+    public static let idColumn = "obligor_id"
+
+    /// With `ids`, each loan carries an obligor id: the same seed is the same obligors, so a
+    /// sample drawn with drift is those obligors rated again after a downturn (their draws are
+    /// the same; the drifted characteristics move), which gives a grade migration.
+    public static func generate(count: Int, seed: UInt64, drift: Double = 0, ids: Bool = false) -> LoanSample {
         let stream = RandomStream(seed: seed, stream: 0x5044_4C4F)   // "PDLO"
         let draws = 24
         var numbers = [[Double?]](repeating: [Double?](repeating: nil, count: count), count: numeric.count)
@@ -90,7 +96,11 @@ public enum SyntheticLoans {
             texts[3][i] = regions[region]
             texts[4][i] = channels[channel]
         }
-        return LoanSample(names: numeric + categorical,
-                          columns: numbers.map { .numeric($0) } + texts.map { .categorical($0) }, defaults: defaults)
+        let sample = LoanSample(names: numeric + categorical,
+                                columns: numbers.map { .numeric($0) } + texts.map { .categorical($0) }, defaults: defaults)
+        guard ids else { return sample }
+        let obligors = (0..<count).map { String(format: "%llu-%08d", seed, $0 + 1) as String? }
+        return LoanSample(names: [idColumn] + sample.names, columns: [.categorical(obligors)] + sample.columns,
+                          defaults: defaults)
     }
 }

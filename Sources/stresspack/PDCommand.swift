@@ -170,45 +170,53 @@ struct PDCommand: ParsableCommand {
         @Option(help: "Where to write the report (JSON).") var out: String
         @Option(help: "Also write the report as a workbook (summary, discrimination with the CAP curve, calibration by grade, stability).")
         var workbook: String?
-        @Option(name: .customLong("as-of"), help: "The validation's date, YYYY-MM-DD (dates the workbook; needed with --workbook).")
+        @Option(help: "Also write the report as a PDF (tests, ROC and CAP curves, calibration by grade, stability, migration).")
+        var pdf: String?
+        @Option(help: "The obligor id column of the sample and the reference: obligors in both give the grade migration matrix.")
+        var id: String?
+        @Option(name: .customLong("as-of"), help: "The validation's date, YYYY-MM-DD (dates the workbook and PDF; needed with either).")
         var asOf: String?
 
         func validate() throws {
             if let asOf { try validateDate(asOf, option: "--as-of") }
-            if workbook != nil && asOf == nil {
-                throw ValidationError("--workbook needs --as-of: the workbook is dated by the validation, never the clock")
+            if (workbook != nil || pdf != nil) && asOf == nil {
+                throw ValidationError("--workbook and --pdf need --as-of: the report is dated by the validation, never the clock")
+            }
+            if id != nil && reference == nil {
+                throw ValidationError("--id needs --reference: the migration is from the reference's grades to the sample's")
             }
         }
 
         func run() throws {
             let loaded = try PDModelFile.load(path: model)
             let outcome = target ?? loaded.target
-            let columns = loaded.model.characteristics
+            let columns = loaded.model.characteristics + (id.map { [$0] } ?? [])
+            let ids = id.map { [$0] } ?? []
             let sample = try LoanDataCSV.load(path: data, options: .init(target: outcome, bad: bad ?? loaded.targetDefault,
-                                                                         columns: columns))
+                                                                         columns: columns, categorical: ids))
             let referenceSample = try reference.map {
-                try LoanDataCSV.load(path: $0, options: .init(columns: columns))
+                try LoanDataCSV.load(path: $0, options: .init(columns: columns, categorical: ids))
             }
             let limits = try ValidationThresholdsFile.load(
                 path: thresholds ?? ProjectPaths.home.appendingPathComponent("tables/pd-validation-thresholds.yaml").path)
             let report = try PDCommand.modelling(data) { () throws(PDModelError) in
-                try ModelValidation.run(loaded.model, sample: sample, reference: referenceSample, thresholds: limits)
+                try ModelValidation.run(loaded.model, sample: sample, reference: referenceSample, thresholds: limits, idColumn: id)
             }
             try PDCommand.write(String(decoding: try JSONDocument.encode(report), as: UTF8.self), to: out)
             PDCommand.printValidation(report)
             print(out)
-            if let workbook, let asOf {
-                let temporary = workbook + ".tmp-\(getpid()).xlsx"
-                do {
-                    try ValidationWorkbook.render(report, provenance: .init(
-                        model: model, modelSHA256: try FileDigest.sha256(path: model).hex, data: data,
-                        dataSHA256: try FileDigest.sha256(path: data).hex, reference: reference, asOf: asOf), to: temporary)
-                } catch {
-                    try? FileManager.default.removeItem(atPath: temporary)
-                    throw error
+            guard let asOf else { return }
+            let provenance = ValidationWorkbook.Provenance(
+                model: model, modelSHA256: try FileDigest.sha256(path: model).hex, data: data,
+                dataSHA256: try FileDigest.sha256(path: data).hex, reference: reference, asOf: asOf,
+                thresholds: thresholds ?? "tables/pd-validation-thresholds.yaml")
+            if let workbook {
+                try PDCommand.writeAtomically(workbook, suffix: "xlsx") {
+                    try ValidationWorkbook.render(report, provenance: provenance, to: $0)
                 }
-                guard rename(temporary, workbook) == 0 else { throw UsageError(message: "\(workbook): cannot write the workbook") }
-                print(workbook)
+            }
+            if let pdf {
+                try PDCommand.writeAtomically(pdf, suffix: "pdf") { try ValidationPDF.render(report, provenance: provenance, to: $0) }
             }
         }
     }
@@ -221,6 +229,8 @@ struct PDCommand: ParsableCommand {
         @Option(help: "Number of loans.") var loans = 100_000
         @Option(help: "Seed: the same seed, size and drift give the same bytes.") var seed: UInt64 = 1
         @Option(help: "Population drift, 0 (development) to about 2 (after a downturn).") var drift = 0.0
+        @Flag(help: "Add an obligor_id column: the same seed is the same obligors, rated again when drifted (pd validate --id).")
+        var ids = false
         @Option(help: "CSV to write.") var out: String
 
         func validate() throws {
@@ -229,12 +239,28 @@ struct PDCommand: ParsableCommand {
         }
 
         func run() throws {
-            let sample = SyntheticLoans.generate(count: loans, seed: seed, drift: drift)
+            let sample = SyntheticLoans.generate(count: loans, seed: seed, drift: drift, ids: ids)
             try LoanDataCSV.write(sample, target: "default", to: out)
             print(String(format: "wrote %d loans, %d defaults (%.2f%%), %d characteristics", sample.count, sample.defaultCount,
                          100 * Double(sample.defaultCount) / Double(sample.count), sample.names.count))
             print(out)
         }
+    }
+
+    /// Renders to a temporary name beside `path`, then renames: no half-written report.
+    static func writeAtomically(_ path: String, suffix: String, _ render: (String) throws -> Void) throws {
+        let temporary = path + ".tmp-\(getpid()).\(suffix)"
+        do {
+            try render(temporary)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw UsageError(message: "\(path): cannot write the report")
+        }
+        print(path)
     }
 
     static func printValidation(_ r: ValidationReport) {
@@ -259,8 +285,14 @@ struct PDCommand: ParsableCommand {
             for ch in s.characteristics where ch.verdict != .green {
                 print(String(format: "    CSI %.4f %@ (%@)", ch.csi, ch.name, ch.verdict.rawValue))
             }
+            if let m = s.migration {
+                print(String(format: "         migration of %d obligors: %.1f%% same grade, %.1f%% within one notch, "
+                                + "%.1f%% down, %.1f%% up; MWB down %.4f, up %.4f", m.obligors, 100 * m.stayed,
+                             100 * m.withinOneNotch, 100 * m.downgraded, 100 * m.upgraded, m.upperMWB, m.lowerMWB))
+            }
         }
         print(String(format: "  %@ Herfindahl of grades %.4f", light(r.herfindahlVerdict), r.herfindahl))
+        for w in r.warnings { print("  warning: \(w)") }
     }
 
     static func scored(_ model: PDScorecard, _ sample: LoanSample, _ file: String) throws -> PDScorecard.Scored {

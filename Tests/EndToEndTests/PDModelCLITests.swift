@@ -96,7 +96,8 @@ final class PDModelCLITests: XCTestCase {
         XCTAssertEqual(model?["sha256"] as? String, try CommandRunner.sha256(of: path("model.yaml")))
         // The model's validation is in the pack, listed in the manifest.
         let outputs = (manifest["outputs"] as! [[String: Any]]).compactMap { $0["path"] as? String }
-        XCTAssertTrue(outputs.contains("pd-validation.json") && outputs.contains("pd-validation.xlsx"), "\(outputs)")
+        XCTAssertTrue(outputs.contains("pd-validation.json") && outputs.contains("pd-validation.xlsx")
+                      && outputs.contains("pd-validation.pdf"), "\(outputs)")
         let inPack = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("modelled/pd-validation.json")))) as! [String: Any]
         XCTAssertEqual((inPack["calibration"] as? [String: Any])?["defaults"] as? Int, 300)
         let sql = "SELECT group_concat(scenario || period || metric || '=' || value, ';') FROM run_figures WHERE run_key = "
@@ -107,6 +108,50 @@ final class PDModelCLITests: XCTestCase {
         let runID = try XCTUnwrap(manifest["run_id"] as? String)
         r = try CommandRunner.run(["runs", "verify", "\(runID)", "--store", path("store.sqlite"), "--quiet"], in: work)
         XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+    }
+
+    /// A development sample and the same obligors a year later after a downturn: the
+    /// validation PDF (read back through poppler) with the ROC and CAP curves, calibration by
+    /// grade, stability and the migration matrix; the same inputs give the same bytes.
+    func testValidationReportPDFWithMigration() throws {
+        for (name, drift) in [("dev.csv", "0"), ("monitor.csv", "1")] {
+            let r = try CommandRunner.run(["pd", "sample", "--loans", "20000", "--seed", "7", "--drift", drift, "--ids",
+                                           "--out", path(name)])
+            XCTAssertEqual(r.status, 0, r.stderr)
+        }
+        XCTAssertTrue(try String(contentsOfFile: path("dev.csv"), encoding: .utf8).hasPrefix("obligor_id,age,"))
+        var r = try CommandRunner.run(["pd", "fit", "--data", path("dev.csv"), "--target", "default", "--exclude", "obligor_id",
+                                       "--out", path("model.yaml")])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        r = try CommandRunner.run(["pd", "calibrate", path("model.yaml"), "--data", path("dev.csv"), "--central-tendency", "0.04"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        for name in ["v1.pdf", "v2.pdf"] {
+            r = try CommandRunner.run(["pd", "validate", path("model.yaml"), "--data", path("monitor.csv"),
+                                       "--reference", path("dev.csv"), "--id", "obligor_id", "--out", path("v.json"),
+                                       "--pdf", path(name), "--as-of", "2026-12-31"])
+            XCTAssertEqual(r.status, 0, r.stderr)
+        }
+        XCTAssertTrue(r.stdout.contains("migration of 20000 obligors"), r.stdout)
+        XCTAssertEqual(try CommandRunner.sha256(of: path("v1.pdf")), try CommandRunner.sha256(of: path("v2.pdf")))
+        let info = try CommandRunner.run(executable: "/usr/bin/pdfinfo", [path("v1.pdf")]).stdout
+        XCTAssertTrue(info.contains("Pages:           6"), info)
+        let text = try CommandRunner.run(executable: "/usr/bin/pdftotext", ["-layout", path("v1.pdf"), "-"]).stdout
+        for heading in ["Tests and traffic lights", "ROC curve", "Cumulative accuracy profile", "Calibration tests by grade",
+                        "Share of loans by grade", "Characteristic stability index", "Grade migration",
+                        "Matrix weighted bandwidth"] {
+            XCTAssertTrue(text.contains(heading), "missing \(heading)")
+        }
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("v.json")))) as! [String: Any]
+        let migration = try XCTUnwrap((report["stability"] as? [String: Any])?["migration"] as? [String: Any])
+        XCTAssertEqual(migration["obligors"] as? Int, 20_000)
+        // The overall light on the summary page is the JSON's.
+        XCTAssertTrue(text.contains("Overall \((report["verdict"] as! String).uppercased())"), text)
+
+        r = try CommandRunner.run(["pd", "validate", path("model.yaml"), "--data", path("monitor.csv"), "--id", "obligor_id",
+                                   "--out", path("x.json")])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("--id needs --reference"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("x.json")))
     }
 
     func testBadInputExitsTwoNamingTheProblem() throws {

@@ -81,6 +81,10 @@ public struct ValidationReport: Sendable, Codable {
         /// PSI of the master-scale grades, reference against sample.
         public var gradePSI: Double
         public var gradeVerdict: Verdict
+        /// Each grade's share of the reference and of the sample, and its term of the PSI.
+        public var grades: [GradeShare]
+        /// Obligors in both samples (an id column given): from their reference grade to their sample grade.
+        public var migration: GradeMigration?
         /// CSI of each characteristic over its development classes.
         public var characteristics: [Characteristic]
         public struct Characteristic: Sendable, Codable {
@@ -88,8 +92,16 @@ public struct ValidationReport: Sendable, Codable {
             public var csi: Double
             public var verdict: Verdict
         }
+        public struct GradeShare: Sendable, Codable {
+            public var grade: String
+            public var reference: Double
+            public var sample: Double
+            public var psiTerm: Double
+            enum CodingKeys: String, CodingKey { case grade, reference, sample, psiTerm = "psi_term" }
+        }
         enum CodingKeys: String, CodingKey {
-            case referenceLoans = "reference_loans", gradePSI = "grade_psi", gradeVerdict = "grade_verdict", characteristics
+            case referenceLoans = "reference_loans", gradePSI = "grade_psi", gradeVerdict = "grade_verdict", grades, migration,
+                 characteristics
         }
     }
 
@@ -102,17 +114,24 @@ public struct ValidationReport: Sendable, Codable {
     public var herfindahlVerdict: Verdict
     /// The worst light of all tests.
     public var verdict: Verdict
+    /// What limits a test's reading (grades with too few expected defaults for the binomial test).
+    public var warnings: [String]
 
     enum CodingKeys: String, CodingKey {
-        case model, discrimination, calibration, grades, stability, herfindahl, herfindahlVerdict = "herfindahl_verdict", verdict
+        case model, discrimination, calibration, grades, stability, herfindahl, herfindahlVerdict = "herfindahl_verdict", verdict,
+             warnings
     }
 }
 
 public enum ModelValidation {
+    /// Expected defaults below which a grade's binomial test has little power (a warning).
+    public static let fewExpectedDefaults = 5.0
+
     /// Validates a calibrated model on `sample` (its outcomes observed), against the
-    /// development or previous sample `reference` for stability when given.
+    /// development or previous sample `reference` for stability when given. With `idColumn`
+    /// (a categorical column of both samples), obligors found in both give the grade migration.
     public static func run(_ model: PDScorecard, sample: LoanSample, reference: LoanSample?,
-                           thresholds: ValidationThresholds) throws(PDModelError) -> ValidationReport {
+                           thresholds: ValidationThresholds, idColumn: String? = nil) throws(PDModelError) -> ValidationReport {
         guard let scale = model.masterScale, model.calibration != nil else {
             throw PDModelError("the model is not calibrated to a master scale: run `stresspack pd calibrate` first")
         }
@@ -138,7 +157,14 @@ public enum ModelValidation {
             pdSum[grades[i]] += scored.pd[i]
         }
         var gradeRows: [ValidationReport.Grade] = []
+        var warnings: [String] = []
         for g in scale.grades.indices where loans[g] > 0 {
+            let expected = pdSum[g]
+            if expected < fewExpectedDefaults {
+                warnings.append("grade \(scale.grades[g].label): \(loans[g]) loans expect \(String(format: "%.1f", expected)) "
+                                + "defaults (fewer than \(Int(fewExpectedDefaults))): its binomial test has little power; "
+                                + "read its Jeffreys interval")
+            }
             let test = ValidationStatistics.gradeTest(grade: scale.grades[g].label, loans: loans[g], defaults: bads[g],
                                                       pd: pdSum[g] / Double(loans[g]))
             let verdict = max(ValidationThresholds.lower(test.jeffreysPValue, thresholds.jeffreys),
@@ -167,14 +193,20 @@ public enum ModelValidation {
             var refLoans = [Int](repeating: 0, count: scale.grades.count)
             for g in refScored.grade! { refLoans[g] += 1 }
             let psi = ValidationStatistics.psi(expected: refLoans, actual: loans)
+            let shares = gradeShares(scale.grades.map(\.label), reference: refLoans, sample: loans)
             var rows: [ValidationReport.Stability.Characteristic] = []
             for term in model.terms {
                 let a = try classCounts(term.binning, sample), e = try classCounts(term.binning, reference)
                 let csi = ValidationStatistics.psi(expected: e, actual: a)
                 rows.append(.init(name: term.binning.name, csi: csi, verdict: ValidationThresholds.higher(csi, thresholds.csi)))
             }
+            let migration = try idColumn.map { id throws(PDModelError) in
+                try GradeMigration.of(idColumn: id, sample: sample, sampleGrade: grades, reference: reference,
+                                      referenceGrade: refScored.grade!, labels: scale.grades.map(\.label))
+            }
             stability = .init(referenceLoans: reference.count, gradePSI: psi,
-                              gradeVerdict: ValidationThresholds.higher(psi, thresholds.psi), characteristics: rows)
+                              gradeVerdict: ValidationThresholds.higher(psi, thresholds.psi), grades: shares,
+                              migration: migration, characteristics: rows)
         }
         let hhi = ValidationStatistics.herfindahl(counts: loans)
         let hhiVerdict = ValidationThresholds.higher(hhi, thresholds.herfindahl)
@@ -185,7 +217,19 @@ public enum ModelValidation {
             for c in stability.characteristics { worst = max(worst, c.verdict) }
         }
         return ValidationReport(model: model.name, discrimination: discrimination, calibration: overall, grades: gradeRows,
-                                stability: stability, herfindahl: hhi, herfindahlVerdict: hhiVerdict, verdict: worst)
+                                stability: stability, herfindahl: hhi, herfindahlVerdict: hhiVerdict, verdict: worst,
+                                warnings: warnings)
+    }
+
+    /// The grades either sample uses, with both shares and each grade's PSI term (the same
+    /// floor of 1e-10 on a zero share as the PSI itself).
+    static func gradeShares(_ labels: [String], reference: [Int], sample: [Int]) -> [ValidationReport.Stability.GradeShare] {
+        let te = Double(reference.reduce(0, +)), ta = Double(sample.reduce(0, +))
+        return labels.indices.filter { reference[$0] > 0 || sample[$0] > 0 }.map { g in
+            let pe = Double(reference[g]) / te, pa = Double(sample[g]) / ta
+            let fe = max(pe, 1e-10), fa = max(pa, 1e-10)
+            return .init(grade: labels[g], reference: pe, sample: pa, psiTerm: (fa - fe) * log(fa / fe))
+        }
     }
 
     /// Loans per development class of a characteristic.

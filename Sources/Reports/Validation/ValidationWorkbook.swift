@@ -16,8 +16,12 @@ public enum ValidationWorkbook {
         public var dataSHA256: String
         public var reference: String?
         public var asOf: String
+        /// The traffic-light thresholds file the lights come from.
+        public var thresholds: String
 
-        public init(model: String, modelSHA256: String, data: String, dataSHA256: String, reference: String?, asOf: String) {
+        public init(model: String, modelSHA256: String, data: String, dataSHA256: String, reference: String?, asOf: String,
+                    thresholds: String = "tables/pd-validation-thresholds.yaml") {
+            self.thresholds = thresholds
             self.model = model
             self.modelSHA256 = modelSHA256
             self.data = data

@@ -282,12 +282,16 @@ public struct RunJob {
                 try output.write(json, to: "pd-validation.json")
                 written.append(.init(path: "pd-validation.json", sha256: FileDigest.sha256(data: json), bytes: json.count))
                 let sha = { (role: String) in inputFiles.first { $0.role == role }?.sha256 ?? "" }
-                let workbookPath = output.stagingPath("pd-validation.xlsx").path
-                try ValidationWorkbook.render(report, provenance: .init(
+                let provenance = ValidationWorkbook.Provenance(
                     model: display(model), modelSHA256: sha("pd_model"), data: display(sample),
-                    dataSHA256: sha("pd_validation_sample"), reference: nil, asOf: asOf), to: workbookPath)
-                let digest = try FileDigest.sha256(path: workbookPath)
-                written.append(.init(path: "pd-validation.xlsx", sha256: digest.hex, bytes: digest.bytes))
+                    dataSHA256: sha("pd_validation_sample"), reference: nil, asOf: asOf, thresholds: display(thresholds))
+                try ValidationWorkbook.render(report, provenance: provenance,
+                                              to: output.stagingPath("pd-validation.xlsx").path)
+                try ValidationPDF.render(report, provenance: provenance, to: output.stagingPath("pd-validation.pdf").path)
+                for name in ["pd-validation.xlsx", "pd-validation.pdf"] {
+                    let digest = try FileDigest.sha256(path: output.stagingPath(name).path)
+                    written.append(.init(path: name, sha256: digest.hex, bytes: digest.bytes))
+                }
                 clock.lap("validate the PD model")
             }
             let manifest = Manifest(

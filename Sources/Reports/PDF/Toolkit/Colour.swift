@@ -26,6 +26,8 @@ struct Colour: Equatable, Sendable {
     static let pass = Colour(0, 140, 100)
     /// Okabe–Ito vermillion, a shade darker so bold text stays readable.
     static let breach = Colour(200, 80, 0)
+    /// Amber lights: Okabe–Ito orange darkened to read as text.
+    static let caution = Colour(170, 110, 0)
     /// Hurdles and limits: the vermillion of breach, always drawn dashed.
     static let threshold = Colour(70, 70, 70)
     /// The shaded range behind scenario fans.

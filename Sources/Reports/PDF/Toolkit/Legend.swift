@@ -4,6 +4,8 @@ struct LegendEntry: Sendable {
         case line(dash: LineDash, marker: Int?, width: Double)
         case swatch
         case hatched
+        /// A marker alone (points with no line through them).
+        case marker(Int)
     }
 
     var name: String
@@ -64,6 +66,8 @@ enum Legend {
         case let .line(dash, marker, width):
             pdf.line(Point(x, midY), Point(x + keyWidth, midY), e.colour, width: width, dash: dash)
             if let marker { pdf.marker(Point(x + keyWidth / 2, midY), index: marker, e.colour) }
+        case let .marker(index):
+            pdf.marker(Point(x + keyWidth / 2, midY), index: index, e.colour)
         case .swatch:
             pdf.fill(Rect(x: x + 4, y: midY - 4.5, width: keyWidth - 8, height: 9), e.colour)
         case .hatched:

@@ -1,7 +1,7 @@
 /// One table cell. Pass and breach carry a symbol as well as a colour, so a
 /// result reads correctly in greyscale and for colour-blind readers.
 struct TableCell: Sendable {
-    enum Style: Sendable { case normal, bold, pass, breach, muted }
+    enum Style: Sendable { case normal, bold, pass, caution, breach, muted }
 
     var text: String
     var style: Style = .normal
@@ -99,6 +99,7 @@ struct TableDrawing {
         case .bold: return (cell.text, style.with(bold: true))
         case .muted: return (cell.text, style.with(colour: .muted))
         case .pass: return ("✓ " + cell.text, style.with(colour: .pass))
+        case .caution: return ("! " + cell.text, style.with(bold: true, colour: .caution))
         case .breach: return ("✗ " + cell.text, style.with(bold: true, colour: .breach))
         }
     }
