@@ -67,7 +67,7 @@ let package = Package(
         /// CSV and YAML files → validated domain values; errors carry file, line, key.
         .target(name: "Inputs", dependencies: ["StressCore", "RegulatoryTemplates", "PDModel", .product(name: "Yams", package: "Yams")]),
         /// The deterministic sample bank (portfolio and matching balance sheet).
-        .target(name: "SampleBank", dependencies: ["StressCore", "RiskMath"]),
+        .target(name: "SampleBank", dependencies: ["StressCore", "RiskMath", "PDModel"]),
         /// The one place that combines engines for a run, and its results document.
         .target(name: "StressRun", dependencies: ["StressCore", "RiskMath", "CreditEngine", "CapitalEngine",
                                                   "ProvisionsEngine", "IncomeEngine", "LiquidityEngine", "VaREngine", "FactorModel"]),
@@ -133,7 +133,7 @@ let package = Package(
         .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "StressCore", "TestSupport"]),
         .testTarget(name: "InputsTests", dependencies: ["Inputs", "StressCore", "TestSupport"],
                     resources: [.copy("Corpus")]),
-        .testTarget(name: "SampleBankTests", dependencies: ["SampleBank", "Inputs", "StressCore", "TestSupport"]),
+        .testTarget(name: "SampleBankTests", dependencies: ["SampleBank", "Inputs", "StressCore", "PDModel", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Inputs", "StressRun", "ProvisionsEngine", "StressCore",
                                                      "CapitalEngine", "RegulatoryTemplates",
                                                      "TestSupport",

@@ -47,3 +47,24 @@ public struct PDModelError: Error, Sendable, Equatable, CustomStringConvertible 
 
     public var description: String { characteristic.map { "\($0): \(message)" } ?? message }
 }
+
+extension LoanSample {
+    /// The loans at `rows`, in that order.
+    public func subset(_ rows: [Int]) -> LoanSample {
+        LoanSample(names: names, columns: columns.map { column in
+            switch column {
+            case .numeric(let v): return .numeric(rows.map { v[$0] })
+            case .categorical(let v): return .categorical(rows.map { v[$0] })
+            }
+        }, defaults: rows.map { defaults[$0] })
+    }
+
+    /// A column's values as text (numbers as Swift prints them), nil where missing.
+    public func text(_ name: String) -> [String?]? {
+        switch column(name) {
+        case .categorical(let v)?: return v
+        case .numeric(let v)?: return v.map { $0.map { "\($0)" } }
+        case nil: return nil
+        }
+    }
+}

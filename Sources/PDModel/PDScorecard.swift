@@ -23,7 +23,8 @@ public struct PDScorecard: Sendable, Equatable {
     }
 
     public init(name: String, terms: [Term], intercept: Double, interceptStandardError: Double, scale: ScorecardScale,
-                calibration: Calibration?, masterScale: MasterScale?, development: Development) {
+                calibration: Calibration?, masterScale: MasterScale?, development: Development, segments: [String]? = nil) {
+        self.segments = segments
         self.name = name
         self.terms = terms
         self.intercept = intercept
@@ -43,6 +44,9 @@ public struct PDScorecard: Sendable, Equatable {
     public var masterScale: MasterScale?
     /// What the development fit reported.
     public var development: Development
+    /// The portfolio segments the model rates (its scope in the bank's model inventory); nil:
+    /// every exposure. A run applying the model leaves the others' PDs as the book gives them.
+    public var segments: [String]?
 
     public struct Development: Sendable, Equatable {
         public var loans: Int

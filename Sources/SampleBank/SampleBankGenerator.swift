@@ -1,4 +1,5 @@
 import Foundation
+import PDModel
 import RiskMath
 import StressCore
 
@@ -18,10 +19,24 @@ public struct SampleBankGenerator: Sendable {
         + "collateral_value,sector,country,rating,currency,amortisation,"
         + "stage,days_past_due,default_flag,origination_pd,remaining_term,eir,provision"
 
-    public init(exposures: Int, seed: UInt64) {
+    /// Whether the consumer segments' rows carry their borrowers' application characteristics
+    /// (`SyntheticLoans`), so a scorecard can rate them (`run --pd-model`).
+    public let borrowers: Bool
+
+    /// The segments whose rows carry borrower characteristics with `borrowers`: the ones a
+    /// consumer application scorecard rates (data/pd/retail-scorecard.yaml's scope).
+    public static let borrowerSegments = ["Credit cards", "Consumer loans"]
+
+    public init(exposures: Int, seed: UInt64, borrowers: Bool = false) {
         precondition(exposures >= 1, "the sample bank needs at least one exposure")
         self.exposures = exposures
         self.seed = seed
+        self.borrowers = borrowers
+    }
+
+    /// The header row: the portfolio columns, then the borrower characteristics with `borrowers`.
+    public var headerRow: String {
+        borrowers ? Self.header + "," + (SyntheticLoans.numeric + SyntheticLoans.categorical).joined(separator: ",") : Self.header
     }
 
     /// Writes the portfolio CSV to `path` atomically (temporary name, then
@@ -37,7 +52,7 @@ public struct SampleBankGenerator: Sendable {
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
         defer { try? handle.close() }
 
-        try handle.write(contentsOf: Data((Self.header + "\n").utf8))
+        try handle.write(contentsOf: Data((headerRow + "\n").utf8))
         let partition = BlockPartition(count: exposures, blockSize: Self.chunkSize)
         var totals = SampleBankTotals()
         // Batches of chunks bound the memory to a few chunks at a time.
@@ -97,10 +112,30 @@ public struct SampleBankGenerator: Sendable {
             writer.decimal(e.remainingTerm, decimals: 2); writer.comma()
             writer.decimal(e.eir, decimals: 4); writer.comma()
             writer.decimal(e.provision, decimals: 2)
+            if borrowers { writeBorrower(e, &writer) }
             writer.newline()
             totals.record(e)
         }
         return (writer.bytes, totals)
+    }
+
+    /// The borrower's characteristics for a consumer-segment row (the exposure's own index in
+    /// the synthetic loans' stream of this seed), empty fields for the other segments.
+    private func writeBorrower(_ e: SampleExposure, _ writer: inout CSVRowWriter) {
+        let fields = SyntheticLoans.numeric.count + SyntheticLoans.categorical.count
+        guard Self.borrowerSegments.contains(e.profile.name) else {
+            for _ in 0..<fields { writer.comma() }
+            return
+        }
+        let b = SyntheticLoans.borrower(SyntheticLoans.stream(seed: seed), index: e.index)
+        for x in b.numeric {
+            writer.comma()
+            if x.isFinite { writer.decimal(x, decimals: 4) }
+        }
+        for c in b.categorical {
+            writer.comma()
+            writer.text(c)
+        }
     }
 }
 

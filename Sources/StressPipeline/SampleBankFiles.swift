@@ -13,10 +13,10 @@ public enum SampleBankFiles {
 
     @discardableResult
     public static func write(exposures: Int, seed: UInt64, portfolioPath: String, balanceSheetPath: String,
-                      threads: Int, progress: ProgressReporter) throws -> SampleBankTotals {
+                             threads: Int, progress: ProgressReporter, borrowers: Bool = false) throws -> SampleBankTotals {
         let directory = URL(fileURLWithPath: portfolioPath).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let generator = SampleBankGenerator(exposures: exposures, seed: seed)
+        let generator = SampleBankGenerator(exposures: exposures, seed: seed, borrowers: borrowers)
         let totals = try generator.writePortfolio(to: portfolioPath, threads: threads) { done in
             progress.update("sample bank", done: done, total: exposures)
         }

@@ -81,6 +81,8 @@ struct PDCommand: ParsableCommand {
         var method = "intercept-shift"
         @Option(name: .customLong("master-scale"), help: "Master scale YAML (default: tables/master-scale.yaml).") var masterScale: String?
         @Option(help: "Model file to write (default: the model file, replaced).") var out: String?
+        @Option(name: .customLong("segment"), help: "A portfolio segment the model rates (repeat; default: as the file says, else every exposure).")
+        var segments: [String] = []
 
         func run() throws {
             guard let method = Calibration.Method(rawValue: method) else {
@@ -95,10 +97,11 @@ struct PDCommand: ParsableCommand {
                 let sample = try LoanDataCSV.load(path: data, options: .init(columns: loaded.model.characteristics))
                 logOdds = try PDCommand.scored(loaded.model, sample, data).logOdds
             }
-            let calibrated = try PDCommand.modelling(model) { () throws(PDModelError) in
+            var calibrated = try PDCommand.modelling(model) { () throws(PDModelError) in
                 try loaded.model.calibrated(centralTendency: centralTendency, method: method, developmentLogOdds: logOdds,
                                             masterScale: scale)
             }
+            if !segments.isEmpty { calibrated.segments = segments }
             // The development data and its digest as the fit recorded them.
             let text = try String(contentsOfFile: model, encoding: .utf8)
             let source = PDCommand.recordedSource(text)
@@ -131,15 +134,36 @@ struct PDCommand: ParsableCommand {
             guard let scale = loaded.model.masterScale, loaded.model.calibration != nil else {
                 throw UsageError(message: "\(model): not calibrated; run `stresspack pd calibrate` first")
             }
-            let sample = try LoanDataCSV.load(path: data, options: .init(columns: loaded.model.characteristics))
+            // The book's own segment and default columns, where it has them, decide which rows the model rates.
+            let header = try LoanDataCSV.readHeader(data)
+            let bookColumns = ["segment", "stage", "default_flag", "pd"].filter(header.contains)
+            let book = try LoanDataCSV.load(path: data, options: .init(columns: loaded.model.characteristics + bookColumns,
+                                                                       categorical: bookColumns))
+            let segment = book.text("segment"), stage = book.text("stage"), flag = book.text("default_flag"),
+                bookPD = book.text("pd")
+            if loaded.model.segments != nil && segment == nil {
+                throw UsageError(message: "\(data): the model rates the segments \(loaded.model.segments!.joined(separator: ", ")) "
+                                 + "and the book has no segment column")
+            }
+            let rows = ModelScope.rows(count: book.count, segments: loaded.model.segments, segment: { segment?[$0] }) { i in
+                stage?[i].flatMap(Double.init) == 3 || flag?[i].flatMap(Double.init) == 1 || (bookPD?[i].flatMap(Double.init) ?? 0) >= 1
+            }
+            let sample = book.subset(rows)
             let scored = try PDCommand.scored(loaded.model, sample, data)
             let grades = scored.grade!
             let pds = pd == "grade" ? grades.map { scale.grades[$0].pd } : scored.pd
-            try ScoredCSV.write(input: data, output: out, columns: [
-                ("pd", pds.map { "\($0)" }),
-                ("rating", grades.map { scale.grades[$0].label }),
-                ("score", scored.score.map { String(format: "%.2f", $0) }),
-            ])
+            var pdText = [String?](repeating: nil, count: book.count), rating = pdText, score = pdText
+            for (k, i) in rows.enumerated() {
+                pdText[i] = "\(pds[k])"
+                rating[i] = scale.grades[grades[k]].label
+                score[i] = String(format: "%.2f", scored.score[k])
+            }
+            try ScoredCSV.write(input: data, output: out, columns: [("pd", pdText), ("rating", rating), ("score", score)])
+            if rows.count < book.count {
+                print("rated \(rows.count) of \(book.count) rows: the others are "
+                      + (loaded.model.segments.map { "outside the model's segments (\($0.joined(separator: ", "))) or " } ?? "")
+                      + "in default at jump-off, and keep their pd and rating")
+            }
             var counts = [Int](repeating: 0, count: scale.grades.count)
             for g in grades { counts[g] += 1 }
             print("scored \(sample.count) loans with \(loaded.model.name); mean PD "

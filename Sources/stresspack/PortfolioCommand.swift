@@ -21,6 +21,8 @@ struct PortfolioCommand: ParsableCommand {
         @Option(help: "Portfolio CSV to write.") var out: String
         @Option(name: .customLong("balance-sheet"), help: "Balance sheet YAML (default <out>.balance-sheet.yaml).")
         var balanceSheet: String?
+        @Flag(help: "Give card and consumer loan rows their borrowers' characteristics (run --pd-model).")
+        var borrowers = false
         @OptionGroup var compute: ComputeOptions
 
         func validate() throws {
@@ -34,7 +36,7 @@ struct PortfolioCommand: ParsableCommand {
             let sheet = balanceSheet ?? SampleBankFiles.balanceSheetPath(forPortfolio: out)
             let totals = try SampleBankFiles.write(exposures: exposures, seed: seed, portfolioPath: out,
                                                    balanceSheetPath: sheet, threads: compute.threads,
-                                                   progress: progress)
+                                                   progress: progress, borrowers: borrowers)
             print("wrote \(totals.totalCount) exposures, EAD \(Int(totals.totalEAD.rounded())) EUR")
             print(out)
             print(sheet)

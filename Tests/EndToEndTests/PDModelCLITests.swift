@@ -154,6 +154,62 @@ final class PDModelCLITests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: path("x.json")))
     }
 
+    /// The sample bank's card and consumer loans rated by the shipped retail scorecard: the
+    /// script rebuilds the model file byte for byte; `pd apply` and `run --pd-model` rate the
+    /// performing rows of the model's segments only, and give the same figures.
+    func testSampleBankRatedByTheShippedScorecard() throws {
+        let shipped = TestSupport.repositoryRoot.appendingPathComponent("data/pd/retail-scorecard.yaml").path
+        let script = TestSupport.repositoryRoot.appendingPathComponent("scripts/pd/retail-scorecard.sh").path
+        var r = try CommandRunner.run(executable: "/bin/bash", [script, CommandRunner.executable().path, path("rebuilt.yaml")])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try CommandRunner.sha256(of: path("rebuilt.yaml")), try CommandRunner.sha256(of: shipped),
+                       "scripts/pd/retail-scorecard.sh rebuilds data/pd/retail-scorecard.yaml")
+
+        r = try CommandRunner.run(["portfolio", "sample", "--exposures", "5000", "--seed", "8", "--borrowers",
+                                   "--out", path("bank.csv"), "--quiet"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        r = try CommandRunner.run(["pd", "apply", shipped, "--data", path("bank.csv"), "--out", path("scored.csv")])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("keep their pd and rating"), r.stdout)
+        func rows(_ name: String) throws -> [[String: String]] {
+            let lines = try String(contentsOfFile: path(name), encoding: .utf8).split(separator: "\n")
+            let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            return lines.dropFirst().map { line in
+                Dictionary(uniqueKeysWithValues: zip(header, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
+            }
+        }
+        let before = try rows("bank.csv"), after = try rows("scored.csv")
+        let grades = Set(["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17",
+                          "18", "19", "20"])
+        var rated = 0
+        for (b, a) in zip(before, after) {
+            if ["Credit cards", "Consumer loans"].contains(b["segment"]!) && b["stage"] != "3" {
+                rated += 1
+                XCTAssertTrue(grades.contains(a["rating"]!), "\(a["id"]!): \(a["rating"]!)")
+                XCTAssertFalse(a["score"]!.isEmpty)
+            } else {
+                XCTAssertEqual(a["pd"], b["pd"], "\(b["id"]!) keeps its PD")
+                XCTAssertEqual(a["rating"], b["rating"], "\(b["id"]!) keeps its rating")
+                XCTAssertEqual(a["score"], "")
+            }
+        }
+        XCTAssertGreaterThan(rated, 1_500)
+
+        let common = ["--balance-sheet", path("bank.balance-sheet.yaml"), "--scenario", "eba-2025-adverse", "--paths", "200",
+                      "--pack", "board", "--store", path("store.sqlite"), "--quiet"]
+        r = try CommandRunner.run(["run", "--portfolio", path("scored.csv"), "--out", path("scored")] + common, in: work)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        r = try CommandRunner.run(["run", "--portfolio", path("bank.csv"), "--pd-model", shipped, "--out", path("modelled")] + common,
+                                  in: work)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let sql = "SELECT group_concat(scenario || period || metric || '=' || value, ';') FROM run_figures WHERE run_key = "
+        let scoredFigures = try CommandRunner.run(executable: "/usr/bin/sqlite3", [path("store.sqlite"), sql + "1"]).stdout
+        XCTAssertFalse(scoredFigures.isEmpty)
+        XCTAssertEqual(scoredFigures, try CommandRunner.run(executable: "/usr/bin/sqlite3", [path("store.sqlite"), sql + "2"]).stdout)
+        let results = try String(contentsOfFile: path("modelled/results.json"), encoding: .utf8)
+        XCTAssertTrue(results.contains("\(rated) exposures graded on stresspack-20"), "the run says how many the model rated")
+    }
+
     func testBadInputExitsTwoNamingTheProblem() throws {
         var r = try CommandRunner.run(["pd", "fit", "--data", german, "--target", "creditability", "--out", path("m.yaml")])
         XCTAssertEqual(r.status, 2)
@@ -168,5 +224,13 @@ final class PDModelCLITests: XCTestCase {
         r = try CommandRunner.run(["pd", "apply", path("m.yaml"), "--data", german, "--out", path("s.csv")])
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.contains("pd calibrate"), r.stderr)
+        // A model scoped to segments cannot rate a book that has no segment column.
+        r = try CommandRunner.run(["pd", "calibrate", path("m.yaml"), "--data", german, "--central-tendency", "0.03",
+                                   "--segment", "Consumer loans"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        r = try CommandRunner.run(["pd", "apply", path("m.yaml"), "--data", german, "--out", path("s.csv")])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("rates the segments Consumer loans and the book has no segment column"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("s.csv")))
     }
 }

@@ -79,8 +79,9 @@ final class PDModelPropertyTests: XCTestCase {
         let sample = try germanSample()
         let model = try ScorecardFitter().fit(sample, name: "german")
         let scale = try PDModelFile.loadMasterScale(path: TestSupport.repositoryRoot.appendingPathComponent("tables/master-scale.yaml").path)
-        let calibrated = try model.calibrated(centralTendency: 0.02, method: .interceptShift,
+        var calibrated = try model.calibrated(centralTendency: 0.02, method: .interceptShift,
                                               developmentLogOdds: try model.score(sample).logOdds, masterScale: scale)
+        calibrated.segments = ["Consumer loans", "Cards \"gold\""]
         let text = PDModelFile.render(calibrated, source: ("germancredit.csv", String(repeating: "0", count: 64)), target: "creditability")
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("model-\(UUID().uuidString).yaml")
         try Data(text.utf8).write(to: file)
@@ -89,6 +90,7 @@ final class PDModelPropertyTests: XCTestCase {
         XCTAssertEqual(PDModelFile.render(loaded.model, source: ("germancredit.csv", String(repeating: "0", count: 64)),
                                           target: loaded.target), text)
         XCTAssertEqual(try loaded.model.score(sample).pd, try calibrated.score(sample).pd)
+        XCTAssertEqual(loaded.model.segments, calibrated.segments, "the model's scope round-trips")
     }
 
     func testDataThatCannotMakeAModelIsRefusedClearly() throws {

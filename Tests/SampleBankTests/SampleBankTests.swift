@@ -1,5 +1,6 @@
 import Foundation
 import Inputs
+import PDModel
 @testable import SampleBank
 import StressCore
 import XCTest
@@ -30,6 +31,34 @@ final class SampleBankTests: XCTestCase {
         XCTAssertEqual(one, two)
         XCTAssertEqual(one, eight)
         XCTAssertEqual(totalsOne, totalsTwo)
+    }
+
+    /// With borrowers, each row is the plain bank's row followed by its borrower's
+    /// characteristics: filled for cards and consumer loans, empty elsewhere.
+    func testBorrowersExtendTheRowsOfTheConsumerSegmentsOnly() throws {
+        let (plain, _) = try generate(3_000, seed: 9, threads: 2, name: "plain.csv")
+        let path = directory.appendingPathComponent("borrowers.csv").path
+        _ = try SampleBankGenerator(exposures: 3_000, seed: 9, borrowers: true).writePortfolio(to: path, threads: 2)
+        let rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        let plainRows = String(decoding: plain, as: UTF8.self).split(separator: "\n").map(String.init)
+        let baseFields = SampleBankGenerator.header.split(separator: ",").count
+        let extra = SyntheticLoans.numeric.count + SyntheticLoans.categorical.count
+        XCTAssertEqual(rows.count, plainRows.count)
+        var rated = 0
+        for (row, plainRow) in zip(rows, plainRows) {
+            let fields = row.split(separator: ",", omittingEmptySubsequences: false)
+            XCTAssertEqual(fields.count, baseFields + extra)
+            XCTAssertEqual(fields.prefix(baseFields).joined(separator: ","), plainRow)
+            let borrower = fields.suffix(extra)
+            if SampleBankGenerator.borrowerSegments.contains(String(fields[1])) {
+                rated += 1
+                XCTAssertTrue(borrower.suffix(SyntheticLoans.categorical.count).allSatisfy { !$0.isEmpty }, row)
+            } else if fields[0] != "id" {
+                XCTAssertTrue(borrower.allSatisfy(\.isEmpty), row)
+            }
+        }
+        XCTAssertGreaterThan(rated, 1_000)
+        XCTAssertNoThrow(try PortfolioCSV.load(path: path), "the loader ignores the characteristics")
     }
 
     func testDifferentSeedsDiffer() throws {

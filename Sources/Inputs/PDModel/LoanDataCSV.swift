@@ -88,7 +88,7 @@ public enum LoanDataCSV {
         return LoanSample(names: chosen, columns: columns, defaults: defaults)
     }
 
-    static func readHeader(_ path: String) throws(InputError) -> [String] {
+    public static func readHeader(_ path: String) throws(InputError) -> [String] {
         let reader = CSVReader(source: try ByteSource(path: path))
         try reading(path) {
             guard try reader.nextRecord() else { throw InputError(file: path, message: "empty file: expected a header row") }

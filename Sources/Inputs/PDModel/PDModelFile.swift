@@ -57,6 +57,9 @@ public enum PDModelFile {
         if let c = m.calibration {
             y += "calibration: {method: \(c.method.rawValue), central_tendency: \(c.centralTendency), shift: \(c.shift)}\n"
         }
+        if let segments = m.segments {
+            y += "scope: {segments: [\(segments.map(quoted).joined(separator: ", "))]}\n"
+        }
         if let s = m.masterScale {
             y += "master_scale:\n  name: \(quoted(s.name))\n  grades:\n"
             for g in s.grades { y += "    - {grade: \(quoted(g.label)), upper_pd: \(g.upperPD), pd: \(g.pd)}\n" }
@@ -81,7 +84,7 @@ public enum PDModelFile {
             throw InputError(file: path, message: "empty file: expected a PD model (format: \(format))")
         }
         let top = try root.mapping(accepting: ["format", "name", "target", "target_default", "development", "scale", "intercept",
-                                               "characteristics", "calibration", "master_scale"])
+                                               "characteristics", "calibration", "scope", "master_scale"])
         let formatValue = try top.required("format")
         guard try formatValue.text() == format else {
             throw formatValue.error("expected format \(format), found '\(try formatValue.text())'")
@@ -154,10 +157,20 @@ public enum PDModelFile {
         if let s = top.optional("master_scale") {
             master = try masterScale(s)
         }
+        var segments: [String]?
+        if let scope = top.optional("scope") {
+            let sm = try scope.mapping(accepting: ["segments"])
+            let list = try sm.required("segments")
+            segments = try list.sequence().map { v throws(InputError) in try v.text() }
+            guard !(segments ?? []).isEmpty else {
+                throw list.error("expected at least one portfolio segment the model rates (or no scope: every exposure)")
+            }
+        }
         let model = PDScorecard(name: try top.required("name").text(), terms: terms,
                                 intercept: try intercept.required("estimate").number("a number"),
                                 interceptStandardError: try intercept.required("std_error").number("a number"),
-                                scale: scale, calibration: calibration, masterScale: master, development: development)
+                                scale: scale, calibration: calibration, masterScale: master, development: development,
+                                segments: segments)
         return Loaded(model: model, target: try top.required("target").text(), targetDefault: try top.optional("target_default")?.text())
     }
 

@@ -4,10 +4,11 @@ import StressCore
 
 /// Writes a copy of a CSV with some columns set: each named column replaced where the
 /// header has it, appended otherwise; every other field is copied as read (re-quoted
-/// only where RFC 4180 needs it). `pd apply` writes the `pd` and `rating` columns a
-/// stress run reads this way. Written under a temporary name and renamed.
+/// only where RFC 4180 needs it). A nil value keeps the field as read (empty in an appended
+/// column). `pd apply` writes the `pd` and `rating` columns a stress run reads this way.
+/// Written under a temporary name and renamed.
 public enum ScoredCSV {
-    public static func write(input: String, output: String, columns: [(name: String, values: [String])]) throws(InputError) {
+    public static func write(input: String, output: String, columns: [(name: String, values: [String?])]) throws(InputError) {
         let header = try LoanDataCSV.readHeader(input)
         var outHeader = header
         var position: [Int] = []
@@ -27,7 +28,7 @@ public enum ScoredCSV {
                 guard row < c.values.count else {
                     throw InputError(file: input, line: line, message: "more rows than values for column \(c.name)")
                 }
-                fields[p] = c.values[row]
+                if let value = c.values[row] { fields[p] = value }
             }
             row += 1
             file.append(fields.map(field).joined(separator: ",") + "\n")
