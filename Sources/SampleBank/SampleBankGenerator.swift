@@ -27,6 +27,9 @@ public struct SampleBankGenerator: Sendable {
     /// consumer application scorecard rates (data/pd/retail-scorecard.yaml's scope).
     public static let borrowerSegments = ["Credit cards", "Consumer loans"]
 
+    /// The drift of stage 2 and 3 borrowers' characteristics (`SyntheticLoans`, 0 to about 2).
+    static let deterioratedDrift = 2.0
+
     public init(exposures: Int, seed: UInt64, borrowers: Bool = false) {
         precondition(exposures >= 1, "the sample bank needs at least one exposure")
         self.exposures = exposures
@@ -127,7 +130,11 @@ public struct SampleBankGenerator: Sendable {
             for _ in 0..<fields { writer.comma() }
             return
         }
-        let b = SyntheticLoans.borrower(SyntheticLoans.stream(seed: seed), index: e.index)
+        // A borrower whose credit risk has risen since origination (stage 2) or who defaulted
+        // (stage 3) looks like the population after a downturn: higher utilisation and debt,
+        // more enquiries and arrears, so a scorecard grades them riskier.
+        let b = SyntheticLoans.borrower(SyntheticLoans.stream(seed: seed), index: e.index,
+                                        drift: e.stage == 1 ? 0 : Self.deterioratedDrift)
         for x in b.numeric {
             writer.comma()
             if x.isFinite { writer.decimal(x, decimals: 4) }

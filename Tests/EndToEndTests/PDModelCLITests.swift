@@ -194,6 +194,13 @@ final class PDModelCLITests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(rated, 1_500)
+        // Stage 2 borrowers' characteristics have deteriorated, so the scorecard grades them riskier.
+        func meanPD(stage: String) -> Double {
+            let pds = zip(before, after).filter { ["Credit cards", "Consumer loans"].contains($0.0["segment"]!) && $0.0["stage"] == stage }
+                .map { Double($0.1["pd"]!)! }
+            return pds.reduce(0, +) / Double(pds.count)
+        }
+        XCTAssertGreaterThan(meanPD(stage: "2"), 2 * meanPD(stage: "1"))
 
         let common = ["--balance-sheet", path("bank.balance-sheet.yaml"), "--scenario", "eba-2025-adverse", "--paths", "200",
                       "--pack", "board", "--store", path("store.sqlite"), "--quiet"]
