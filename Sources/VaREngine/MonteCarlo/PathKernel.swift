@@ -85,7 +85,8 @@ struct PathWorkspace {
 ///   p̄·p_i/p̄ = p_i);
 /// - dense (p̄ > 0.1): one U per obligor, default when U < p_i;
 /// in both, the comparison with p_i is settled by the bucket's bounds p_B ≤ p_i ≤ p̄ when it
-/// can be (same outcome, no Φ), so Φ is evaluated only between the bounds.
+/// can be (same outcome, no Φ), so Φ is evaluated only between the bounds, and there
+/// mostly read off a table that brackets it (`PhiBracket`, the same outcome again).
 /// This equals drawing every ε_i and testing A_i < threshold in distribution, at a cost
 /// proportional to buckets + expected candidates per path rather than to obligors.
 struct PathKernel: @unchecked Sendable {
@@ -161,6 +162,7 @@ struct PathKernel: @unchecked Sendable {
         let bucketStart = plan.bucketStart, bucketGroup = plan.bucketGroup
         let bucketThreshold = plan.bucketThreshold, bucketThresholdLow = plan.bucketThresholdLow
         let slopeLow = plan.bucketSlopeLow, slopeHigh = plan.bucketSlopeHigh
+        let phiTable = PhiBracket.table
         var loss = plan.certainLoss
         for b in 0..<plan.bucketCount {
             let y = groupFactor[bucketGroup[b]]
@@ -175,7 +177,7 @@ struct PathKernel: @unchecked Sendable {
                 let pLow = Self.phi(lowArgument)
                 for j in start..<end {
                     let u = workspace.idiosyncratic.next()
-                    if u < pBar, u < pLow || u < Self.phi(scale * threshold[j] - slope[j] * y) {
+                    if u < pBar, u < pLow || PhiBracket.isBelow(u, scale * threshold[j] - slope[j] * y, table: phiTable) {
                         loss += lossAmount[j]
                         recorder.record(j)
                     }
@@ -190,7 +192,7 @@ struct PathKernel: @unchecked Sendable {
                     j = j &+ Int(gap) &+ 1
                     if pLow < 0 { pLow = Self.phi(lowArgument) }
                     let v = workspace.idiosyncratic.next() * pBar
-                    if v < pLow || v < Self.phi(scale * threshold[j] - slope[j] * y) {
+                    if v < pLow || PhiBracket.isBelow(v, scale * threshold[j] - slope[j] * y, table: phiTable) {
                         loss += lossAmount[j]
                         recorder.record(j)
                     }
