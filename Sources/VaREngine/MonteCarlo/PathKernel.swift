@@ -175,12 +175,23 @@ struct PathKernel: @unchecked Sendable {
             let lowArgument = scale * bucketThresholdLow[b] - (positive ? slopeHigh[b] : slopeLow[b]) * y
             if pBar > Self.denseBound {
                 let pLow = Self.phi(lowArgument)
-                for j in start..<end {
-                    let u = workspace.idiosyncratic.next()
-                    if u < pBar, u < pLow || PhiBracket.isBelow(u, scale * threshold[j] - slope[j] * y, table: phiTable) {
-                        loss += lossAmount[j]
-                        recorder.record(j)
+                // One uniform per obligor, in order. The uniforms below p̄ are found a buffer at a
+                // time as a bit mask (no branch per obligor), then tested in ascending order.
+                var j = start
+                while j < end {
+                    let (buffer, first, n) = workspace.idiosyncratic.take(upTo: end &- j)
+                    var candidates: UInt64 = 0
+                    for t in 0..<n where buffer[first &+ t] < pBar { candidates |= 1 &<< UInt64(t) }
+                    while candidates != 0 {
+                        let t = candidates.trailingZeroBitCount
+                        candidates &= candidates &- 1
+                        let u = buffer[first &+ t], k = j &+ t
+                        if u < pLow || PhiBracket.isBelow(u, scale * threshold[k] - slope[k] * y, table: phiTable) {
+                            loss += lossAmount[k]
+                            recorder.record(k)
+                        }
                     }
+                    j &+= n
                 }
             } else {
                 let inverseLogSurvival = 1 / log1p(-pBar)

@@ -46,6 +46,16 @@ struct UniformSource {
         return u
     }
 
+    /// The next `min(count, what the buffer holds)` uniforms at once, consumed: the buffer, the
+    /// first one's position in it, and how many (at least 1 for count ≥ 1).
+    @inline(__always)
+    mutating func take(upTo count: Int) -> (buffer: UnsafeMutableBufferPointer<Double>, first: Int, count: Int) {
+        if position == Self.capacity { refill() }
+        let first = position, n = min(Self.capacity &- first, count)
+        position &+= n
+        return (buffer, first, n)
+    }
+
     @inline(never)
     mutating func refill() {
         stream.fillUniforms(startIndex: nextFill, into: UnsafeMutableBufferPointer(rebasing: buffer[0..<Self.capacity]))
