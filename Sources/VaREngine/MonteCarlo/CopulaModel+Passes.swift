@@ -172,8 +172,7 @@ extension CopulaModel {
                 let values = UnsafeMutableBufferPointer<Double>.allocate(capacity: recorded)
                 defer { values.deallocate() }
                 var recorder = LevelRecording(codes: keepLevels ? dimensions.planCodes : dimensions.segmentCodes,
-                                              dimensions: keepLevels ? 4 : 1, obligors: plan.obligorCount,
-                                              lossAmount: plan.lossAmount, values: values)
+                                              dimensions: keepLevels ? 4 : 1, lossAmount: plan.lossAmount, values: values)
                 for slot in local {
                     let path = first + slot
                     values.update(repeating: 0)
@@ -260,8 +259,8 @@ extension CopulaModel {
                 values.deallocate()
             }
             var sums = TailSums(levels: levels, width: width)
-            var recorder = LevelRecording(codes: dimensions.planCodes, dimensions: 4, obligors: plan.obligorCount,
-                                          lossAmount: plan.lossAmount, values: values)
+            var recorder = LevelRecording(codes: dimensions.planCodes, dimensions: 4, lossAmount: plan.lossAmount,
+                                          values: values)
             for index in range {
                 let path = tail[index]
                 let loss: Double

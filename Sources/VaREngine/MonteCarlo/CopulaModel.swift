@@ -119,7 +119,7 @@ final class AllocationDimensions: @unchecked Sendable {
     let levelCount: Int
     /// Flat level of each exposure per dimension, portfolio order.
     let exposureLevel: [[Int]]
-    /// Plan-order codes, all four dimensions (d·n + position).
+    /// Plan-order codes, all four dimensions (position·4 + d).
     let planCodes: UnsafeMutableBufferPointer<Int32>
     /// Plan-order codes of the segment dimension only (position).
     let segmentCodes: UnsafeMutableBufferPointer<Int32>
@@ -150,7 +150,7 @@ final class AllocationDimensions: @unchecked Sendable {
         segmentCodes = .allocate(capacity: max(m, 1))
         for position in 0..<m {
             let row = Int(plan.row[position])
-            for d in 0..<4 { planCodes[d * m + position] = Int32(exposureLevel[d][row]) }
+            for d in 0..<4 { planCodes[position * 4 + d] = Int32(exposureLevel[d][row]) }
             segmentCodes[position] = Int32(exposureLevel[0][row])
         }
         var certain = [Double](repeating: 0, count: total)

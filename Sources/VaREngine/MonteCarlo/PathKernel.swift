@@ -19,22 +19,18 @@ struct NoRecording: DefaultRecorder {
 }
 
 /// Adds each default's loss to its level in every allocation dimension: `codes` holds,
-/// per dimension d, the flat level index of every plan position (d·n + position);
-/// `values` is the path's loss per flat level.
+/// per plan position, the flat level index of each dimension (position·dimensions + d),
+/// so one default reads one cache line of codes; `values` is the path's loss per flat level.
 struct LevelRecording: DefaultRecorder {
     let codes: UnsafeMutableBufferPointer<Int32>
     let dimensions: Int
-    let obligors: Int
     let lossAmount: UnsafeMutableBufferPointer<Double>
     let values: UnsafeMutableBufferPointer<Double>
 
     @inline(__always) mutating func record(_ position: Int) {
         let amount = lossAmount[position]
-        var offset = position
-        for _ in 0..<dimensions {
-            values[Int(codes[offset])] += amount
-            offset &+= obligors
-        }
+        let base = position &* dimensions
+        for d in 0..<dimensions { values[Int(codes[base &+ d])] += amount }
     }
 }
 
