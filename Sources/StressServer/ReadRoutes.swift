@@ -103,6 +103,10 @@ extension ServerState {
             }])
         }
 
+        api.get("pd-models") { _, _ in
+            try HTTP.json(["pd_models": try self.store.uploads(kind: UploadKind.pdModel.rawValue).map(APIViews.Upload.init)])
+        }
+
         api.get("balance-sheets") { _, _ in
             try HTTP.json(["balance_sheets": try self.store.uploads(kind: UploadKind.balanceSheet.rawValue).map(APIViews.Upload.init)])
         }

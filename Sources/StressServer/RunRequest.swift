@@ -17,6 +17,8 @@ struct RunRequest: Sendable {
 
     var portfolio: StoredInput
     var balanceSheet: StoredInput
+    /// A calibrated PD model that grades the book first (`run --pd-model`).
+    var pdModel: StoredInput?
     /// Bundled scenario files (read where they are), and uploaded ones (from the store).
     var bundledScenarios: [String]
     var uploadedScenarios: [StoredInput]
@@ -26,14 +28,14 @@ struct RunRequest: Sendable {
     var asOf: String?
     var skip: [String]
 
-    static let keys: Set<String> = ["portfolio", "balance_sheet", "inputs_of", "scenarios", "frameworks", "pack", "seed",
-                                    "paths", "as_of", "skip"]
+    static let keys: Set<String> = ["portfolio", "balance_sheet", "pd_model", "inputs_of", "scenarios", "frameworks", "pack",
+                                    "seed", "paths", "as_of", "skip"]
     static let packs = ["quarterly-submission", "board", "audit"]
     static let maxPaths = 10_000_000
 
     /// Two requests for the same run share one job.
     var key: String {
-        "run \(portfolio.sha256) \(balanceSheet.sha256) \(bundledScenarios) \(uploadedScenarios.map(\.sha256)) "
+        "run \(portfolio.sha256) \(balanceSheet.sha256) \(pdModel?.sha256 ?? "-") \(bundledScenarios) \(uploadedScenarios.map(\.sha256)) "
             + "\(pack) \(seed) \(paths) \(asOf ?? "-") \(skip.sorted())"
     }
 
@@ -41,6 +43,7 @@ struct RunRequest: Sendable {
     struct Body: Decodable {
         var portfolio: String?
         var balanceSheet: String?
+        var pdModel: String?
         var inputsOf: String?
         var scenarios: [String]?
         var frameworks: [String]?
@@ -50,7 +53,7 @@ struct RunRequest: Sendable {
         var asOf: String?
         var skip: [String]?
         enum CodingKeys: String, CodingKey {
-            case portfolio, balanceSheet = "balance_sheet", inputsOf = "inputs_of", scenarios, frameworks, pack, seed,
+            case portfolio, balanceSheet = "balance_sheet", pdModel = "pd_model", inputsOf = "inputs_of", scenarios, frameworks, pack, seed,
                  paths, asOf = "as_of", skip
         }
     }
@@ -73,6 +76,7 @@ struct RunRequest: Sendable {
         // The book and the bank: a stored portfolio and an uploaded balance sheet, or those of an earlier run.
         var portfolio: StoredInput?
         var balanceSheet: StoredInput?
+        var pdModel: StoredInput?
         if let reference = body.inputsOf {
             // A body naming a run that is not there is an invalid request (422), not a missing resource.
             guard let record = try store.run(reference) else {
@@ -85,7 +89,10 @@ struct RunRequest: Sendable {
             if let b = inputs.first(where: { $0.role == "balance_sheet" }) {
                 balanceSheet = StoredInput(sha256: b.sha256, shownAs: b.path, fileName: "balance-sheet.yaml")
             }
-            for input in [portfolio, balanceSheet].compactMap({ $0 }) where try !store.hasBlob(input.sha256) {
+            if let m = inputs.first(where: { $0.role == "pd_model" }) {
+                pdModel = StoredInput(sha256: m.sha256, shownAs: m.path, fileName: "pd-model.yaml")
+            }
+            for input in [portfolio, balanceSheet, pdModel].compactMap({ $0 }) where try !store.hasBlob(input.sha256) {
                 throw APIError.unprocessable("run \(record.label) did not store \(input.shownAs); it cannot be rerun")
             }
         }
@@ -104,6 +111,13 @@ struct RunRequest: Sendable {
                 throw APIError.unprocessable("no uploaded balance sheet '\(reference)' (POST /api/v1/balance-sheets)")
             }
             balanceSheet = StoredInput(sha256: sha, shownAs: "upload:\(sha)", fileName: "balance-sheet.yaml")
+        }
+        if let reference = body.pdModel {
+            let sha = reference.hasPrefix("sha256:") ? String(reference.dropFirst(7)) : reference
+            guard let upload = try store.upload(sha256: sha, kind: UploadKind.pdModel.rawValue) else {
+                throw APIError.unprocessable("no uploaded PD model '\(reference)' (POST /api/v1/pd-models)")
+            }
+            pdModel = StoredInput(sha256: sha, shownAs: "upload:\(upload.name).yaml", fileName: "pd-model.yaml")
         }
         guard let portfolio else {
             throw APIError.unprocessable("a run needs 'portfolio' (a stored portfolio's name) or 'inputs_of' (an earlier run)")
@@ -152,7 +166,7 @@ struct RunRequest: Sendable {
         guard (1...maxPaths).contains(paths) else {
             throw APIError.unprocessable("'paths' must be in 1...\(maxPaths), got \(paths)")
         }
-        return RunRequest(portfolio: portfolio, balanceSheet: balanceSheet, bundledScenarios: bundled,
+        return RunRequest(portfolio: portfolio, balanceSheet: balanceSheet, pdModel: pdModel, bundledScenarios: bundled,
                           uploadedScenarios: uploaded, pack: pack, seed: seed, paths: paths, asOf: asOf, skip: skip)
     }
 
@@ -174,6 +188,7 @@ struct RunRequest: Sendable {
         var job = RunJob(portfolioPath: portfolioPath, balanceSheetPath: balanceSheetPath, scenarioPaths: scenarioPaths,
                          pack: pack, asOf: asOf, seed: seed, threads: state.configuration.threads, outDirectory: nil,
                          paths: paths, store: state.store, displayPath: display, skip: try SkippedAnalysis.parse(skip))
+        job.pdModelPath = try pdModel.map(extract)
         job.outputRoot = state.configuration.reportsDirectory
         let outcome = try job.execute(progress: progress)
         return JobQueue.Outcome(run: outcome.storeKey.map { "\(outcome.runID)#\($0)" } ?? outcome.runID)

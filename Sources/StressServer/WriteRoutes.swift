@@ -9,6 +9,16 @@ import StressPipeline
 enum UploadKind: String {
     case scenario
     case balanceSheet = "balance_sheet"
+    case pdModel = "pd_model"
+
+    /// Where uploads of this kind are listed.
+    var route: String {
+        switch self {
+        case .scenario: "scenarios"
+        case .balanceSheet: "balance-sheets"
+        case .pdModel: "pd-models"
+        }
+    }
 }
 
 /// `POST /api/v1/...`: uploads, runs and verifications (the token middleware has let
@@ -31,6 +41,21 @@ extension ServerState {
                 let b = try BalanceSheetFile.load(path: path).balanceSheet
                 return (b.bank ?? "", "\(b.bank ?? "bank") as of \(b.asOf) (\(b.currency))",
                         ["as_of": b.asOf, "currency": b.currency])
+            }
+        }
+
+        api.post("pd-models") { request, _ in
+            try await self.upload(request, kind: .pdModel, fileName: "pd-model.yaml") { path in
+                let model = try PDModelFile.load(path: path).model
+                guard let scale = model.masterScale, let calibration = model.calibration else {
+                    throw InputError(file: "pd-model.yaml", message: "the PD model is not calibrated: run `stresspack pd "
+                                     + "calibrate` before uploading it (a run grades the book on its master scale)")
+                }
+                let scope = model.segments?.joined(separator: ", ") ?? "every exposure"
+                return (model.name, "\(model.name): \(model.terms.count) characteristics, calibrated to "
+                            + String(format: "%.4g%%", 100 * calibration.centralTendency) + " on \(scale.name); rates \(scope)",
+                        ["characteristics": "\(model.terms.count)", "central_tendency": "\(calibration.centralTendency)",
+                         "master_scale": scale.name, "scope": scope])
             }
         }
 
@@ -120,7 +145,7 @@ extension ServerState {
             throw APIError(.internalServerError, "the upload was not found in the store after saving it")
         }
         var headers: HTTPFields = [:]
-        headers[.location] = "/api/v1/\(kind == .scenario ? "scenarios" : "balance-sheets")"
+        headers[.location] = "/api/v1/\(kind.route)"
         return try HTTP.json(APIViews.Upload(record), status: .created, headers: headers)
     }
 

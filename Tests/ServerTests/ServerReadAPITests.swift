@@ -174,7 +174,7 @@ final class ServerReadAPITests: XCTestCase {
         let paths = Set((doc["paths"] as! [String: Any]).keys)
         for path in ["/api/v1/runs", "/api/v1/runs/{run}", "/api/v1/runs/{run}/figures", "/api/v1/runs/{run}/files/{name}",
                      "/api/v1/runs/{run}/verify", "/api/v1/diff", "/api/v1/scenarios", "/api/v1/portfolios",
-                     "/api/v1/balance-sheets", "/api/v1/jobs", "/api/v1/jobs/{job}"] {
+                     "/api/v1/balance-sheets", "/api/v1/pd-models", "/api/v1/jobs", "/api/v1/jobs/{job}"] {
             XCTAssertTrue(paths.contains(path), path)
         }
     }

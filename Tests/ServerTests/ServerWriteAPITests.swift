@@ -165,6 +165,79 @@ final class ServerWriteAPITests: XCTestCase {
         XCTAssertNotEqual((second["run"] as! String).split(separator: "#").first, label.split(separator: "#").first)
     }
 
+    /// A run graded by an uploaded PD model, as `run --pd-model` grades it: the model is a
+    /// stored input of the run, a rerun of its inputs keeps it, and the run verifies.
+    func testARunGradedByAnUploadedPDModel() throws {
+        let model = TestSupport.repositoryRoot.appendingPathComponent("data/pd/retail-scorecard.yaml").path
+        // An uncalibrated model is refused, naming why.
+        let text = try String(contentsOfFile: model, encoding: .utf8)
+        let uncalibrated = String(text[..<text.range(of: "calibration:")!.lowerBound])
+        let refused = try server.request("POST", "/api/v1/pd-models", token: token, body: Data(uncalibrated.utf8),
+                                         contentType: "application/yaml")
+        XCTAssertEqual(refused.status, 422, refused.text)
+        XCTAssertTrue(refused.message.contains("not calibrated"), refused.message)
+
+        let uploaded = try server.request("POST", "/api/v1/pd-models", token: token, file: model, contentType: "application/yaml")
+        XCTAssertEqual(uploaded.status, 201, uploaded.text)
+        XCTAssertEqual(uploaded.headers["location"], "/api/v1/pd-models")
+        let reference = try uploaded.json()["reference"] as! String
+        XCTAssertEqual(reference, "sha256:" + (try CommandRunner.sha256(of: model)))
+        let listed = try server.request("GET", "/api/v1/pd-models").json()["pd_models"] as! [[String: Any]]
+        XCTAssertEqual(listed.first?["name"] as? String, "retail-scorecard")
+
+        var r = try CommandRunner.run(["portfolio", "sample", "--exposures", "1500", "--seed", "4", "--borrowers",
+                                       "--out", fixture.path("borrowers.csv"), "--quiet"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let p = try server.request("POST", "/api/v1/portfolios?name=borrowers", token: token, file: fixture.path("borrowers.csv"),
+                                   contentType: "text/csv")
+        XCTAssertEqual(p.status, 201, p.text)
+        let b = try server.request("POST", "/api/v1/balance-sheets", token: token, file: fixture.path("borrowers.balance-sheet.yaml"),
+                                   contentType: "application/yaml")
+        let sheet = try b.json()["reference"] as! String
+        XCTAssertEqual(try server.json("POST", "/api/v1/runs", token: token,
+                                       ["portfolio": "borrowers", "balance_sheet": sheet, "pd_model": "sha256:" + String(repeating: "0", count: 64)]).status,
+                       422)
+        let started = try server.json("POST", "/api/v1/runs", token: token,
+                                      ["portfolio": "borrowers", "balance_sheet": sheet, "pd_model": reference,
+                                       "scenarios": ["eba-2025-adverse"], "paths": 300, "pack": "board"])
+        XCTAssertEqual(started.status, 202, started.text)
+        let job = try server.waitForJob(try started.json()["id"] as! String)
+        XCTAssertEqual(job["status"] as? String, "succeeded", "\(job)")
+        let key = (job["run"] as! String).split(separator: "#").last.map(String.init)!
+        let inputs = try server.request("GET", "/api/v1/runs/\(key)").json()["inputs"] as! [[String: Any]]
+        XCTAssertEqual(inputs.first { $0["role"] as? String == "pd_model" }?["sha256"] as? String, String(reference.dropFirst(7)))
+
+        // The same run from the CLI, model and all, gives the same results.json.
+        r = try CommandRunner.run(["run", "--portfolio", fixture.path("borrowers.csv"), "--balance-sheet",
+                                   fixture.path("borrowers.balance-sheet.yaml"), "--pd-model", model, "--scenario",
+                                   "eba-2025-adverse", "--paths", "300", "--pack", "board", "--out", fixture.path("cli"),
+                                   "--store", fixture.path("cli.sqlite"), "--quiet"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let runID = (try server.request("GET", "/api/v1/runs/\(key)").json()["run"] as! [String: Any])["id"] as! String
+        let served = try server.request("GET", "/api/v1/runs/\(key)/files/results.json")
+        let cliResults = try Data(contentsOf: URL(fileURLWithPath: fixture.path("cli/results.json")))
+        XCTAssertFalse(runID.isEmpty)
+        // Inputs are shown by their store names, so compare the figures, not the text.
+        let servedFigures = try JSONSerialization.jsonObject(with: served.body) as! [String: Any]
+        let cliFigures = try JSONSerialization.jsonObject(with: cliResults) as! [String: Any]
+        func minimum(_ results: [String: Any]) -> String {
+            "\(((results["scenarios"] as! [[String: Any]])[0]["capital"] as! [String: Any])["min_cet1_ratio"]!)"
+        }
+        XCTAssertEqual(minimum(servedFigures), minimum(cliFigures))
+
+        // A rerun of its inputs keeps the model; the run verifies.
+        let rerun = try server.json("POST", "/api/v1/runs", token: token,
+                                    ["inputs_of": key, "scenarios": ["eba-2025-adverse"], "paths": 300, "pack": "board", "seed": 5])
+        let second = try server.waitForJob(try rerun.json()["id"] as! String)
+        XCTAssertEqual(second["status"] as? String, "succeeded", "\(second)")
+        let secondKey = (second["run"] as! String).split(separator: "#").last.map(String.init)!
+        let secondInputs = try server.request("GET", "/api/v1/runs/\(secondKey)").json()["inputs"] as! [[String: Any]]
+        XCTAssertTrue(secondInputs.contains { $0["role"] as? String == "pd_model" })
+        let verify = try server.request("POST", "/api/v1/runs/\(key)/verify", token: token)
+        let verified = try server.waitForJob(try verify.json()["id"] as! String)
+        XCTAssertEqual(verified["verified"] as? Bool, true, "\(verified)")
+    }
+
     func testTwoClientsAtOnceAndTheSameRunTwice() throws {
         let (portfolio, sheet) = try uploadBank()
         let seeds = [1, 2, 3, 3]
