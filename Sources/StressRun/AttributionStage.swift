@@ -51,26 +51,47 @@ public enum AttributionStage {
         return phi
     }
 
-    static func run(scenario s: Scenario, portfolio: Portfolio, balanceSheet: BalanceSheet,
-                    credit: CreditStage.Output, stressed: (el: Double, cet1: Double)? = nil,
-                    threads: Int) -> StressAttribution? {
+    /// The variables that take part in the scenario's attribution, sorted; nil when it has
+    /// none (an RBI severity table, no variable the satellites read, or more than 12).
+    static func players(_ s: Scenario, credit: CreditStage.Output) -> [String]? {
         guard !(s.framework == .rbi && s.satellite == nil) else { return nil }
         let neutral = SeverityScaling.neutralValues(credit.configuration)
         let players = s.variables.map(\.name).filter { neutral[$0] != nil }.sorted()
         guard !players.isEmpty, players.count <= maximumVariables else { return nil }
+        return players
+    }
+
+    /// Part `part` of `parts` of the coalitions a shard computes: contiguous ranges of the
+    /// 2^K − 1 masks below the full coalition (which is the scenario's own projection).
+    public static func masks(part: Int, of parts: Int, players: Int) -> Range<Int> {
+        let count = (1 << players) - 1
+        return (count * part / parts)..<(count * (part + 1) / parts)
+    }
+
+    static func run(scenario s: Scenario, portfolio: Portfolio, balanceSheet: BalanceSheet,
+                    credit: CreditStage.Output, stressed: (el: Double, cet1: Double)? = nil,
+                    threads: Int) -> StressAttribution? {
+        guard let players = players(s, credit: credit) else { return nil }
+        let all = (1 << players.count) - 1
+        // Every variable on its path is the scenario itself: its own projection's figures, when given.
+        var (el, cet1) = values(scenario: s, portfolio: portfolio, balanceSheet: balanceSheet, credit: credit,
+                                players: players, masks: 0..<(stressed == nil ? all + 1 : all), threads: threads)
+        if let stressed {
+            el.append(stressed.el)
+            cet1.append(stressed.cet1)
+        }
+        return assemble(players: players, el: el, cet1: cet1)
+    }
+
+    /// v(S) in cumulative EL and minimum CET1 ratio for each coalition S in `masks`, in order.
+    static func values(scenario s: Scenario, portfolio: Portfolio, balanceSheet: BalanceSheet, credit: CreditStage.Output,
+                       players: [String], masks: Range<Int>, threads: Int) -> (el: [Double], cet1: [Double]) {
+        let neutral = SeverityScaling.neutralValues(credit.configuration)
         let periods = credit.plan.periods
         let labels = Array(s.periods.prefix(periods))
         let options = credit.options(s, threads: threads)
-        var el = [Double](repeating: 0, count: 1 << players.count)
-        var cet1 = el
-        let all = (1 << players.count) - 1
-        for mask in 0...all {
-            // Every variable on its path is the scenario itself: its own projection's figures.
-            if mask == all, let stressed {
-                el[mask] = stressed.el
-                cet1[mask] = stressed.cet1
-                continue
-            }
+        var el: [Double] = [], cet1: [Double] = []
+        for mask in masks {
             var coalition = s
             coalition.variables = s.variables.map { v in
                 guard let k = players.firstIndex(of: v.name), mask & (1 << k) == 0 else { return v }
@@ -82,9 +103,15 @@ public enum AttributionStage {
             let capital = CapitalStage.project(scenario: s, plan: plan, projection: projection, balanceSheet: balanceSheet,
                                                rules: credit.capitalRules, options: options,
                                                provisions: credit.provisions, income: credit.income).0
-            el[mask] = projection.cumulativeEL
-            cet1[mask] = capital.minCET1Ratio
+            el.append(projection.cumulativeEL)
+            cet1.append(capital.minCET1Ratio)
         }
+        return (el, cet1)
+    }
+
+    /// The attribution from v on every coalition (bitmask order, the full coalition last).
+    public static func assemble(players: [String], el: [Double], cet1: [Double]) -> StressAttribution {
+        let all = (1 << players.count) - 1
         let elShares = shapley(count: players.count, value: el)
         let cet1Shares = shapley(count: players.count, value: cet1)
         return StressAttribution(
@@ -92,5 +119,43 @@ public enum AttributionStage {
             byVariable: Dictionary(uniqueKeysWithValues: zip(players, elShares)),
             minCET1: .init(neutral: cet1[0], stressed: cet1[all],
                            byVariable: Dictionary(uniqueKeysWithValues: zip(players, cet1Shares))))
+    }
+}
+
+/// A shard's part of a scenario's attribution (`RunUnit.attribution`): v(S) on a range of
+/// the coalitions, exact doubles, put back together in mask order by the merge.
+public struct AttributionPart: Codable, Sendable, Equatable {
+    public var scenario: Int
+    public var part: Int
+    /// The variables taking part (empty when the scenario has no attribution).
+    public var players: [String]
+    public var masks: Range<Int>
+    public var el: [Double]
+    public var cet1: [Double]
+
+    public init(scenario: Int, part: Int, players: [String], masks: Range<Int>, el: [Double], cet1: [Double]) {
+        self.scenario = scenario
+        self.part = part
+        self.players = players
+        self.masks = masks
+        self.el = el
+        self.cet1 = cet1
+    }
+
+    /// The scenario's attribution from all its parts (in any order) and its own figures
+    /// (the full coalition); nil when it has none.
+    public static func assemble(_ parts: [AttributionPart], stressed: (el: Double, cet1: Double)) -> StressAttribution? {
+        guard let players = parts.first?.players, !players.isEmpty else { return nil }
+        let count = (1 << players.count) - 1
+        var el = [Double](repeating: .nan, count: count + 1), cet1 = el
+        for p in parts {
+            for (offset, mask) in p.masks.enumerated() {
+                el[mask] = p.el[offset]
+                cet1[mask] = p.cet1[offset]
+            }
+        }
+        el[count] = stressed.el
+        cet1[count] = stressed.cet1
+        return AttributionStage.assemble(players: players, el: el, cet1: cet1)
     }
 }

@@ -2,6 +2,7 @@ import CapitalEngine
 import CreditEngine
 import IncomeEngine
 import LiquidityEngine
+import ProvisionsEngine
 import StressCore
 
 /// Runs one scenario through the engines: credit, capital, reverse stress and
@@ -61,10 +62,11 @@ public enum ScenarioRunner {
         }
     }
 
-    public static func run(_ input: Inputs) throws(InputError) -> (ScenarioResult, [DataQualityFinding]) {
+    /// The scenario's credit projection, provisions and income: what the scenario's results
+    /// and its re-projections (attribution, reverse stress) start from.
+    static func projectedStages(_ input: Inputs, clock: StageTimings?) throws(InputError)
+        -> (credit: CreditStage.Output, provisions: ProvisionsResult?) {
         let s = input.scenario
-        var result = ScenarioResult(s)
-        let clock = input.timings
         var credit = try clock.measure("\(s.id): credit") { () throws(InputError) in
             try CreditStage.run(scenario: s, scenarioFile: input.scenarioFile, portfolio: input.portfolio,
                                 settings: input.settings, frameworkFile: input.frameworkFile,
@@ -72,9 +74,6 @@ public enum ScenarioRunner {
                                 provisions: input.provisions,
                                 threads: input.threads)
         }
-        var findings = credit.findings
-        result.credit = credit.projection
-        result.satellite = credit.satellite
         let options = credit.options(s, threads: input.threads)
         let plan = credit.plan
         let provisionsResult = clock.measure("\(s.id): provisions") {
@@ -85,6 +84,34 @@ public enum ScenarioRunner {
                             periods: plan.periods, rateJumpOff: input.rateJumpOff,
                             scenarioFile: input.scenarioFile, balanceSheetFile: input.balanceSheetFile)
         }
+        return (credit, provisionsResult)
+    }
+
+    /// Part `part` of `parts` of the scenario's attribution coalitions, for a shard
+    /// (docs/SCALE-OUT.md); the merge assembles the parts with the scenario's own figures.
+    public static func attributionPart(_ input: Inputs, index: Int, part: Int, of parts: Int) throws(InputError)
+        -> AttributionPart {
+        let (credit, _) = try projectedStages(input, clock: nil)
+        guard let players = AttributionStage.players(input.scenario, credit: credit) else {
+            return AttributionPart(scenario: index, part: part, players: [], masks: 0..<0, el: [], cet1: [])
+        }
+        let masks = AttributionStage.masks(part: part, of: parts, players: players.count)
+        let (el, cet1) = AttributionStage.values(scenario: input.scenario, portfolio: input.portfolio,
+                                                 balanceSheet: input.balanceSheet, credit: credit, players: players,
+                                                 masks: masks, threads: input.threads)
+        return AttributionPart(scenario: index, part: part, players: players, masks: masks, el: el, cet1: cet1)
+    }
+
+    public static func run(_ input: Inputs) throws(InputError) -> (ScenarioResult, [DataQualityFinding]) {
+        let s = input.scenario
+        var result = ScenarioResult(s)
+        let clock = input.timings
+        let (credit, provisionsResult) = try projectedStages(input, clock: clock)
+        var findings = credit.findings
+        result.credit = credit.projection
+        result.satellite = credit.satellite
+        let options = credit.options(s, threads: input.threads)
+        let plan = credit.plan
         result.income = credit.income
         if let income = credit.income {
             findings += income.findings

@@ -21,10 +21,10 @@ final class ShardedRunCLITests: XCTestCase {
 
     private func path(_ name: String) -> String { work.appendingPathComponent(name).path }
 
-    private func runArguments(seed: String = "42") -> [String] {
+    private func runArguments(seed: String = "42", skipAttribution: Bool = false) -> [String] {
         ["run", "--portfolio", path("bank.csv"), "--balance-sheet", path("bank.balance-sheet.yaml"),
          "--scenario", "eba-2025-adverse", "--scenario", "boe-2025-bcst", "--scenario", "rbi-2025-severe",
-         "--paths", "2100", "--pack", "board", "--seed", seed, "--quiet"]
+         "--paths", "2100", "--pack", "board", "--seed", seed, "--quiet"] + (skipAttribution ? ["--skip", "attribution"] : [])
     }
 
     @discardableResult
@@ -80,6 +80,36 @@ final class ShardedRunCLITests: XCTestCase {
         XCTAssertTrue(shown.stdout.contains("shard 2: "), "each shard's stage times are kept")
     }
 
+    /// More shards than scenarios: each scenario's attribution coalitions are split into
+    /// units of their own, and the merge puts them back to the single run's bytes.
+    func testAttributionsSplitAcrossShardsMergeToTheSingleRunsBytes() throws {
+        try ok(runArguments() + ["--out", path("single"), "--store", path("single.sqlite")])
+        let plan = path("plan")
+        let planned = try ok(runArguments() + ["--shards", "8", "--plan", plan])
+        // 8 shards over 3 scenarios: 5 parts each (about two units a shard).
+        for unit in ["attribution:0:0/5", "attribution:1:4/5", "attribution:2:2/5"] {
+            XCTAssertTrue(planned.stdout.contains(unit), planned.stdout)
+        }
+        for i in 0..<8 { try ok(["shard", "run", plan, "--index", "\(i)", "--quiet"]) }
+        try ok(["shard", "merge", plan, "--out", path("merged"), "--store", path("merged.sqlite"), "--quiet"])
+        let names = try files(under: path("single"))
+        XCTAssertEqual(try files(under: path("merged")), names)
+        for name in names {
+            XCTAssertEqual(try data(path("single/" + name)), try data(path("merged/" + name)), "\(name) differs")
+        }
+        let results = try JSONSerialization.jsonObject(with: data(path("merged/results.json"))) as! [String: Any]
+        let boe = (results["scenarios"] as! [[String: Any]]).first { $0["id"] as? String == "boe-2025-bcst" }!
+        XCTAssertNotNil(boe["attribution"], "the attribution is assembled from its parts")
+
+        // A plan whose attribution parts do not all add up is refused.
+        let planFile = URL(fileURLWithPath: plan + "/plan.json")
+        let text = try String(contentsOfFile: planFile.path, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "\"attribution:1:4/5\"", with: "\"attribution:1:4/6\"").utf8).write(to: planFile)
+        let edited = try CommandRunner.run(["shard", "run", plan, "--index", "0", "--quiet"])
+        XCTAssertEqual(edited.status, 2, edited.stderr)
+        XCTAssertTrue(edited.stderr.contains("must list every unit of the run once"), edited.stderr)
+    }
+
     func testMergeRefusesPartialsItCannotTrust() throws {
         let plan = path("plan"), other = path("other")
         try ok(runArguments() + ["--shards", "2", "--plan", plan])
@@ -122,22 +152,23 @@ final class ShardedRunCLITests: XCTestCase {
 
     func testPlanAndShardUsageErrors() throws {
         let plan = path("plan")
-        let r = try CommandRunner.run(runArguments() + ["--shards", "2"])
+        let r = try CommandRunner.run(runArguments(skipAttribution: true) + ["--shards", "2"])
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.contains("--shards and --plan go together"), r.stderr)
-        // More shards than units: the spare shards have nothing to do, and say so.
-        let planned = try ok(runArguments() + ["--shards", "9", "--plan", plan])
+        // More shards than units (the attributions skipped, so not split): the spare shards
+        // have nothing to do, and say so.
+        let planned = try ok(runArguments(skipAttribution: true) + ["--shards", "9", "--plan", plan])
         XCTAssertTrue(planned.stdout.contains("(nothing: more shards than units)"), planned.stdout)
         let count = try ok(["shard", "count", plan])
         XCTAssertEqual(count.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "9")
         // Another run into the same folder is refused; the same run again is not, from any
         // machine (another thread count).
-        try ok(runArguments() + ["--shards", "9", "--plan", plan, "--threads", "1"])
-        let again = try CommandRunner.run(runArguments(seed: "9") + ["--shards", "9", "--plan", plan])
+        try ok(runArguments(skipAttribution: true) + ["--shards", "9", "--plan", plan, "--threads", "1"])
+        let again = try CommandRunner.run(runArguments(seed: "9", skipAttribution: true) + ["--shards", "9", "--plan", plan])
         XCTAssertEqual(again.status, 2)
         XCTAssertTrue(again.stderr.contains("already holds a plan"), again.stderr)
 
-        let withOut = try CommandRunner.run(runArguments() + ["--shards", "9", "--plan", plan, "--out", path("x")])
+        let withOut = try CommandRunner.run(runArguments(skipAttribution: true) + ["--shards", "9", "--plan", plan, "--out", path("x")])
         XCTAssertEqual(withOut.status, 2)
         XCTAssertTrue(withOut.stderr.contains("--out is the merge's"), withOut.stderr)
 

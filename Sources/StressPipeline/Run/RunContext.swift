@@ -115,7 +115,7 @@ struct RunContext {
             frameworks = Set(scenarios.map(\.scenario.framework))
         case .units(let units):
             frameworks = Set(units.compactMap { unit in
-                if case .scenario(let i) = unit { scenarios[i].scenario.framework } else { nil }
+                unit.scenarioIndex.map { scenarios[$0].scenario.framework }
             })
         }
         // Risk weights of every exposure (IRB, Basel III PD floors by class), for

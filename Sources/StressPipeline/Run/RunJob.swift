@@ -47,6 +47,9 @@ public struct RunJob {
     /// A sample with observed outcomes on which the run validates the PD model; the pack then
     /// holds `pd-validation.json` and `pd-validation.xlsx` (needs `pdModelPath`).
     public var pdValidationSamplePath: String?
+    /// How many parts a sharded run splits each scenario's attribution into (its plan's
+    /// `attribution` units); 1: the scenario unit computes its own.
+    public var attributionParts = 1
     /// The validation's traffic-light thresholds (default `tables/pd-validation-thresholds.yaml`).
     public var pdValidationThresholdsPath: String?
     /// Where `<run-id>/` goes when no output folder is given (default `reports`; a server's `--reports`).
@@ -139,7 +142,8 @@ public struct RunJob {
         // How the plan split the VaR's paths (checked to cover them when the plan was read).
         let varBatches = computed.map { $0.results.keys.compactMap(\.pathRange).sorted { $0.lowerBound < $1.lowerBound } }
             ?? [0..<paths]
-        for unit in RunUnit.all(scenarios: context.scenarios.count, varBatches: varBatches) {
+        let parts = computed.map { RunUnit.attributionParts($0.results.keys) } ?? 1
+        for unit in RunUnit.all(scenarios: context.scenarios.count, varBatches: varBatches, attributionParts: parts) {
             if let computed {
                 guard let result = computed.results[unit] else {
                     throw UsageError(message: "no shard computed \(unit.label)")
@@ -166,6 +170,7 @@ public struct RunJob {
         var scenarioResults: [ScenarioResult] = []
         var factorRisk: FactorRiskReport?
         var batches: [VaRPathBatch] = []
+        var attributionParts: [Int: [AttributionPart]] = [:]
         for unit in units {
             switch unit {
             case .scenario(let result, let unitFindings):
@@ -176,7 +181,17 @@ public struct RunJob {
                 findings += unitFindings
             case .varPaths(let batch):
                 batches.append(batch)
+            case .attribution(let part):
+                attributionParts[part.scenario, default: []].append(part)
             }
+        }
+        // Attributions computed in parts by the shards: v on every coalition, the full one
+        // the scenario's own figures, as the single run computes it.
+        for (index, parts) in attributionParts {
+            let own = scenarioResults[index]
+            guard let credit = own.credit, let capital = own.capital else { continue }
+            scenarioResults[index].attribution = AttributionPart.assemble(
+                parts, stressed: (credit.cumulativeEL, capital.minCET1Ratio))
         }
         // The VaR's estimates and tail pass, on the whole (performing) book.
         let creditVaR: VaRResult

@@ -18,11 +18,18 @@ public enum RunUnit: Hashable, Sendable {
     /// The credit VaR's main pass over these paths (METHODOLOGY §6); the estimates and the
     /// tail pass run where the batches are assembled.
     case varPaths(Range<Int>)
+    /// Part `part` of `parts` of a scenario's attribution coalitions: a sharded run splits the
+    /// longest units this way; the scenario's own unit then leaves its attribution to them.
+    case attribution(scenario: Int, part: Int, parts: Int)
 
     /// Every unit of a run, in the order a single machine runs them; `varBatches` splits the
-    /// VaR's paths (a single run: one batch of every path).
-    public static func all(scenarios: Int, varBatches: [Range<Int>]) -> [RunUnit] {
-        (0..<scenarios).map(RunUnit.scenario) + [.portfolioRisk] + varBatches.map(RunUnit.varPaths)
+    /// VaR's paths (a single run: one batch of every path), and `attributionParts` > 1 each
+    /// scenario's attribution.
+    public static func all(scenarios: Int, varBatches: [Range<Int>], attributionParts: Int = 1) -> [RunUnit] {
+        let attribution = attributionParts > 1
+            ? (0..<scenarios).flatMap { i in (0..<attributionParts).map { RunUnit.attribution(scenario: i, part: $0, parts: attributionParts) } }
+            : []
+        return (0..<scenarios).map(RunUnit.scenario) + attribution + [.portfolioRisk] + varBatches.map(RunUnit.varPaths)
     }
 
     /// The paths of a VaR batch; nil for the other units.
@@ -30,11 +37,26 @@ public enum RunUnit: Hashable, Sendable {
         if case .varPaths(let range) = self { range } else { nil }
     }
 
+    /// The scenario a scenario or attribution unit works on.
+    public var scenarioIndex: Int? {
+        switch self {
+        case .scenario(let i), .attribution(let i, _, _): i
+        case .portfolioRisk, .varPaths: nil
+        }
+    }
+
+    /// How many parts the attributions are split into (1 when they are not).
+    public static func attributionParts(_ units: some Sequence<RunUnit>) -> Int {
+        for unit in units { if case .attribution(_, _, let parts) = unit { return parts } }
+        return 1
+    }
+
     public var label: String {
         switch self {
         case .scenario(let i): "scenario \(i + 1)"
         case .portfolioRisk: "factor risk"
         case .varPaths(let r): "credit VaR paths \(r.lowerBound)..<\(r.upperBound)"
+        case .attribution(let i, let part, let parts): "scenario \(i + 1) attribution, part \(part + 1) of \(parts)"
         }
     }
 }
@@ -47,6 +69,7 @@ extension RunUnit: Codable, CustomStringConvertible {
         case .scenario(let i): "scenario:\(i)"
         case .portfolioRisk: "portfolio-risk"
         case .varPaths(let r): "var-paths:\(r.lowerBound)-\(r.upperBound)"
+        case .attribution(let i, let part, let parts): "attribution:\(i):\(part)/\(parts)"
         }
     }
 
@@ -54,13 +77,19 @@ extension RunUnit: Codable, CustomStringConvertible {
         let text = try decoder.singleValueContainer().decode(String.self)
         func bad() -> DecodingError {
             .dataCorrupted(.init(codingPath: decoder.codingPath,
-                                 debugDescription: "'\(text)' is not a unit (scenario:N, portfolio-risk or var-paths:A-B)"))
+                                 debugDescription: "'\(text)' is not a unit (scenario:N, attribution:N:P/C, portfolio-risk or var-paths:A-B)"))
         }
         if text == "portfolio-risk" {
             self = .portfolioRisk
         } else if text.hasPrefix("scenario:") {
             guard let i = Int(text.dropFirst("scenario:".count)), i >= 0 else { throw bad() }
             self = .scenario(i)
+        } else if text.hasPrefix("attribution:") {
+            let fields = text.dropFirst("attribution:".count).split(separator: ":", omittingEmptySubsequences: false)
+            guard fields.count == 2, let i = Int(fields[0]), i >= 0 else { throw bad() }
+            let part = fields[1].split(separator: "/", omittingEmptySubsequences: false)
+            guard part.count == 2, let p = Int(part[0]), let c = Int(part[1]), c > 1, (0..<c).contains(p) else { throw bad() }
+            self = .attribution(scenario: i, part: p, parts: c)
         } else if text.hasPrefix("var-paths:") {
             let bounds = text.dropFirst("var-paths:".count).split(separator: "-", omittingEmptySubsequences: false)
             guard bounds.count == 2, let a = Int(bounds[0]), let b = Int(bounds[1]), a >= 0, a < b else { throw bad() }
@@ -76,11 +105,30 @@ extension RunUnit: Codable, CustomStringConvertible {
     }
 }
 
+extension RunJob {
+    /// What the engines need to run scenario `index` of the run.
+    func scenarioInputs(_ index: Int, in context: RunContext, clock: StageTimings?) -> ScenarioRunner.Inputs {
+        let loaded = context.scenarios[index]
+        let framework = loaded.scenario.framework
+        let settings = context.frameworkSettings[framework]
+        return .init(
+            scenario: loaded.scenario, scenarioFile: display(scenarioPaths[index]), portfolio: context.portfolio.portfolio,
+            balanceSheet: context.sheet, balanceSheetFile: display(balanceSheetPath),
+            settings: settings?.settings, frameworkFile: settings?.path, liquidityRates: context.liquidityRates,
+            rwaModel: context.rwaModel, rwaColumns: context.rwaColumns[framework],
+            capitalRules: context.capitalRules[framework] ?? .pointInTime,
+            provisions: context.provisionSetups[framework],
+            rateJumpOff: ScenarioRateJumpOffs.bundled[loaded.scenario.id] ?? [:], threads: threads, timings: clock,
+            attribution: !skip.contains(.attribution), reverseStress: !skip.contains(.reverseStress))
+    }
+}
+
 /// What a unit produced: the figures and the findings, as the run assembles them.
 public enum UnitResult: Codable, Sendable {
     case scenario(ScenarioResult, findings: [DataQualityFinding])
     case portfolioRisk(factorRisk: FactorRiskReport?, findings: [DataQualityFinding])
     case varPaths(VaRPathBatch)
+    case attribution(AttributionPart)
 }
 
 extension RunJob {
@@ -95,21 +143,20 @@ extension RunJob {
         switch unit {
         case .scenario(let index):
             let loaded = context.scenarios[index]
-            let path = scenarioPaths[index]
-            let framework = loaded.scenario.framework
             progress.note("scenario \(loaded.scenario.id)")
-            let settings = context.frameworkSettings[framework]
-            let (result, findings) = try ScenarioRunner.run(.init(
-                scenario: loaded.scenario, scenarioFile: display(path), portfolio: context.portfolio.portfolio,
-                balanceSheet: context.sheet, balanceSheetFile: display(balanceSheetPath),
-                settings: settings?.settings, frameworkFile: settings?.path, liquidityRates: context.liquidityRates,
-                rwaModel: context.rwaModel, rwaColumns: context.rwaColumns[framework],
-                capitalRules: context.capitalRules[framework] ?? .pointInTime,
-                provisions: context.provisionSetups[framework],
-                rateJumpOff: ScenarioRateJumpOffs.bundled[loaded.scenario.id] ?? [:], threads: threads, timings: clock,
-                attribution: !skip.contains(.attribution), reverseStress: !skip.contains(.reverseStress)))
+            var input = scenarioInputs(index, in: context, clock: clock)
+            input.attribution = !skip.contains(.attribution) && attributionParts == 1
+            let (result, findings) = try ScenarioRunner.run(input)
             clock.lap("\(loaded.scenario.id): all stages")
             return .scenario(result, findings: findings)
+
+        case .attribution(let index, let part, let parts):
+            let loaded = context.scenarios[index]
+            progress.note("scenario \(loaded.scenario.id): attribution, part \(part + 1) of \(parts)")
+            let result = try ScenarioRunner.attributionPart(scenarioInputs(index, in: context, clock: nil), index: index,
+                                                            part: part, of: parts)
+            clock.lap("\(loaded.scenario.id): attribution, part \(part + 1) of \(parts)")
+            return .attribution(result)
 
         case .portfolioRisk:
             // VaR and factor risk are about defaults to come: the book less exposures already in

@@ -6,10 +6,23 @@ public enum ShardLayout {
     /// A scenario's cost in projection-periods of the book: its own projection, plus the
     /// attribution's coalitions and the reverse stress's re-projections (about 4 and 6 of
     /// them per period on the demo, `runs show`).
-    public static func scenarioCost(periods: Int, skip: Set<SkippedAnalysis>) -> Double {
-        let attribution = skip.contains(.attribution) ? 0.0 : 4.0
+    public static func scenarioCost(periods: Int, skip: Set<SkippedAnalysis>, attributionParts: Int = 1) -> Double {
+        let attribution = skip.contains(.attribution) || attributionParts > 1 ? 0.0 : 4.0
         let reverse = skip.contains(.reverseStress) ? 0.0 : 6.0
         return Double(max(periods, 1)) * (1 + attribution + reverse)
+    }
+
+    /// One of `parts` parts of a scenario's attribution: the scenario's projection again,
+    /// and its share of the coalitions.
+    public static func attributionPartCost(periods: Int, parts: Int) -> Double {
+        Double(max(periods, 1)) * (1 + 4 / Double(parts))
+    }
+
+    /// Parts per scenario attribution: none split (1) until there are more shards than
+    /// scenarios, then about two units per shard, at most 8 parts.
+    public static func attributionParts(shards: Int, scenarios: Int, skip: Set<SkippedAnalysis>) -> Int {
+        guard !skip.contains(.attribution), scenarios > 0, shards > scenarios else { return 1 }
+        return min(8, max(2, 2 * shards / scenarios))
     }
 
     /// Credit VaR paths: 10,000 cost about as much as 120 projection-periods (the demo's

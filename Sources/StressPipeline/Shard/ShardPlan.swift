@@ -57,16 +57,22 @@ public struct ShardPlan: Codable {
         let asOf = job.asOf ?? files.asOf ?? "unknown"
         let runID = RunJob.runID(inputs: inputs, pack: job.pack, asOf: asOf, seed: job.seed, skip: job.skip)
 
-        var scenarioCosts: [Double] = []
+        // With more shards than scenarios, each scenario's attribution coalitions are split
+        // into parts of their own, so the longest unit shrinks as shards are added.
+        let parts = ShardLayout.attributionParts(shards: shards, scenarios: job.scenarioPaths.count, skip: job.skip)
+        var scenarioCosts: [Double] = [], attributionCosts: [Double] = []
         for path in job.scenarioPaths {
             let periods = (try? ScenarioFile.load(path: path))?.scenario.periods.count ?? 1
-            scenarioCosts.append(ShardLayout.scenarioCost(periods: periods, skip: job.skip))
+            scenarioCosts.append(ShardLayout.scenarioCost(periods: periods, skip: job.skip, attributionParts: parts))
+            if parts > 1 {
+                attributionCosts += Array(repeating: ShardLayout.attributionPartCost(periods: periods, parts: parts), count: parts)
+            }
         }
         // The VaR's paths in as many batches as shards (on its 1,024-path blocks), so the
         // longest stage of a large book spreads like the scenarios.
         let varBatches = CreditVaR.pathBatches(paths: job.paths, count: shards)
-        let units = RunUnit.all(scenarios: job.scenarioPaths.count, varBatches: varBatches)
-        let costs = scenarioCosts + [ShardLayout.factorRiskCost]
+        let units = RunUnit.all(scenarios: job.scenarioPaths.count, varBatches: varBatches, attributionParts: parts)
+        let costs = scenarioCosts + attributionCosts + [ShardLayout.factorRiskCost]
             + varBatches.map { ShardLayout.varPathsCost(paths: $0.count) }
         let layout = ShardLayout.assign(units: units, costs: costs, shards: shards)
 
@@ -158,11 +164,13 @@ public struct ShardPlan: Codable {
             }
             next = range.upperBound
         }
-        let expected = RunUnit.all(scenarios: parameters.scenarios.count, varBatches: batches)
+        let parts = RunUnit.attributionParts(listed)
+        let expected = RunUnit.all(scenarios: parameters.scenarios.count, varBatches: batches, attributionParts: parts)
         guard next == parameters.paths, listed.count == expected.count, Set(listed) == Set(expected) else {
             throw UsageError(message: "\(file): the shards must list every unit of the run once (\(expected.count) units: "
-                + "scenario:0...\(parameters.scenarios.count - 1), portfolio-risk and VaR batches covering "
-                + "0..<\(parameters.paths)); they list \(listed.count)")
+                + "scenario:0...\(parameters.scenarios.count - 1), "
+                + (parts > 1 ? "attribution:N:0/\(parts)...\(parts - 1)/\(parts) of each, " : "")
+                + "portfolio-risk and VaR batches covering 0..<\(parameters.paths)); they list \(listed.count)")
         }
     }
 

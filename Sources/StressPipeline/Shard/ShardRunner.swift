@@ -25,7 +25,8 @@ public enum ShardRunner {
         guard plan.shards.indices.contains(index) else {
             throw UsageError(message: "shard index \(index) is outside the plan's 0...\(plan.shards.count - 1)")
         }
-        let job = try plan.job(in: directory, threads: threads, outDirectory: nil, store: nil)
+        var job = try plan.job(in: directory, threads: threads, outDirectory: nil, store: nil)
+        job.attributionParts = RunUnit.attributionParts(plan.shards.joined())
         let files = try RunInputs.resolve(job)
         let clock = StageTimings()
         let units = plan.shards[index]
