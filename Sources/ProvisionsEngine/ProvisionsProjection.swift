@@ -48,6 +48,9 @@ public enum ProvisionsProjection {
         public var constantBalanceSheet: Bool
         public var paths: StressedPathFiller
         public var threads: Int
+        /// Whether to sum the breakdowns by segment, asset class and country; without them
+        /// the result has its totals only (the same bits), for a re-projection.
+        public var breakdowns = true
 
         public init(book: ProvisionBook, rules: ProvisioningRules, periods: [String], frequency: Frequency,
                     constantBalanceSheet: Bool, paths: @escaping StressedPathFiller, threads: Int) {
@@ -65,7 +68,7 @@ public enum ProvisionsProjection {
 
     public static func project(_ input: Inputs) -> ProvisionsResult {
         let book = input.book, n = book.count, periods = input.periods.count
-        let layout = ProvisionLayout(book: book, periods: periods)
+        let layout = ProvisionLayout(book: book, periods: periods, breakdowns: input.breakdowns)
         let chunks = parallelMap(blocks: BlockPartition(count: n, blockSize: chunkSize),
                                  threads: max(1, input.threads)) { rows, _ in
             var sums = ProvisionSums(layout: layout)

@@ -9,7 +9,7 @@ import StressCore
 ///   φ_i = Σ_{S ⊆ N∖{i}} |S|!(K − |S| − 1)!/K! · (v(S ∪ {i}) − v(S))
 ///
 /// where v(S) is the figure with the variables in S on their scenario paths and
-/// the others at baseline. The 2^K coalitions are each a full projection, so
+/// the others at baseline. The 2^K coalitions are each a re-projection, so
 /// only the variables the satellites read take part (K ≤ 12); by construction
 /// Σ φ_i = v(N) − v(∅) (efficiency), up to rounding.
 public struct StressAttribution: Sendable, Equatable, Codable {
@@ -53,14 +53,14 @@ public enum AttributionStage {
 
     static func run(scenario s: Scenario, portfolio: Portfolio, balanceSheet: BalanceSheet,
                     credit: CreditStage.Output, stressed: (el: Double, cet1: Double)? = nil,
-                    threads: Int) -> StressAttribution? {
+                    threads: Int, reprojection: Reprojection? = nil) -> StressAttribution? {
         guard !(s.framework == .rbi && s.satellite == nil) else { return nil }
         let neutral = SeverityScaling.neutralValues(credit.configuration)
         let players = s.variables.map(\.name).filter { neutral[$0] != nil }.sorted()
         guard !players.isEmpty, players.count <= maximumVariables else { return nil }
         let periods = credit.plan.periods
-        let labels = Array(s.periods.prefix(periods))
-        let options = credit.options(s, threads: threads)
+        let reproject = reprojection ?? Reprojection(scenario: s, portfolio: portfolio, balanceSheet: balanceSheet,
+                                                     credit: credit, threads: threads)
         var el = [Double](repeating: 0, count: 1 << players.count)
         var cet1 = el
         let all = (1 << players.count) - 1
@@ -78,12 +78,7 @@ public enum AttributionStage {
             }
             let plan = StressPlan.build(configuration: credit.configuration, scenario: coalition, portfolio: portfolio,
                                         periods: periods, sourceFile: "").0
-            let projection = CreditProjector.project(portfolio: portfolio, plan: plan, periodLabels: labels, options: options)
-            let capital = CapitalStage.project(scenario: s, plan: plan, projection: projection, balanceSheet: balanceSheet,
-                                               rules: credit.capitalRules, options: options,
-                                               provisions: credit.provisions, income: credit.income).0
-            el[mask] = projection.cumulativeEL
-            cet1[mask] = capital.minCET1Ratio
+            (el[mask], cet1[mask]) = reproject.figures(plan)
         }
         let elShares = shapley(count: players.count, value: el)
         let cet1Shares = shapley(count: players.count, value: cet1)

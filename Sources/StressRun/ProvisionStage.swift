@@ -18,13 +18,17 @@ public struct ProvisionSetup: Sendable {
 }
 
 enum ProvisionStage {
+    /// `options.breakdowns` false: the totals alone (a re-projection's).
     static func project(scenario s: Scenario, plan: StressPlan, options: ProjectionOptions,
-                        setup: ProvisionSetup) -> ProvisionsResult {
-        let filler = CreditProjector.pathFiller(portfolio: setup.portfolio, plan: plan, options: options)
-        return ProvisionsProjection.project(.init(
+                        setup: ProvisionSetup, constants: ExposureConstants? = nil) -> ProvisionsResult {
+        let filler = CreditProjector.pathFiller(portfolio: setup.portfolio, plan: plan, options: options,
+                                                constants: constants)
+        var inputs = ProvisionsProjection.Inputs(
             book: setup.book, rules: setup.rules, periods: Array(s.periods.prefix(plan.periods)), frequency: s.frequency,
             constantBalanceSheet: options.frequency == .quarterly || options.balanceSheet == .static,
-            paths: filler, threads: options.threads))
+            paths: filler, threads: options.threads)
+        inputs.breakdowns = options.breakdowns
+        return ProvisionsProjection.project(inputs)
     }
 }
 
