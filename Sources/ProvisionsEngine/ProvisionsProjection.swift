@@ -67,21 +67,36 @@ public enum ProvisionsProjection {
     static let chunkSize = 8_192
 
     public static func project(_ input: Inputs) -> ProvisionsResult {
-        let book = input.book, n = book.count, periods = input.periods.count
-        let layout = ProvisionLayout(book: book, periods: periods, breakdowns: input.breakdowns)
-        let chunks = parallelMap(blocks: BlockPartition(count: n, blockSize: chunkSize),
+        let periods = input.periods.count
+        let chunks = parallelMap(blocks: BlockPartition(count: input.book.count, blockSize: chunkSize),
                                  threads: max(1, input.threads)) { rows, _ in
-            var sums = ProvisionSums(layout: layout)
             let pd = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, rows.count * periods))
             let lgd = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, rows.count * periods))
             defer { pd.deallocate(); lgd.deallocate() }
             if periods > 0 { input.paths(rows, pd, lgd) }
-            ExposureProvisions.run(rows, input: input, pd: UnsafeBufferPointer(pd), lgd: UnsafeBufferPointer(lgd),
-                                   into: &sums)
-            return sums
+            return projectBlock(rows, input, pd: UnsafeBufferPointer(pd), lgd: UnsafeBufferPointer(lgd))
         }
-        var total = ProvisionSums(layout: layout)
-        for chunk in chunks { total.add(chunk) }
+        return combine(chunks, input)
+    }
+
+    /// Rows per block; blocks are summed in row order.
+    public static var blockSize: Int { chunkSize }
+
+    /// The sums of one block of rows given its stressed PDs and LGDs (the filler's layout),
+    /// for a pass that fills the paths once for several engines (a re-projection).
+    public static func projectBlock(_ rows: Range<Int>, _ input: Inputs, pd: UnsafeBufferPointer<Double>,
+                                    lgd: UnsafeBufferPointer<Double>) -> ProvisionsBlock {
+        var sums = ProvisionSums(layout: ProvisionLayout(book: input.book, periods: input.periods.count,
+                                                         breakdowns: input.breakdowns))
+        ExposureProvisions.run(rows, input: input, pd: pd, lgd: lgd, into: &sums)
+        return ProvisionsBlock(sums: sums)
+    }
+
+    /// The result of blocks in row order (each `blockSize` rows but the last).
+    public static func combine(_ blocks: [ProvisionsBlock], _ input: Inputs) -> ProvisionsResult {
+        var total = ProvisionSums(layout: ProvisionLayout(book: input.book, periods: input.periods.count,
+                                                          breakdowns: input.breakdowns))
+        for block in blocks { total.add(block.sums) }
         return total.result(standard: input.rules.standard, periods: input.periods)
     }
 
@@ -105,6 +120,11 @@ public enum ProvisionsProjection {
         }
         return chunks.flatMap { $0 }
     }
+}
+
+/// The provision sums of one block of rows (`ProvisionsProjection.projectBlock`).
+public struct ProvisionsBlock: Sendable {
+    let sums: ProvisionSums
 }
 
 /// The kernel: one exposure's stage masses through the horizon, summed into `sums`.

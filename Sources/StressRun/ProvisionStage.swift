@@ -18,9 +18,16 @@ public struct ProvisionSetup: Sendable {
 }
 
 enum ProvisionStage {
-    /// `options.breakdowns` false: the totals alone (a re-projection's).
     static func project(scenario s: Scenario, plan: StressPlan, options: ProjectionOptions,
                         setup: ProvisionSetup, constants: ExposureConstants? = nil) -> ProvisionsResult {
+        ProvisionsProjection.project(inputs(scenario: s, plan: plan, options: options, setup: setup,
+                                            constants: constants))
+    }
+
+    /// The provisions engine's inputs: the stressed paths from the credit engine's filler;
+    /// `options.breakdowns` false gives the totals alone (a re-projection's).
+    static func inputs(scenario s: Scenario, plan: StressPlan, options: ProjectionOptions, setup: ProvisionSetup,
+                       constants: ExposureConstants?) -> ProvisionsProjection.Inputs {
         let filler = CreditProjector.pathFiller(portfolio: setup.portfolio, plan: plan, options: options,
                                                 constants: constants)
         var inputs = ProvisionsProjection.Inputs(
@@ -28,7 +35,7 @@ enum ProvisionStage {
             constantBalanceSheet: options.frequency == .quarterly || options.balanceSheet == .static,
             paths: filler, threads: options.threads)
         inputs.breakdowns = options.breakdowns
-        return ProvisionsProjection.project(inputs)
+        return inputs
     }
 }
 

@@ -154,7 +154,8 @@ public enum CreditProjector {
 
     static func projectChunk(_ rows: Range<Int>, columns c: ExposureColumns, plan flat: FlatPlan,
                              options: ProjectionOptions, irb: RiskWeightView?, standardised: StandardisedWeightView?,
-                             constants known: ExposureConstants.View?, into acc: inout Accumulator) {
+                             constants known: ExposureConstants.View?, paths: BlockPaths? = nil,
+                             into acc: inout Accumulator) {
         let periods = flat.periods
         let quarterly = options.frequency == .quarterly
         let runoff = !quarterly && options.balanceSheet == .runoff
@@ -258,8 +259,18 @@ public enum CreditProjector {
                 var lastPD = pd0, lastLGD = lgd0, lastWeight = weight0
 
                 for t in 0..<periods {
-                    let (pdT, annualPD) = stress.pd(t, pdValues: pdValues, quarterly: quarterly)
-                    let lgdT = stress.lgd(t, ead: ead, lgdValues: lgdValues)
+                    var (pdT, annualPD) = (0.0, 0.0), lgdT = 0.0
+                    if let paths {
+                        // The filler's figures: the same formulas, run once for credit and provisions.
+                        let k = (i - rows.lowerBound) * periods + t
+                        annualPD = paths.pd[k]
+                        lgdT = paths.lgd[k]
+                        pdT = !quarterly ? annualPD
+                            : isZShift ? quarterlyPD(annualPD) : min(stress.q0 * pdValues[row + t], 1)
+                    } else {
+                        (pdT, annualPD) = stress.pd(t, pdValues: pdValues, quarterly: quarterly)
+                        lgdT = stress.lgd(t, ead: ead, lgdValues: lgdValues)
+                    }
                     let el = pdT * lgdT * ead
                     totals[t] += el
                     totals[periods + t] += ead
