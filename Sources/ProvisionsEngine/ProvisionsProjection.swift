@@ -145,8 +145,8 @@ enum ExposureProvisions {
         let constant = input.constantBalanceSheet
         let lifetimeForAll = rules.standard == .cecl
         let floors = rules.standard == .indAS109 ? rules.floors : nil
-        var cohorts: [Cohort] = []
-        cohorts.reserveCapacity(periods + 1)
+        var cohorts = CohortBuffer(capacity: periods + 1)
+        defer { cohorts.deallocate() }
         let scratchQ = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, periods + reversionSteps))
         let scratchLGD = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, periods + reversionSteps))
         let none = UnsafeMutableBufferPointer<Double>(start: nil, count: 0)
@@ -186,7 +186,7 @@ enum ExposureProvisions {
 
             // MARK: Jump-off
             var m1 = 0.0, m2 = 0.0, probation = 0.0, probationLeft = 0.0
-            cohorts.removeAll(keepingCapacity: true)
+            cohorts.removeAll()
             let held = b.heldProvision[i]
             switch b.stage0[i] {
             case 3:
