@@ -5,6 +5,9 @@ struct ProvisionLayout: Sendable {
     let periods: Int
     let segments: [String]
     let countries: [String]
+    /// Whether the breakdowns by segment, asset class and country are summed (else the
+    /// totals alone, for a re-projection that reads only those).
+    let breakdowns: Bool
 
     struct Groups {
         var segment: Int
@@ -12,10 +15,11 @@ struct ProvisionLayout: Sendable {
         var country: Int
     }
 
-    init(book: ProvisionBook, periods: Int) {
+    init(book: ProvisionBook, periods: Int, breakdowns: Bool = true) {
         self.periods = periods
         segments = book.segment.levels
         countries = book.country.levels
+        self.breakdowns = breakdowns
     }
 
     static let classes = AssetClass.allCases.count
@@ -52,6 +56,11 @@ struct ProvisionSums: Sendable {
         let t = layout.periods
         stocks = .init(repeating: 0, count: Self.stockSeries * (t + 1))
         flows = .init(repeating: 0, count: Self.flowSeries * max(t, 1))
+        guard layout.breakdowns else {
+            segmentStocks = []; classStocks = []; segmentWriteOffs = []; classWriteOffs = []
+            countryStocks = []; countryWriteOffs = []; countryTransitions = []
+            return
+        }
         segmentStocks = .init(repeating: 0, count: max(1, layout.segments.count) * layout.groupStockSize)
         classStocks = .init(repeating: 0, count: AssetClass.allCases.count * layout.groupStockSize)
         segmentWriteOffs = .init(repeating: 0, count: max(1, layout.segments.count) * max(t, 1))
@@ -69,6 +78,15 @@ struct ProvisionSums: Sendable {
     mutating func addStock(_ t: Int, _ g: ProvisionLayout.Groups, s1: Double, s2: Double, s3: Double,
                            p1: Double, p2: Double, p3: Double, elPerforming: Double, elDefaulted: Double) {
         let w = layout.periods + 1
+        guard layout.breakdowns else {
+            stocks.withUnsafeMutableBufferPointer { total in
+                total[t] += s1; total[w + t] += s2; total[2 * w + t] += s3
+                total[3 * w + t] += p1; total[4 * w + t] += p2; total[5 * w + t] += p3
+                total[6 * w + t] += elPerforming
+                total[7 * w + t] += elDefaulted
+            }
+            return
+        }
         let segment = g.segment * layout.groupStockSize + t, assetClass = g.assetClass * layout.groupStockSize + t
         let country = (g.country * ProvisionLayout.classes + g.assetClass) * layout.groupStockSize + t
         // One uniqueness check per array and call, not one per element: this runs for every
@@ -99,6 +117,7 @@ struct ProvisionSums: Sendable {
             f[k] += writeOff; f[w + k] += repaid; f[2 * w + k] += newLending; f[3 * w + k] += t12
             f[4 * w + k] += t21; f[5 * w + k] += t13; f[6 * w + k] += t23; f[7 * w + k] += t32
         }
+        guard layout.breakdowns else { return }
         segmentWriteOffs[g.segment * w + k] += writeOff
         classWriteOffs[g.assetClass * w + k] += writeOff
         let country = g.country * ProvisionLayout.classes + g.assetClass
@@ -183,7 +202,7 @@ struct ProvisionSums: Sendable {
         // AssetClass order), with its transitions and their rates.
         var byCountry: [String: ProvisionsResult.Breakdown] = [:]
         let classNames = AssetClass.allCases.map(\.rawValue), groupSize = layout.groupStockSize, ts = ProvisionLayout.transitionSeries
-        for (k, name) in (layout.countries.isEmpty ? [""] : layout.countries).enumerated() {
+        for (k, name) in (layout.countries.isEmpty ? [""] : layout.countries).enumerated() where layout.breakdowns {
             let first = k * ProvisionLayout.classes, count = ProvisionLayout.classes
             let stocksOf = Array(countryStocks[(first * groupSize)..<((first + count) * groupSize)])
             let writeOffsOf = n == 0 ? [] : Array(countryWriteOffs[(first * n)..<((first + count) * n)])
@@ -205,6 +224,7 @@ struct ProvisionSums: Sendable {
             total.byAssetClass = classes
             byCountry[name.isEmpty ? "unspecified" : name] = total
         }
+        let lean = !layout.breakdowns
         return ProvisionsResult(
             standard: standard.rawValue, periods: labels, ead: ead, provisions: provisions, coverage: coverage,
             transitions: transitions, transitionRates: transitionRates, writeOffs: writeOffs, repaid: flow(1), newLending: flow(2),
@@ -213,7 +233,8 @@ struct ProvisionSums: Sendable {
             expectedLoss: .init(regulatoryELPerforming: elP, regulatoryELDefaulted: elD, provisionsPerforming: pP,
                                 provisionsDefaulted: pD, shortfall: shortfall, excess: excess),
             grossNPARatio: gross, netNPARatio: net,
-            bySegment: breakdowns(layout.segments, segmentStocks, segmentWriteOffs),
-            byAssetClass: breakdowns(AssetClass.allCases.map(\.rawValue), classStocks, classWriteOffs), byCountry: byCountry)
+            bySegment: lean ? [:] : breakdowns(layout.segments, segmentStocks, segmentWriteOffs),
+            byAssetClass: lean ? [:] : breakdowns(AssetClass.allCases.map(\.rawValue), classStocks, classWriteOffs),
+            byCountry: byCountry)
     }
 }

@@ -48,6 +48,9 @@ public enum ProvisionsProjection {
         public var constantBalanceSheet: Bool
         public var paths: StressedPathFiller
         public var threads: Int
+        /// Whether to sum the breakdowns by segment, asset class and country; without them
+        /// the result has its totals only (the same bits), for a re-projection.
+        public var breakdowns = true
 
         public init(book: ProvisionBook, rules: ProvisioningRules, periods: [String], frequency: Frequency,
                     constantBalanceSheet: Bool, paths: @escaping StressedPathFiller, threads: Int) {
@@ -64,21 +67,36 @@ public enum ProvisionsProjection {
     static let chunkSize = 8_192
 
     public static func project(_ input: Inputs) -> ProvisionsResult {
-        let book = input.book, n = book.count, periods = input.periods.count
-        let layout = ProvisionLayout(book: book, periods: periods)
-        let chunks = parallelMap(blocks: BlockPartition(count: n, blockSize: chunkSize),
+        let periods = input.periods.count
+        let chunks = parallelMap(blocks: BlockPartition(count: input.book.count, blockSize: chunkSize),
                                  threads: max(1, input.threads)) { rows, _ in
-            var sums = ProvisionSums(layout: layout)
             let pd = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, rows.count * periods))
             let lgd = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, rows.count * periods))
             defer { pd.deallocate(); lgd.deallocate() }
             if periods > 0 { input.paths(rows, pd, lgd) }
-            ExposureProvisions.run(rows, input: input, pd: UnsafeBufferPointer(pd), lgd: UnsafeBufferPointer(lgd),
-                                   into: &sums)
-            return sums
+            return projectBlock(rows, input, pd: UnsafeBufferPointer(pd), lgd: UnsafeBufferPointer(lgd))
         }
-        var total = ProvisionSums(layout: layout)
-        for chunk in chunks { total.add(chunk) }
+        return combine(chunks, input)
+    }
+
+    /// Rows per block; blocks are summed in row order.
+    public static var blockSize: Int { chunkSize }
+
+    /// The sums of one block of rows given its stressed PDs and LGDs (the filler's layout),
+    /// for a pass that fills the paths once for several engines (a re-projection).
+    public static func projectBlock(_ rows: Range<Int>, _ input: Inputs, pd: UnsafeBufferPointer<Double>,
+                                    lgd: UnsafeBufferPointer<Double>) -> ProvisionsBlock {
+        var sums = ProvisionSums(layout: ProvisionLayout(book: input.book, periods: input.periods.count,
+                                                         breakdowns: input.breakdowns))
+        ExposureProvisions.run(rows, input: input, pd: pd, lgd: lgd, into: &sums)
+        return ProvisionsBlock(sums: sums)
+    }
+
+    /// The result of blocks in row order (each `blockSize` rows but the last).
+    public static func combine(_ blocks: [ProvisionsBlock], _ input: Inputs) -> ProvisionsResult {
+        var total = ProvisionSums(layout: ProvisionLayout(book: input.book, periods: input.periods.count,
+                                                          breakdowns: input.breakdowns))
+        for block in blocks { total.add(block.sums) }
         return total.result(standard: input.rules.standard, periods: input.periods)
     }
 
@@ -104,6 +122,11 @@ public enum ProvisionsProjection {
     }
 }
 
+/// The provision sums of one block of rows (`ProvisionsProjection.projectBlock`).
+public struct ProvisionsBlock: Sendable {
+    let sums: ProvisionSums
+}
+
 /// The kernel: one exposure's stage masses through the horizon, summed into `sums`.
 enum ExposureProvisions {
     struct Cohort {
@@ -122,8 +145,8 @@ enum ExposureProvisions {
         let constant = input.constantBalanceSheet
         let lifetimeForAll = rules.standard == .cecl
         let floors = rules.standard == .indAS109 ? rules.floors : nil
-        var cohorts: [Cohort] = []
-        cohorts.reserveCapacity(periods + 1)
+        var cohorts = CohortBuffer(capacity: periods + 1)
+        defer { cohorts.deallocate() }
         let scratchQ = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, periods + reversionSteps))
         let scratchLGD = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, periods + reversionSteps))
         let none = UnsafeMutableBufferPointer<Double>(start: nil, count: 0)
@@ -163,7 +186,7 @@ enum ExposureProvisions {
 
             // MARK: Jump-off
             var m1 = 0.0, m2 = 0.0, probation = 0.0, probationLeft = 0.0
-            cohorts.removeAll(keepingCapacity: true)
+            cohorts.removeAll()
             let held = b.heldProvision[i]
             switch b.stage0[i] {
             case 3:

@@ -9,7 +9,7 @@ import StressCore
 ///   φ_i = Σ_{S ⊆ N∖{i}} |S|!(K − |S| − 1)!/K! · (v(S ∪ {i}) − v(S))
 ///
 /// where v(S) is the figure with the variables in S on their scenario paths and
-/// the others at baseline. The 2^K coalitions are each a full projection, so
+/// the others at baseline. The 2^K coalitions are each a re-projection, so
 /// only the variables the satellites read take part (K ≤ 12); by construction
 /// Σ φ_i = v(N) − v(∅) (efficiency), up to rounding.
 public struct StressAttribution: Sendable, Equatable, Codable {
@@ -70,12 +70,13 @@ public enum AttributionStage {
 
     static func run(scenario s: Scenario, portfolio: Portfolio, balanceSheet: BalanceSheet,
                     credit: CreditStage.Output, stressed: (el: Double, cet1: Double)? = nil,
-                    threads: Int) -> StressAttribution? {
+                    threads: Int, reprojection: Reprojection? = nil) -> StressAttribution? {
         guard let players = players(s, credit: credit) else { return nil }
         let all = (1 << players.count) - 1
         // Every variable on its path is the scenario itself: its own projection's figures, when given.
         var (el, cet1) = values(scenario: s, portfolio: portfolio, balanceSheet: balanceSheet, credit: credit,
-                                players: players, masks: 0..<(stressed == nil ? all + 1 : all), threads: threads)
+                                players: players, masks: 0..<(stressed == nil ? all + 1 : all), threads: threads,
+                                reprojection: reprojection)
         if let stressed {
             el.append(stressed.el)
             cet1.append(stressed.cet1)
@@ -85,11 +86,12 @@ public enum AttributionStage {
 
     /// v(S) in cumulative EL and minimum CET1 ratio for each coalition S in `masks`, in order.
     static func values(scenario s: Scenario, portfolio: Portfolio, balanceSheet: BalanceSheet, credit: CreditStage.Output,
-                       players: [String], masks: Range<Int>, threads: Int) -> (el: [Double], cet1: [Double]) {
+                       players: [String], masks: Range<Int>, threads: Int,
+                       reprojection: Reprojection? = nil) -> (el: [Double], cet1: [Double]) {
         let neutral = SeverityScaling.neutralValues(credit.configuration)
         let periods = credit.plan.periods
-        let labels = Array(s.periods.prefix(periods))
-        let options = credit.options(s, threads: threads)
+        let reproject = reprojection ?? Reprojection(scenario: s, portfolio: portfolio, balanceSheet: balanceSheet,
+                                                     credit: credit, threads: threads)
         var el: [Double] = [], cet1: [Double] = []
         for mask in masks {
             var coalition = s
@@ -99,12 +101,9 @@ public enum AttributionStage {
             }
             let plan = StressPlan.build(configuration: credit.configuration, scenario: coalition, portfolio: portfolio,
                                         periods: periods, sourceFile: "").0
-            let projection = CreditProjector.project(portfolio: portfolio, plan: plan, periodLabels: labels, options: options)
-            let capital = CapitalStage.project(scenario: s, plan: plan, projection: projection, balanceSheet: balanceSheet,
-                                               rules: credit.capitalRules, options: options,
-                                               provisions: credit.provisions, income: credit.income).0
-            el.append(projection.cumulativeEL)
-            cet1.append(capital.minCET1Ratio)
+            let figures = reproject.figures(plan)
+            el.append(figures.el)
+            cet1.append(figures.cet1)
         }
         return (el, cet1)
     }

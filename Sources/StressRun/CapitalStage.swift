@@ -14,13 +14,16 @@ import StressCore
 enum CapitalStage {
     static func project(scenario s: Scenario, plan: StressPlan, projection: CreditProjection, balanceSheet: BalanceSheet,
                         rules: CapitalRules, options: ProjectionOptions, provisions setup: ProvisionSetup?,
-                        precomputed: ProvisionsResult? = nil, income: IncomeResult? = nil) -> (CapitalResult, ProvisionsResult?) {
+                        precomputed: ProvisionsResult? = nil, income: IncomeResult? = nil,
+                        constants: ExposureConstants? = nil) -> (CapitalResult, ProvisionsResult?) {
         let years = PeriodCalendar.years(labels: projection.periods, frequency: s.frequency, asOf: balanceSheet.asOf)
         let framework = FrameworkRWA.project(.init(
             rules: rules, irbStart: projection.startRWA, irbPeriods: projection.periodRWA,
             standardisedStart: projection.standardisedStartRWA, standardisedPeriods: projection.standardisedPeriodRWA,
             otherRWA: balanceSheet.capital.otherRWA, startYear: years.start, periodYears: years.periods))
-        let provisions = precomputed ?? setup.map { ProvisionStage.project(scenario: s, plan: plan, options: options, setup: $0) }
+        let provisions = precomputed ?? setup.map {
+            ProvisionStage.project(scenario: s, plan: plan, options: options, setup: $0, constants: constants)
+        }
         var losses = projection.periodEL
         var deductions: [Double]? = nil, tier2: [Double]? = nil
         if let provisions {

@@ -19,12 +19,23 @@ public struct ProvisionSetup: Sendable {
 
 enum ProvisionStage {
     static func project(scenario s: Scenario, plan: StressPlan, options: ProjectionOptions,
-                        setup: ProvisionSetup) -> ProvisionsResult {
-        let filler = CreditProjector.pathFiller(portfolio: setup.portfolio, plan: plan, options: options)
-        return ProvisionsProjection.project(.init(
+                        setup: ProvisionSetup, constants: ExposureConstants? = nil) -> ProvisionsResult {
+        ProvisionsProjection.project(inputs(scenario: s, plan: plan, options: options, setup: setup,
+                                            constants: constants))
+    }
+
+    /// The provisions engine's inputs: the stressed paths from the credit engine's filler;
+    /// `options.breakdowns` false gives the totals alone (a re-projection's).
+    static func inputs(scenario s: Scenario, plan: StressPlan, options: ProjectionOptions, setup: ProvisionSetup,
+                       constants: ExposureConstants?) -> ProvisionsProjection.Inputs {
+        let filler = CreditProjector.pathFiller(portfolio: setup.portfolio, plan: plan, options: options,
+                                                constants: constants)
+        var inputs = ProvisionsProjection.Inputs(
             book: setup.book, rules: setup.rules, periods: Array(s.periods.prefix(plan.periods)), frequency: s.frequency,
             constantBalanceSheet: options.frequency == .quarterly || options.balanceSheet == .static,
-            paths: filler, threads: options.threads))
+            paths: filler, threads: options.threads)
+        inputs.breakdowns = options.breakdowns
+        return inputs
     }
 }
 

@@ -29,7 +29,7 @@ enum ReverseStage {
     /// (whose weights do not move with PDs).
     static func run(scenario s: Scenario, portfolio: Portfolio, balanceSheet b: BalanceSheet,
                     credit: CreditStage.Output, rwaModel: PortfolioRWA?, neutralCET1: Double? = nil,
-                    scenarioCET1: Double? = nil, threads: Int) -> ReverseStressResult {
+                    scenarioCET1: Double? = nil, threads: Int, reprojection: Reprojection? = nil) -> ReverseStressResult {
         let floor = CapitalRequirements.of(s.framework, balanceSheet: b).cet1Hurdle ?? 0.045
         let pd = portfolio.pd.map { max($0, credit.pdFloor) }
         let model = credit.capitalRules.approach == .standardised ? nil : rwaModel?.replacingPD(pd)
@@ -48,9 +48,8 @@ enum ReverseStage {
             result.capitalBreachNote = error.description
         }
 
-        let periods = credit.plan.periods
-        let labels = Array(s.periods.prefix(periods))
-        let options = credit.options(s, threads: threads)
+        let reproject = reprojection ?? Reprojection(scenario: s, portfolio: portfolio, balanceSheet: b, credit: credit,
+                                                     threads: threads)
         // k = 0 is every variable at neutral: the attribution's empty coalition, when it ran.
         let atZero = neutralCET1.map { (breached: $0 < floor, margin: $0 - floor) }
         let guides = scenarioCET1.map { [(k: 1.0, margin: $0 - floor)] } ?? []
@@ -58,10 +57,7 @@ enum ReverseStage {
                                                                            guides: guides) { k in
             let plan = SeverityScaling.scaled(credit.plan, scenario: s, configuration: credit.configuration,
                                               portfolio: portfolio, factor: k)
-            let losses = CreditProjector.project(portfolio: portfolio, plan: plan, periodLabels: labels, options: options)
-            let ratio = CapitalStage.project(scenario: s, plan: plan, projection: losses, balanceSheet: b,
-                                             rules: credit.capitalRules, options: options,
-                                             provisions: credit.provisions, income: credit.income).0.minCET1Ratio
+            let ratio = reproject.figures(plan).cet1
             return (ratio < floor, ratio - floor)
         }
         return result

@@ -152,15 +152,21 @@ public enum ScenarioRunner {
                                                message: "the balance sheet has no liquidity section: no LCR, NSFR or survival horizon"))
         }
         let stages = credit
+        // One set of scenario-independent terms for every coalition and severity step.
+        let reprojection = !input.attribution && !input.reverseStress ? nil : clock.measure("\(s.id): re-projection setup") {
+            Reprojection(scenario: s, portfolio: input.portfolio, balanceSheet: input.balanceSheet, credit: stages,
+                         threads: input.threads)
+        }
         result.attribution = !input.attribution ? nil : clock.measure("\(s.id): attribution") {
             AttributionStage.run(scenario: s, portfolio: input.portfolio, balanceSheet: input.balanceSheet, credit: stages,
-                                 stressed: (projection.cumulativeEL, capital.minCET1Ratio), threads: input.threads)
+                                 stressed: (projection.cumulativeEL, capital.minCET1Ratio), threads: input.threads,
+                                 reprojection: reprojection)
         }
         let neutralCET1 = result.attribution?.minCET1.neutral
         result.reverseStress = !input.reverseStress ? nil : clock.measure("\(s.id): reverse stress") {
             ReverseStage.run(scenario: s, portfolio: input.portfolio, balanceSheet: input.balanceSheet, credit: stages,
                              rwaModel: input.rwaModel, neutralCET1: neutralCET1,
-                             scenarioCET1: capital.minCET1Ratio, threads: input.threads)
+                             scenarioCET1: capital.minCET1Ratio, threads: input.threads, reprojection: reprojection)
         }
         if s.framework == .rbi {
             let (rbi, rbiFindings) = RBIStage.run(scenario: s, portfolio: input.portfolio,

@@ -13,19 +13,24 @@ import StressCore
 public enum CreditProjector {
     static let chunkSize = 16_384
 
+    /// `constants`: the scenario-independent terms of `p` (a re-projection's shared set);
+    /// nil computes them on the way. Either way the same bits.
     public static func project(portfolio p: Portfolio, plan: StressPlan, periodLabels: [String],
-                               options: ProjectionOptions) -> CreditProjection {
+                               options: ProjectionOptions, constants: ExposureConstants? = nil) -> CreditProjection {
         let periods = plan.periods
         precondition(periodLabels.count == periods, "one label per projected period")
-        let layout = BreakdownLayout(portfolio: p, periods: periods)
+        precondition(constants.map { $0.matches(p, pdFloor: options.pdFloor, rwa: options.rwa) } ?? true,
+                     "CreditProjector: constants of another portfolio, floor or weights")
+        let layout = options.breakdowns ? BreakdownLayout(portfolio: p, periods: periods) : .totalsOnly(periods: periods)
         let partition = BlockPartition(count: p.count, blockSize: chunkSize)
         let flat = FlatPlan(plan)
         // Exposures in default at jump-off, when the file says which: the provisions engine
         // carries their loss (its stage 3 stock); here they keep only their RWA.
-        let defaulted: [UInt8] = p.hasCreditQuality ? p.defaultedFlags() : []
+        let defaulted: [UInt8] = constants?.defaulted ?? (p.hasCreditQuality ? p.defaultedFlags() : [])
         // The weight columns as borrowed buffers: reading the structs' arrays per period
         // retained and released each of them, a fifth of a re-projection's time.
         let chunks = withWeightViews(options.rwa) { irb, standardised in
+            withConstantsView(constants) { known in
             ExposureColumns.with(p, groups: plan.groupOfExposure) { base in
                 defaulted.withUnsafeBufferPointer { flags in
                     var withFlags = base
@@ -34,10 +39,11 @@ public enum CreditProjector {
                     return parallelMap(blocks: partition, threads: max(1, options.threads)) { range, _ in
                         var acc = Accumulator(layout: layout)
                         projectChunk(range, columns: columns, plan: flat, options: options, irb: irb,
-                                     standardised: standardised, into: &acc)
+                                     standardised: standardised, constants: known, into: &acc)
                         return acc
                     }
                 }
+            }
             }
         }
         var total = Accumulator(layout: layout)
@@ -50,14 +56,18 @@ public enum CreditProjector {
     /// row-major (entry (i − rows.lowerBound)·T + t), from the same formulas as the projection:
     /// what the provisions engine reads (METHODOLOGY §9). LGDs follow the exposure's
     /// outstanding EAD as the projection runs it off.
-    public static func pathFiller(portfolio p: Portfolio, plan: StressPlan, options: ProjectionOptions)
+    /// `constants` are used when they are `p`'s (else computed on the way).
+    public static func pathFiller(portfolio p: Portfolio, plan: StressPlan, options: ProjectionOptions,
+                                  constants: ExposureConstants? = nil)
         -> @Sendable (Range<Int>, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void {
+        let constants = constants.flatMap { $0.matches(p, pdFloor: options.pdFloor, rwa: options.rwa) ? $0 : nil }
         let flat = FlatPlan(plan)
         let periods = plan.periods
         let quarterly = options.frequency == .quarterly
         let runoff = !quarterly && options.balanceSheet == .runoff
         let floor = options.pdFloor
         return { rows, pdOut, lgdOut in
+            withConstantsView(constants) { known in
             ExposureColumns.with(p, groups: plan.groupOfExposure) { c in
                 flat.pdValues.withUnsafeBufferPointer { pdValues in
                 flat.lgdValues.withUnsafeBufferPointer { lgdValues in
@@ -67,7 +77,8 @@ public enum CreditProjector {
                     for i in rows {
                         let g = hasGroups ? Int(c.group[i]) : 0
                         let stress = ExposureStress(i, columns: c, plan: flat, pd0: max(c.pd[i], floor), group: g,
-                                                    residential: residential, commercial: commercial, quarterly: quarterly)
+                                                    residential: residential, commercial: commercial, quarterly: quarterly,
+                                                    constants: known)
                         var ead = c.ead[i]
                         let a = hasAmortisation && c.amortisation[i].isFinite ? c.amortisation[i] : 0
                         let base = (i - rows.lowerBound) * periods
@@ -84,10 +95,16 @@ public enum CreditProjector {
                 }
                 }
             }
+            }
         }
     }
 
     // MARK: - Kernel
+
+    static func withConstantsView<R>(_ constants: ExposureConstants?, _ body: (ExposureConstants.View?) -> R) -> R {
+        guard let constants else { return body(nil) }
+        return constants.withView { body($0) }
+    }
 
     static func withWeightViews<R>(_ rwa: RWAColumns?, _ body: (RiskWeightView?, StandardisedWeightView?) -> R) -> R {
         func withStandardised(_ irb: RiskWeightView?) -> R {
@@ -137,6 +154,7 @@ public enum CreditProjector {
 
     static func projectChunk(_ rows: Range<Int>, columns c: ExposureColumns, plan flat: FlatPlan,
                              options: ProjectionOptions, irb: RiskWeightView?, standardised: StandardisedWeightView?,
+                             constants known: ExposureConstants.View?, paths: BlockPaths? = nil,
                              into acc: inout Accumulator) {
         let periods = flat.periods
         let quarterly = options.frequency == .quarterly
@@ -144,6 +162,7 @@ public enum CreditProjector {
         let amortisationScale = quarterly ? 0.25 : 1.0
         let layout = acc.layout
         let bySegment = !layout.segment.isEmpty, bySector = !layout.sector.isEmpty, byCountry = !layout.country.isEmpty
+        let byClass = !layout.assetClass.isEmpty
         let hasGroups = c.group.count == c.count
         let hasDefaultedFlags = c.defaulted.count == c.count
         let hasAmortisation = c.amortisation.count == c.count
@@ -157,6 +176,7 @@ public enum CreditProjector {
         // copied them per exposure and period.
         let hasIRB = irb != nil, hasStandardised = standardised != nil
         let weights = irb ?? .none, saWeights = standardised ?? .none
+        let hasConstants = known != nil, constants = known ?? .none
         let retainDefaults = options.rwa?.retainDefaults ?? false
         let ratingPhilosophy = options.rwa?.ratingPhilosophy ?? []
         var startRWA = 0.0, standardisedStartRWA = 0.0
@@ -179,7 +199,8 @@ public enum CreditProjector {
                     // In default at jump-off: no further expected loss here (the provisions
                     // engine's stage 3), RWA held at its jump-off figure on PD 1.
                     let ead = c.ead[i]
-                    let irb = hasIRB ? weights.riskWeight(i, pd: 1, lgd: c.lgd[i]) * ead : 0
+                    let irb = !hasIRB ? 0
+                        : (hasConstants ? constants.jumpOffRiskWeight[i] : weights.riskWeight(i, pd: 1, lgd: c.lgd[i])) * ead
                     let sa = hasStandardised
                         ? saWeights.defaultedRWAPerUnit(i, coverage: c.lgd[i]) * saWeights.exposureFactor[i] * ead : 0
                     startRWA += irb
@@ -198,7 +219,9 @@ public enum CreditProjector {
                 let row = g * periods
                 let q0 = quarterly ? quarterlyPD(pd0) : pd0
                 baseline += q0 * lgd0 * ead
-                if hasIRB { startRWA += weights.riskWeight(i, pd: pd0, lgd: lgd0) * ead }
+                let weight0 = !hasIRB ? 0
+                    : hasConstants ? constants.jumpOffRiskWeight[i] : weights.riskWeight(i, pd: pd0, lgd: lgd0)
+                if hasIRB { startRWA += weight0 * ead }
                 let exposureFactor = hasStandardised ? saWeights.exposureFactor[i] : 1
                 // A loan in default at jump-off is weighted as defaulted on its amount net of
                 // provisions, taken as LGD × EAD until the portfolio carries its own.
@@ -211,7 +234,7 @@ public enum CreditProjector {
                 var retainedRWA = 0.0
 
                 let stress = ExposureStress(i, columns: c, plan: flat, pd0: pd0, group: g, residential: residential,
-                                            commercial: commercial, quarterly: quarterly)
+                                            commercial: commercial, quarterly: quarterly, constants: known)
                 let isZShift = stress.isZShift, threshold = stress.threshold, sqrtRho = stress.sqrtRho
                 let sqrtOneMinusRho = stress.sqrtOneMinusRho
                 var exposureAmortisation = 0.0
@@ -225,15 +248,29 @@ public enum CreditProjector {
                 let classCode = assetClassOrdinal(assetClass)
                 let alpha = hasIRB ? ratingPhilosophy[classCode] : 1
                 // Φ⁻¹(PD_0) for the rating philosophy, once per exposure when it is needed.
-                let probit0 = alpha > 0 && alpha < 1 ? (isZShift ? threshold : Normal.quantile(pd0)) : .nan
-                segmentEAD[segmentCode] += ead
-                classEAD[classCode] += ead
-                sectorEAD[sectorCode] += ead
-                countryEAD[countryCode] += ead
+                let probit0 = alpha > 0 && alpha < 1
+                    ? (hasConstants ? constants.probit[i] : isZShift ? threshold : Normal.quantile(pd0)) : .nan
+                if bySegment { segmentEAD[segmentCode] += ead }
+                if byClass { classEAD[classCode] += ead }
+                if bySector { sectorEAD[sectorCode] += ead }
+                if byCountry { countryEAD[countryCode] += ead }
+                // The last regulatory (PD, LGD) weighted: RW is a function of them alone, so a
+                // period that repeats them (or the jump-off's) reuses the weight.
+                var lastPD = pd0, lastLGD = lgd0, lastWeight = weight0
 
                 for t in 0..<periods {
-                    let (pdT, annualPD) = stress.pd(t, pdValues: pdValues, quarterly: quarterly)
-                    let lgdT = stress.lgd(t, ead: ead, lgdValues: lgdValues)
+                    var (pdT, annualPD) = (0.0, 0.0), lgdT = 0.0
+                    if let paths {
+                        // The filler's figures: the same formulas, run once for credit and provisions.
+                        let k = (i - rows.lowerBound) * periods + t
+                        annualPD = paths.pd[k]
+                        lgdT = paths.lgd[k]
+                        pdT = !quarterly ? annualPD
+                            : isZShift ? quarterlyPD(annualPD) : min(stress.q0 * pdValues[row + t], 1)
+                    } else {
+                        (pdT, annualPD) = stress.pd(t, pdValues: pdValues, quarterly: quarterly)
+                        lgdT = stress.lgd(t, ead: ead, lgdValues: lgdValues)
+                    }
                     let el = pdT * lgdT * ead
                     totals[t] += el
                     totals[periods + t] += ead
@@ -244,12 +281,21 @@ public enum CreditProjector {
                             ? (threshold - sqrtRho * pdValues[row + t]) / sqrtOneMinusRho : Double.nan
                         let regulatory = RWAColumns.regulatory(alpha: alpha, pd0: pd0, lgd0: lgd0, pdT: annualPD,
                                                                lgdT: lgdT, probit0: probit0, probitT: probitT)
-                        totals[4 * periods + t] += weights.riskWeight(i, pd: regulatory.pd, lgd: regulatory.lgd) * ead
+                        let weight: Double
+                        if regulatory.pd.bitPattern == lastPD.bitPattern && regulatory.lgd.bitPattern == lastLGD.bitPattern {
+                            weight = lastWeight
+                        } else if regulatory.pd.bitPattern == pd0.bitPattern && regulatory.lgd.bitPattern == lgd0.bitPattern {
+                            weight = weight0
+                        } else {
+                            weight = weights.riskWeight(i, pd: regulatory.pd, lgd: regulatory.lgd)
+                        }
+                        (lastPD, lastLGD, lastWeight) = (regulatory.pd, regulatory.lgd, weight)
+                        totals[4 * periods + t] += weight * ead
                     }
-                    segmentEL[segmentCode * periods + t] += el
-                    classEL[classCode * periods + t] += el
-                    sectorEL[sectorCode * periods + t] += el
-                    countryEL[countryCode * periods + t] += el
+                    if bySegment { segmentEL[segmentCode * periods + t] += el }
+                    if byClass { classEL[classCode * periods + t] += el }
+                    if bySector { sectorEL[sectorCode * periods + t] += el }
+                    if byCountry { countryEL[countryCode * periods + t] += el }
                     let defaulted = pdT * ead
                     if runoff {
                         let r = (globalAmortisation != nil ? amortisationPath[t] : exposureAmortisation) * amortisationScale
@@ -308,18 +354,19 @@ public enum CreditProjector {
 
         @inline(__always)
         init(_ i: Int, columns c: ExposureColumns, plan flat: FlatPlan, pd0: Double, group g: Int,
-             residential: UnsafeBufferPointer<Double>, commercial: UnsafeBufferPointer<Double>, quarterly: Bool = false) {
+             residential: UnsafeBufferPointer<Double>, commercial: UnsafeBufferPointer<Double>, quarterly: Bool = false,
+             constants: ExposureConstants.View? = nil) {
             self.pd0 = pd0
             lgd0 = c.lgd[i]
             q0 = quarterly ? CreditProjector.quarterlyPD(pd0) : pd0
             isZShift = flat.zShift[g]
             let assetClass = c.assetClass[i]
             if isZShift {
-                threshold = Normal.quantile(pd0)
-                let rho = AssetCorrelation.value(assetClass, pd: pd0,
-                                                 turnoverEURm: c.turnover.count == c.count ? c.turnover[i] : .nan)
-                sqrtRho = rho.squareRoot()
-                sqrtOneMinusRho = (1 - rho).squareRoot()
+                if let k = constants {
+                    (threshold, sqrtRho, sqrtOneMinusRho) = (k.probit[i], k.sqrtRho[i], k.sqrtOneMinusRho[i])
+                } else {
+                    (threshold, sqrtRho, sqrtOneMinusRho) = ExposureConstants.stress(i, columns: c, pd0: pd0)
+                }
             }
             if flat.collateral[g] && c.collateral.count == c.count {
                 let v = c.collateral[i]

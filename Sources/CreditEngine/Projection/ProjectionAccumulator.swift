@@ -17,6 +17,14 @@ struct BreakdownLayout: Sendable {
         assetClass = AssetClass.allCases
         assetClassIndex = Dictionary(uniqueKeysWithValues: AssetClass.allCases.enumerated().map { ($1, $0) })
     }
+
+    private init(periods: Int) {
+        self.periods = periods
+        segment = []; sector = []; country = []; assetClass = []; assetClassIndex = [:]
+    }
+
+    /// No breakdowns: the totals alone (`ProjectionOptions.breakdowns`).
+    static func totalsOnly(periods: Int) -> BreakdownLayout { BreakdownLayout(periods: periods) }
 }
 
 /// Sums of one chunk of exposures; chunks are added in chunk order.

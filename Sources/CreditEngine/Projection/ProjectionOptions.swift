@@ -16,6 +16,9 @@ public struct ProjectionOptions: Sendable, Equatable {
     /// When given, credit RWA is summed at jump-off and per period (METHODOLOGY §3.1):
     /// IRB at the period's regulatory PD and LGD, standardised at the period's balances.
     public var rwa: RWAColumns?
+    /// Whether to sum the breakdowns by segment, asset class, sector and country; a
+    /// re-projection that reads only totals skips them (the totals are the same bits).
+    public var breakdowns = true
 
     public init(frequency: Frequency = .annual, balanceSheet: BalanceSheetMode = .runoff, pdFloor: Double = 0.0003,
                 amortisation: [Double]? = nil, threads: Int = 1, rwa: RWAColumns? = nil) {

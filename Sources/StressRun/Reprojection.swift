@@ -1,0 +1,83 @@
+import CreditEngine
+import ProvisionsEngine
+import RiskMath
+import StressCore
+
+/// A scenario's re-projection under another stress plan, down to the two figures the
+/// attribution and the reverse stress read: cumulative EL and the minimum CET1 ratio.
+/// It runs the same credit, provisions and capital passes as the scenario itself, but
+/// without the breakdowns nobody reads there, with the scenario-independent terms of each
+/// exposure (`ExposureConstants`) computed once for all its coalitions and steps, and with
+/// each block's PD and LGD paths filled once for both the credit and the provisions pass.
+/// The totals are summed in the same blocks and order, so the figures are the full
+/// projection's bits (`ReprojectionTests`).
+public struct Reprojection: Sendable {
+    let scenario: Scenario
+    let portfolio: Portfolio
+    let balanceSheet: BalanceSheet
+    let credit: CreditStage.Output
+    let options: ProjectionOptions
+    let constants: ExposureConstants
+    let labels: [String]
+
+    public init(scenario s: Scenario, portfolio: Portfolio, balanceSheet: BalanceSheet, credit: CreditStage.Output,
+                threads: Int) {
+        scenario = s
+        self.portfolio = portfolio
+        self.balanceSheet = balanceSheet
+        self.credit = credit
+        var options = credit.options(s, threads: threads)
+        options.breakdowns = false
+        self.options = options
+        constants = ExposureConstants(portfolio: portfolio, pdFloor: options.pdFloor, rwa: options.rwa, threads: threads)
+        labels = Array(s.periods.prefix(credit.plan.periods))
+    }
+
+    /// Cumulative EL and minimum CET1 ratio under `plan`.
+    public func figures(_ plan: StressPlan) -> (el: Double, cet1: Double) {
+        let (projection, provisions) = project(plan)
+        let capital = CapitalStage.project(scenario: scenario, plan: plan, projection: projection,
+                                           balanceSheet: balanceSheet, rules: credit.capitalRules, options: options,
+                                           provisions: credit.provisions, precomputed: provisions,
+                                           income: credit.income, constants: constants).0
+        return (projection.cumulativeEL, capital.minCET1Ratio)
+    }
+
+    /// Credit and provisions in one pass over blocks of exposures when the provision book is
+    /// this portfolio's; else the credit pass alone (provisions then follow in CapitalStage).
+    private func project(_ plan: StressPlan) -> (CreditProjection, ProvisionsResult?) {
+        guard let setup = credit.provisions, setup.book.count == portfolio.count,
+              constants.matches(setup.portfolio, pdFloor: options.pdFloor, rwa: options.rwa) else {
+            return (CreditProjector.project(portfolio: portfolio, plan: plan, periodLabels: labels, options: options,
+                                            constants: constants), nil)
+        }
+        let inputs = ProvisionStage.inputs(scenario: scenario, plan: plan, options: options, setup: setup,
+                                           constants: constants)
+        let (portfolio, options, constants, periods) = (portfolio, options, constants, plan.periods)
+        // Provision blocks nest in credit blocks, so each engine sums its own blocks in row order.
+        let step = ProvisionsProjection.blockSize
+        precondition(CreditProjector.blockSize % step == 0, "Reprojection: provision blocks must nest in credit blocks")
+        let blocks = parallelMap(blocks: BlockPartition(count: portfolio.count, blockSize: CreditProjector.blockSize),
+                                 threads: max(1, options.threads)) { rows, _ in
+            let size = max(1, rows.count * periods)
+            let pd = UnsafeMutableBufferPointer<Double>.allocate(capacity: size)
+            let lgd = UnsafeMutableBufferPointer<Double>.allocate(capacity: size)
+            defer { pd.deallocate(); lgd.deallocate() }
+            inputs.paths(rows, pd, lgd)
+            let credit = CreditProjector.projectBlock(rows, portfolio: portfolio, plan: plan, options: options,
+                                                      constants: constants, pd: UnsafeBufferPointer(pd),
+                                                      lgd: UnsafeBufferPointer(lgd))
+            let provisions = stride(from: rows.lowerBound, to: rows.upperBound, by: step).map { start in
+                let sub = start..<min(start + step, rows.upperBound)
+                let offset = (start - rows.lowerBound) * periods
+                return ProvisionsProjection.projectBlock(
+                    sub, inputs, pd: UnsafeBufferPointer(rebasing: pd[offset..<(offset + sub.count * periods)]),
+                    lgd: UnsafeBufferPointer(rebasing: lgd[offset..<(offset + sub.count * periods)]))
+            }
+            return (credit, provisions)
+        }
+        let projection = CreditProjector.combine(blocks.map(\.0), portfolio: portfolio, plan: plan, periodLabels: labels,
+                                                 options: options)
+        return (projection, ProvisionsProjection.combine(blocks.flatMap(\.1), inputs))
+    }
+}

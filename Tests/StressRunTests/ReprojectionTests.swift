@@ -1,0 +1,146 @@
+import CapitalEngine
+import CreditEngine
+import ProvisionsEngine
+import StressCore
+@testable import StressRun
+import XCTest
+
+/// The lean re-projection of the attribution and the reverse stress (no breakdowns, shared
+/// per-exposure terms) against the full projection it replaces: cumulative EL and the
+/// minimum CET1 ratio must be the same bits, for coalitions and severity factors, under
+/// IRB with a rating philosophy, an output floor, the standardised approach and the RBI's
+/// severity table, with provisions and exposures in default at jump-off.
+final class ReprojectionTests: XCTestCase {
+    /// More than one chunk of the credit (16,384) and provisions (8,192) passes, so the
+    /// chunk-order reduction is exercised.
+    static func portfolio(_ n: Int = 20_000) -> Portfolio {
+        var p = FrameworkCapitalTests.portfolio(n)
+        p.pd = (0..<n).map { (i: Int) -> Double in i % 97 == 0 ? 1 : 0.0002 + 0.08 * Double(i % 23) / 23 }
+        p.maturity = (0..<n).map { (i: Int) -> Double in i % 7 == 0 ? Double.nan : 1 + Double(i % 5) }
+        p.stage = (0..<n).map { (i: Int) -> UInt8 in i % 97 == 0 ? 3 : (i % 13 == 0 ? 2 : 1) }
+        p.segment = CategoricalColumn((0..<n).map { $0 % 3 == 0 ? "retail" : "corporate" })
+        return p
+    }
+
+    struct Case {
+        var scenario: Scenario
+        var credit: CreditStage.Output
+        var balanceSheet: BalanceSheet
+        var portfolio: Portfolio
+
+        init(_ s: Scenario, rules: CapitalRules, satellite: SatelliteSpec?) throws {
+            let p = ReprojectionTests.portfolio()
+            let irb = try PortfolioRWA(portfolio: p, options: RWAOptions())
+            let sa = try StandardisedExposureWeights(portfolio: p, table: FrameworkCapitalTests.usWeights)
+            let settings = FrameworkSettings(framework: s.framework, name: "t", pdFloor: 0.0003, satellite: satellite,
+                                             capital: rules)
+            let provisioning = ProvisioningRules.defaults(for: s.framework)
+            let setup = ProvisionSetup(book: ProvisionBook(portfolio: p, rules: provisioning, pdFloor: 0.0003,
+                                                           asOf: "2025-12-31"),
+                                       rules: provisioning, portfolio: p)
+            scenario = s
+            portfolio = p
+            balanceSheet = FrameworkCapitalTests.balanceSheet
+            balanceSheet.income.ppnr = Array(repeating: 20_000, count: s.periods.count)
+            credit = try CreditStage.run(scenario: s, scenarioFile: "s.yaml", portfolio: p, settings: settings,
+                                         frameworkFile: nil,
+                                         rwa: FrameworkRWAColumns.make(rules: rules, irb: irb, standardised: sa),
+                                         capitalRules: rules, provisions: setup, threads: 2)
+        }
+
+        /// The full path: every breakdown, every term computed on the way.
+        func full(_ plan: StressPlan, threads: Int) -> (el: Double, cet1: Double) {
+            let options = credit.options(scenario, threads: threads)
+            let projection = CreditProjector.project(portfolio: portfolio, plan: plan,
+                                                     periodLabels: Array(scenario.periods.prefix(plan.periods)),
+                                                     options: options)
+            let capital = CapitalStage.project(scenario: scenario, plan: plan, projection: projection,
+                                               balanceSheet: balanceSheet, rules: credit.capitalRules, options: options,
+                                               provisions: credit.provisions, income: credit.income).0
+            return (projection.cumulativeEL, capital.minCET1Ratio)
+        }
+
+        func assertLeanEqualsFull(factors: [Double], coalitions: Bool, file: StaticString = #filePath,
+                                  line: UInt = #line) {
+            let lean = Reprojection(scenario: scenario, portfolio: portfolio, balanceSheet: balanceSheet, credit: credit,
+                                    threads: 1)
+            var plans = factors.map {
+                SeverityScaling.scaled(credit.plan, scenario: scenario, configuration: credit.configuration,
+                                       portfolio: portfolio, factor: $0)
+            }
+            if coalitions {
+                // Each variable alone on its path, the others neutral (attribution coalitions).
+                let neutral = SeverityScaling.neutralValues(credit.configuration)
+                for kept in scenario.variables.map(\.name) where neutral[kept] != nil {
+                    var coalition = scenario
+                    coalition.variables = scenario.variables.map { v in
+                        guard v.name != kept, let n = neutral[v.name] else { return v }
+                        return ScenarioVariable(name: v.name, values: Array(repeating: n, count: v.values.count))
+                    }
+                    plans.append(StressPlan.build(configuration: credit.configuration, scenario: coalition,
+                                                  portfolio: portfolio, periods: credit.plan.periods, sourceFile: "").0)
+                }
+            }
+            var cet1s: Set<UInt64> = []
+            for (k, plan) in plans.enumerated() {
+                let expected = full(plan, threads: 2), got = lean.figures(plan)
+                XCTAssertEqual(got.el.bitPattern, expected.el.bitPattern, "EL, plan \(k): \(got.el) vs \(expected.el)",
+                               file: file, line: line)
+                XCTAssertEqual(got.cet1.bitPattern, expected.cet1.bitPattern,
+                               "min CET1, plan \(k): \(got.cet1) vs \(expected.cet1)", file: file, line: line)
+                cet1s.insert(expected.cet1.bitPattern)
+            }
+            XCTAssertGreaterThan(cet1s.count, 2, "the plans move the ratio", file: file, line: line)
+        }
+    }
+
+    static let vasicek = SatelliteSpec(
+        pd: .init(model: "vasicek", parameters: ["beta_gdp_growth": 0.34, "mean_gdp_growth": 0.03, "sd_gdp_growth": 0.02,
+                                                 "beta_unemployment": -0.6, "mean_unemployment": 0.06,
+                                                 "sd_unemployment": 0.014]),
+        lgd: .init(model: "collateral", parameters: ["haircut": 0.3, "hpi_sensitivity": 0.6]),
+        // A second group: the kernel's per-group plan rows.
+        overrides: ["retail": SatelliteSpec(pd: .init(model: "vasicek", parameters: [
+            "beta_unemployment": -0.9, "mean_unemployment": 0.06, "sd_unemployment": 0.014]))])
+
+    static func annual(_ framework: Framework) -> Scenario {
+        Scenario(id: "a", framework: framework, name: "a", severity: .adverse, frequency: .annual,
+                 periods: ["2026", "2027", "2028", "2029", "2030"], source: "t", variables: [
+                    .init(name: "gdp_growth", values: [-0.04, -0.02, 0, 0.01, 0.02]),
+                    .init(name: "unemployment", values: [0.07, 0.09, 0.095, 0.08, 0.07]),
+                    .init(name: "house_price_index", values: [-0.15, -0.1, -0.03, 0, 0.02])])
+    }
+
+    /// IRB with a rating philosophy of 0.3 (α = 0 for mortgages) and the output floor.
+    func testIRBWithRatingPhilosophyAndOutputFloor() throws {
+        let rules = CapitalRules(approach: .irb, ratingPhilosophy: 0.3, ratingPhilosophyByAssetClass: [.residentialMortgage: 0],
+                                 outputFloor: [2026: 0.5, 2027: 0.55, 2028: 0.6], standardisedTable: "us")
+        try Case(Self.annual(.eba), rules: rules, satellite: Self.vasicek)
+            .assertLeanEqualsFull(factors: [0, 0.5, 1, 2.75], coalitions: true)
+    }
+
+    /// The linear satellite: mild plans leave PDs at jump-off, where the kernel reuses the
+    /// jump-off weight.
+    func testLinearSatelliteWithPointInTimeIRB() throws {
+        var s = Self.annual(.boe)
+        s.balanceSheetMode = .static
+        try Case(s, rules: .pointInTime, satellite: nil).assertLeanEqualsFull(factors: [0, 0.25, 1, 3], coalitions: true)
+    }
+
+    /// CCAR: quarterly, standardised RWA, a constant balance sheet.
+    func testQuarterlyStandardised() throws {
+        let s = FrameworkCapitalTests.ccar("c", unemployment: [0.07, 0.08, 0.09, 0.1, 0.1, 0.1, 0.09, 0.08, 0.08])
+        var satellite = Self.vasicek
+        satellite.lgd = nil
+        try Case(s, rules: FrameworkCapitalTests.usRules, satellite: satellite)
+            .assertLeanEqualsFull(factors: [0, 1, 4], coalitions: true)
+    }
+
+    /// The RBI's severity table (no satellite): standardised RWA with defaults retained.
+    func testRBISeverityTable() throws {
+        let s = Scenario(id: "r", framework: .rbi, name: "r", severity: .severe, frequency: .annual,
+                         periods: ["2026", "2027"], source: "t", variables: [])
+        let rules = CapitalRules(approach: .standardised, standardisedTable: "us", defaultedExposures: .retained)
+        try Case(s, rules: rules, satellite: nil).assertLeanEqualsFull(factors: [0, 0.5, 1, 1.7, 5], coalitions: false)
+    }
+}
