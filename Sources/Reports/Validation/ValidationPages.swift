@@ -78,9 +78,14 @@ enum ValidationPages {
         let lh = pdf.lineHeight(.small)
         for (name, value) in fields where fy + lh <= facts.maxY {
             pdf.fittedText(name, in: Rect(x: facts.x, y: fy, width: facts.width * 0.38, height: lh), .small.with(colour: .muted))
-            let mono = name.hasSuffix("SHA-256")
-            pdf.fittedText(value, in: Rect(x: facts.x + facts.width * 0.4, y: fy, width: facts.width * 0.6, height: lh),
-                           mono ? TextStyle.small.with(size: 6.5, monospace: true) : .small)
+            if name.hasSuffix("SHA-256") {
+                // A digest in full, on its own line, for the auditor to compare character by character.
+                fy += lh
+                pdf.fittedText(value, in: Rect(x: facts.x, y: fy, width: facts.width, height: lh),
+                               TextStyle.small.with(size: 6.5, monospace: true))
+            } else {
+                pdf.fittedText(value, in: Rect(x: facts.x + facts.width * 0.4, y: fy, width: facts.width * 0.6, height: lh), .small)
+            }
             fy += lh + 2
         }
     }
