@@ -235,12 +235,12 @@ struct PDCommand: ParsableCommand {
                 dataSHA256: try FileDigest.sha256(path: data).hex, reference: reference, asOf: asOf,
                 thresholds: thresholds ?? "tables/pd-validation-thresholds.yaml")
             if let workbook {
-                try PDCommand.writeAtomically(workbook, suffix: "xlsx") {
+                try PDCommand.writeAtomically(workbook) {
                     try ValidationWorkbook.render(report, provenance: provenance, to: $0)
                 }
             }
             if let pdf {
-                try PDCommand.writeAtomically(pdf, suffix: "pdf") { try ValidationPDF.render(report, provenance: provenance, to: $0) }
+                try PDCommand.writeAtomically(pdf) { try ValidationPDF.render(report, provenance: provenance, to: $0) }
             }
         }
     }
@@ -271,19 +271,9 @@ struct PDCommand: ParsableCommand {
         }
     }
 
-    /// Renders to a temporary name beside `path`, then renames: no half-written report.
-    static func writeAtomically(_ path: String, suffix: String, _ render: (String) throws -> Void) throws {
-        let temporary = path + ".tmp-\(getpid()).\(suffix)"
-        do {
-            try render(temporary)
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error
-        }
-        guard rename(temporary, path) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw UsageError(message: "\(path): cannot write the report")
-        }
+    /// Renders beside `path`, then renames: no half-written report.
+    static func writeAtomically(_ path: String, _ render: (String) throws -> Void) throws {
+        try AtomicFiles.render(URL(fileURLWithPath: path)) { try render($0.path) }
         print(path)
     }
 

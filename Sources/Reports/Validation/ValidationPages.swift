@@ -12,7 +12,7 @@ enum ValidationPages {
         }
     }
 
-    static func fixed(_ x: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", x) }
+    static func fixed(_ x: Double, _ decimals: Int) -> String { NumberFormat.fixed(x, decimals: decimals) }
 
     /// Every test with its value and light, the provenance and the warnings.
     static func summary(_ r: ValidationReport, _ p: ValidationWorkbook.Provenance, in area: Rect, on pdf: PDFDocument) {

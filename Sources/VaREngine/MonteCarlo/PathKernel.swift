@@ -177,7 +177,7 @@ struct PathKernel: @unchecked Sendable {
                 while j < end {
                     let (buffer, first, n) = workspace.idiosyncratic.take(upTo: end &- j)
                     var candidates: UInt64 = 0
-                    for t in 0..<n where buffer[first &+ t] < pBar { candidates |= 1 &<< UInt64(t) }
+                    for t in 0..<n { candidates |= (buffer[first &+ t] < pBar ? 1 : 0) &<< UInt64(t) }
                     while candidates != 0 {
                         let t = candidates.trailingZeroBitCount
                         candidates &= candidates &- 1
