@@ -38,7 +38,10 @@ public struct ProvisionBook: Sendable {
     /// Exposures whose given stage differs from the one the rules give at jump-off, by direction.
     public let stageDisagreements: [String: Int]
 
-    public init(portfolio p: Portfolio, rules: ProvisioningRules, pdFloor: Double, asOf: String) {
+    /// `pool`: shared with the other frameworks' books of the same portfolio, so columns that
+    /// come out equal (held provisions, amortisation, often terms and rates) are held once.
+    public init(portfolio p: Portfolio, rules: ProvisioningRules, pdFloor: Double, asOf: String,
+                pool: ColumnPool = ColumnPool()) {
         let n = p.count
         count = n
         let asOfDay = ISODate.dayNumber(asOf)
@@ -82,20 +85,20 @@ public struct ProvisionBook: Sendable {
             let collateral = p.collateralValue?[i] ?? .nan
             secured[i] = collateral.isFinite && collateral > 0
         }
-        stage0 = stage
-        pd0 = pd
+        stage0 = pool.intern(stage)
+        pd0 = pool.intern(pd)
         lgd0 = p.lgd
         ead0 = p.ead
-        originationPD = origination
-        remainingTerm = term
-        self.eir = eir
-        heldProvision = held
-        writeOffYears = writeOff
-        yearsInDefault = years
-        self.amortisation = amortisation
-        pastDueBackstop = backstop
+        originationPD = pool.intern(origination)
+        remainingTerm = pool.intern(term)
+        self.eir = pool.intern(eir)
+        heldProvision = pool.intern(held)
+        writeOffYears = pool.intern(writeOff)
+        yearsInDefault = pool.intern(years)
+        self.amortisation = pool.intern(amortisation)
+        pastDueBackstop = pool.intern(backstop)
         assetClass = classes
-        self.secured = secured
+        self.secured = pool.intern(secured)
         segment = p.segment.count == n ? p.segment : CategoricalColumn(Array(repeating: "", count: n))
         country = p.country.count == n ? p.country : CategoricalColumn(Array(repeating: "", count: n))
         stageDisagreements = disagreements

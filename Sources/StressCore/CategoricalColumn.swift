@@ -42,6 +42,25 @@ public struct CategoricalColumn: Sendable, Equatable {
 
     public subscript(row: Int) -> String { levels[Int(codes[row])] }
 
+    /// The values at `rows`, in that order: the same column as `CategoricalColumn(rows.map
+    /// { self[$0] })` (levels in order of first appearance), built from the codes alone.
+    public func rows(_ rows: [Int]) -> CategoricalColumn {
+        let unseen = UInt32.max
+        var newCode = [UInt32](repeating: unseen, count: levels.count)
+        var picked = CategoricalColumn()
+        picked.codes.reserveCapacity(rows.count)
+        for row in rows {
+            let old = Int(codes[row])
+            if newCode[old] == unseen {
+                newCode[old] = UInt32(picked.levels.count)
+                picked.index[levels[old]] = newCode[old]
+                picked.levels.append(levels[old])
+            }
+            picked.codes.append(newCode[old])
+        }
+        return picked
+    }
+
     public static func == (a: Self, b: Self) -> Bool {
         a.codes == b.codes && a.levels == b.levels
     }

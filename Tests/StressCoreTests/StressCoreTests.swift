@@ -77,3 +77,41 @@ final class DefaultedFlagsTests: XCTestCase {
         XCTAssertEqual(p.defaultedFlags().filter { $0 == 1 }.count, 3, "rows 2, 5 and 7")
     }
 }
+
+/// A categorical column picked by rows from its codes is the column built from the picked
+/// strings: levels in order of first appearance among the picked rows.
+final class CategoricalRowsTests: XCTestCase {
+    func testRowsMatchTheColumnOfThePickedStrings() {
+        let values = (0..<200).map { ["DE", "FR", "IT", "ES", "NL", "PL"][($0 * 7 + $0 / 11) % 6] }
+        let column = CategoricalColumn(values)
+        for rows in [Array(0..<200), Array((0..<200).reversed()), (0..<200).filter { $0 % 3 == 1 }, [5, 5, 2], []] {
+            let picked = column.rows(rows)
+            XCTAssertEqual(picked, CategoricalColumn(rows.map { values[$0] }), "\(rows.prefix(3))")
+            var appended = picked
+            appended.append("DE")
+            XCTAssertEqual(appended[appended.count - 1], "DE", "the index knows the picked levels")
+            XCTAssertEqual(appended.levels.count, Set(rows.map { values[$0] } + ["DE"]).count)
+        }
+    }
+}
+
+/// Equal columns come back as the pooled array (one buffer); columns that differ in any
+/// bit, including −0 against +0, stay apart; NaNs with the same payload are equal bytes.
+final class ColumnPoolTests: XCTestCase {
+    private func address(_ a: [Double]) -> UnsafeRawPointer? { a.withUnsafeBytes { $0.baseAddress } }
+
+    func testEqualColumnsShareOneBuffer() {
+        let pool = ColumnPool()
+        let first = pool.intern([1, 2, .nan, 4])
+        let again = pool.intern([1, 2, .nan, 4])
+        XCTAssertEqual(address(again), address(first))
+        let signed = pool.intern([1, 2, .nan, -0.0])
+        let unsigned = pool.intern([1, 2, .nan, 0.0])
+        XCTAssertNotEqual(address(signed), address(unsigned))
+        XCTAssertEqual(unsigned[3].sign, .plus)
+        XCTAssertNotEqual(address(pool.intern([1, 2, .nan])), address(first), "a shorter column")
+        let flags = pool.intern([true, false])
+        XCTAssertEqual(pool.intern([true, false]).withUnsafeBytes { $0.baseAddress }, flags.withUnsafeBytes { $0.baseAddress })
+        XCTAssertEqual(pool.intern([UInt8(1), 0]), [1, 0], "another element type is its own column")
+    }
+}
