@@ -44,7 +44,9 @@ public enum Normal {
     /// exp(−x_h²/2) is applied last so that a subnormal result is rounded only once.
     @inlinable
     static func gaussianFactor(_ y: Double, times c: Double) -> Double {
-        let high = (y * 16).rounded(.towardZero) / 16
+        // 0 ≤ y·16 < 640: the integer conversion truncates toward zero exactly as
+        // `rounded(.towardZero)`, in one instruction where baseline x86-64 calls libm's trunc.
+        let high = Double(Int(y * 16)) / 16
         let remainder = (y - high) * (y + high)
         return (c * exp(-0.5 * remainder)) * exp(-0.5 * high * high)
     }
