@@ -19,10 +19,14 @@ public struct RunFile: Sendable, Equatable {
 public struct RunStage: Sendable, Equatable {
     public var name: String
     public var seconds: Double
+    /// The process's peak resident memory when the stage ended (nil in runs recorded before
+    /// schema v4, or where the platform does not say).
+    public var peakBytes: Int?
 
-    public init(name: String, seconds: Double) {
+    public init(name: String, seconds: Double, peakBytes: Int? = nil) {
         self.name = name
         self.seconds = seconds
+        self.peakBytes = peakBytes
     }
 }
 
@@ -88,8 +92,8 @@ extension RunStore {
         try wrap("finish run \(key)") {
             try pool.write { db in
                 for (seq, stage) in stages.enumerated() {
-                    try db.execute(sql: "INSERT INTO run_stages (run_key, seq, stage, seconds) VALUES (?, ?, ?, ?)",
-                                   arguments: [key, seq, stage.name, stage.seconds])
+                    try db.execute(sql: "INSERT INTO run_stages (run_key, seq, stage, seconds, peak_bytes) VALUES (?, ?, ?, ?, ?)",
+                                   arguments: [key, seq, stage.name, stage.seconds, stage.peakBytes])
                 }
                 for output in outputs {
                     try db.execute(sql: "INSERT INTO run_outputs (run_key, path, sha256, bytes) VALUES (?, ?, ?, ?)",
@@ -145,8 +149,10 @@ extension RunStore {
     public func stages(of key: Int64) throws(StoreError) -> [RunStage] {
         try wrap("stages of run \(key)") {
             try pool.read { db in
-                try Row.fetchAll(db, sql: "SELECT stage, seconds FROM run_stages WHERE run_key = ? ORDER BY seq",
-                                 arguments: [key]).map { RunStage(name: $0["stage"], seconds: $0["seconds"]) }
+                try Row.fetchAll(db, sql: "SELECT stage, seconds, peak_bytes FROM run_stages WHERE run_key = ? ORDER BY seq",
+                                 arguments: [key]).map {
+                    RunStage(name: $0["stage"], seconds: $0["seconds"], peakBytes: $0["peak_bytes"])
+                }
             }
         }
     }

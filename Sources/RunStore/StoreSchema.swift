@@ -58,6 +58,13 @@ enum StoreSchema {
                 UPDATE store_info SET value = '3' WHERE key = 'schema_version';
                 """)
         }
+        // v4: each stage's peak memory (`runs show`), so a run shows where its memory goes too.
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: """
+                ALTER TABLE run_stages ADD COLUMN peak_bytes INTEGER;
+                UPDATE store_info SET value = '4' WHERE key = 'schema_version';
+                """)
+        }
         return migrator
     }
 }

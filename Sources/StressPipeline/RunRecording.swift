@@ -44,7 +44,7 @@ public struct RunRecording {
         try store.finishRun(key: key, outputDirectory: outcome.directory.standardizedFileURL.path, outputs: outputs,
                             figures: Self.figures(outcome.results), finishedAt: Self.timestamp(Date()),
                             durationMilliseconds: Self.milliseconds(since: started),
-                            stages: outcome.stages.map { RunStage(name: $0.name, seconds: $0.seconds) })
+                            stages: outcome.stages.map { RunStage(name: $0.name, seconds: $0.seconds, peakBytes: $0.peakBytes) })
     }
 
     public func fail(_ error: Error, started: Date) {

@@ -58,6 +58,10 @@ enum APIViews {
     struct Stage: Codable, Sendable {
         var name: String
         var seconds: Double
+        /// Peak resident memory of the process when the stage ended (absent where unknown).
+        var peakBytes: Int?
+
+        enum CodingKeys: String, CodingKey { case name, seconds, peakBytes = "peak_bytes" }
     }
 
     struct RunDetail: Codable, Sendable {

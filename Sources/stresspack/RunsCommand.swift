@@ -46,10 +46,16 @@ struct RunsCommand: ParsableCommand {
                 // A scenario's own stages are indented, listed before its total ("<id>: all stages").
                 func inner(_ s: RunStage) -> Bool { s.name.contains(": ") && !s.name.hasSuffix(": all stages") }
                 let total = stages.filter { !inner($0) }.reduce(0) { $0 + $1.seconds }
-                print("where the time went (\(String(format: "%.1f", total)) s):")
+                // Peak memory so far at each stage's end: where it rises is where the memory goes.
+                let peaks = stages.compactMap(\.peakBytes)
+                func megabytes(_ bytes: Int) -> String { String(format: "%6.0f MB", Double(bytes) / 1_048_576) }
+                let peak = peaks.max().map { ", peak memory \(megabytes($0).trimmingCharacters(in: .whitespaces))" } ?? ""
+                print("where the time went (\(String(format: "%.1f", total)) s\(peak)), with the peak memory so far:")
                 for s in stages {
                     let share = total > 0 && !inner(s) ? String(format: "%5.1f%%", 100 * s.seconds / total) : "      "
-                    print("  \(inner(s) ? "    " : "")\(String(format: "%8.3f s", s.seconds)) \(share)  \(s.name)")
+                    let memory = s.peakBytes.map(megabytes) ?? String(repeating: " ", count: 9)
+                    let indent = inner(s) ? "    " : ""
+                    print("  \(indent)\(String(format: "%8.3f s", s.seconds)) \(share)  \(peaks.isEmpty ? "" : memory + "  ")\(s.name)")
                 }
                 // What a user can switch off, and what it would save (`run --skip`).
                 for analysis in SkippedAnalysis.allCases {

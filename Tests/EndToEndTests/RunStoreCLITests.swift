@@ -52,7 +52,7 @@ final class RunStoreCLITests: XCTestCase {
         let list = try CommandRunner.run(["runs", "list", "--store", store])
         XCTAssertTrue(list.stdout.contains(id) && list.stdout.contains("succeeded"), list.stdout)
         XCTAssertEqual(try sqlite("SELECT count(*) FROM run_figures WHERE metric = 'el'"), "3")
-        XCTAssertEqual(try sqlite("SELECT value FROM store_info WHERE key = 'schema_version'"), "3")
+        XCTAssertEqual(try sqlite("SELECT value FROM store_info WHERE key = 'schema_version'"), "4")
 
         // Where the time went: each stage in the store and in `runs show`, the scenario's own stages included.
         let stages = try sqlite("SELECT stage FROM run_stages ORDER BY seq").split(separator: "\n").map(String.init)
@@ -61,9 +61,14 @@ final class RunStoreCLITests: XCTestCase {
         }
         XCTAssertTrue(stages.contains { $0.hasSuffix(": credit") } && stages.contains { $0.hasSuffix(": all stages") }, "\(stages)")
         XCTAssertEqual(try sqlite("SELECT count(*) FROM run_stages WHERE seconds < 0"), "0")
+        // Each stage's peak memory so far: known on Linux, never falling, and the VaR's at least the load's.
+        XCTAssertEqual(try sqlite("SELECT count(*) FROM run_stages WHERE peak_bytes IS NULL OR peak_bytes < 1000000"), "0")
+        let peaks = try sqlite("SELECT peak_bytes FROM run_stages ORDER BY seq").split(separator: "\n").compactMap { Int($0) }
+        XCTAssertEqual(peaks, peaks.sorted(), "the high-water mark never falls")
         let show = try CommandRunner.run(["runs", "show", id, "--store", store])
         XCTAssertEqual(show.status, 0, show.stderr)
-        XCTAssertTrue(show.stdout.contains("where the time went"), show.stdout)
+        XCTAssertTrue(show.stdout.contains("where the time went") && show.stdout.contains("peak memory"), show.stdout)
+        XCTAssertTrue(show.stdout.contains(" MB  credit VaR"), show.stdout)
         XCTAssertTrue(show.stdout.contains("credit VaR"), show.stdout)
         XCTAssertTrue(show.stdout.contains("attribution, all scenarios: ") && show.stdout.contains("run --skip attribution"),
                       show.stdout)

@@ -153,7 +153,7 @@ public struct RunJob {
                 units.append(try compute(unit, in: context, clock: clock, progress: progress))
             }
         }
-        for stage in computed?.stages ?? [] { clock.record(stage.name, seconds: stage.seconds) }
+        for stage in computed?.stages ?? [] { clock.record(stage) }
         return try assemble(runID: runID, asOf: asOf, inputs: inputs, files: files, context: context, units: units,
                             clock: clock, progress: progress)
     }

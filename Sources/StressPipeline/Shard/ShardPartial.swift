@@ -51,7 +51,7 @@ struct ShardPartial {
         data.append(payload)
         let url = file(index, in: directory)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let timings = stages.map { ShardStage(name: $0.name, seconds: $0.seconds) }
+        let timings = stages.map { ShardStage(name: $0.name, seconds: $0.seconds, peakBytes: $0.peakBytes) }
         try AtomicFiles.replace(timingsFile(index, in: directory), with: try JSONDocument.encode(timings))
         try AtomicFiles.replace(url, with: data)
     }
@@ -94,7 +94,9 @@ struct ShardPartial {
         var stages: [StageTimings.Stage] = []
         if let timings = try? Data(contentsOf: timingsFile(index, in: directory)),
            let list = try? JSONDecoder().decode([ShardStage].self, from: timings) {
-            stages = list.map { StageTimings.Stage(name: "shard \(index): \($0.name)", seconds: $0.seconds) }
+            stages = list.map {
+                StageTimings.Stage(name: "shard \(index): \($0.name)", seconds: $0.seconds, peakBytes: $0.peakBytes)
+            }
         }
         return (Dictionary(uniqueKeysWithValues: zip(decoded.units, decoded.results)), stages)
     }
@@ -113,4 +115,8 @@ private func matches(_ unit: RunUnit, _ result: UnitResult) -> Bool {
 struct ShardStage: Codable {
     var name: String
     var seconds: Double
+    /// The shard's own peak memory at the stage's end (absent in timings of older builds).
+    var peakBytes: Int?
+
+    enum CodingKeys: String, CodingKey { case name, seconds, peakBytes = "peak_bytes" }
 }
