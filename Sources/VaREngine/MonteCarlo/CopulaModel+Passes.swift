@@ -122,11 +122,35 @@ extension CopulaModel {
     /// Segment sums per path are kept up to this many segments.
     static let trackedSegmentLimit = 256
 
-    /// Pass 1: simulates every path (see `CreditVaR`).
+    /// Pass 1: simulates every path (see `CreditVaR`), in batches of paths as a sharded run
+    /// does when that lets the tail pass read every path's level losses: one batch when
+    /// paths × levels fits the cell limit, else batches that each fit it while the whole
+    /// run fits four times it (up to 512 MB at the default limit). Beyond that one batch, and
+    /// the tail pass simulates its paths again. The figures are the same bits either way
+    /// (`PathBatchTests`); the batches save the tail pass's second simulation, which is about
+    /// half of all paths under importance sampling.
     func simulate(threads: Int, keepSegmentMatrix: Bool, progress: (@Sendable (Int) -> Void)?) -> MainPass {
-        let all = simulate(paths: 0..<configuration.paths, threads: threads, keepSegmentMatrix: keepSegmentMatrix,
-                           progress: progress)
-        return assemble([all])
+        var parts: [MainPassPart] = []
+        for range in levelKeepingBatches(keepSegmentMatrix: keepSegmentMatrix) {
+            // Progress counts paths of the whole run, batch after batch.
+            var report: (@Sendable (Int) -> Void)? = nil
+            if let progress {
+                let first = range.lowerBound
+                report = { done in progress(first + done) }
+            }
+            parts.append(simulate(paths: range, threads: threads, keepSegmentMatrix: keepSegmentMatrix, progress: report))
+        }
+        return assemble(parts)
+    }
+
+    /// The batches of `simulate(threads:)`: see there.
+    func levelKeepingBatches(keepSegmentMatrix: Bool) -> [Range<Int>] {
+        let paths = configuration.paths, width = dimensions.levelCount, limit = configuration.incrementalVaRCellLimit
+        guard keepSegmentMatrix, width > 0, paths * width > limit, paths * width <= 4 * limit,
+              limit / width >= Self.mainBlockSize else { return [0..<paths] }
+        let blocksPerBatch = limit / width / Self.mainBlockSize
+        let blocks = (paths + Self.mainBlockSize - 1) / Self.mainBlockSize
+        return CreditVaR.pathBatches(paths: paths, count: (blocks + blocksPerBatch - 1) / blocksPerBatch)
     }
 
     /// Pass 1 over a range of paths (a shard's batch; see `CreditVaR.simulate(paths:)`): each

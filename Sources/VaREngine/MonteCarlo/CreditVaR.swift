@@ -26,11 +26,14 @@ import StressCore
 ///    segment losses for covariances. Each path depends only on (seed, path), so the
 ///    loss vector is bit-identical on 1, 2 or 64 threads, and block sums are reduced in
 ///    block order. Memory: O(obligors + paths), plus paths × segments doubles only when
-///    incremental VaR by segment is kept (`incrementalVaRCellLimit`).
+///    incremental VaR by segment is kept (`incrementalVaRCellLimit`), and each path's
+///    losses by level while paths × levels fits four times that limit (in batches of paths
+///    that each fit it), so that pass 4 reads them.
 /// 3. *Estimates*: VaR, ES and their standard errors (`LossSample`); moments, parametric
 ///    and Cornish-Fisher VaR.
-/// 4. *Pass 2*: the paths with loss ≥ the lowest VaR window are recomputed (their random
-///    numbers are addressable) with their losses split by segment, asset class, sector
+/// 4. *Pass 2*: the paths with loss ≥ the lowest VaR window, read back from pass 1's level
+///    losses or, where those were not kept, recomputed (their random numbers are
+///    addressable), with their losses split by segment, asset class, sector
 ///    and country: ES contributions E[L_s | L ≥ VaR] (summing to ES) and Euler VaR
 ///    contributions E[L_s | L ≈ VaR] from the paths whose losses lie between the quantiles
 ///    at q ± (1 − q)/2, scaled to sum to VaR (Tasche 2000; both importance-weighted). That
