@@ -136,22 +136,24 @@ public struct RunJob {
     private func compute(runID: String, asOf: String, inputs: [InputFile], files: RunInputs, computed: ComputedUnits?,
                          progress: ProgressReporter) throws -> Outcome {
         let clock = StageTimings()
-        let context = try RunContext.prepare(job: self, files: files, purpose: .everything, clock: clock,
+        var context = try RunContext.prepare(job: self, files: files, purpose: .everything, clock: clock,
                                              progress: progress)
         var units: [UnitResult] = []
         // How the plan split the VaR's paths (checked to cover them when the plan was read).
         let varBatches = computed.map { $0.results.keys.compactMap(\.pathRange).sorted { $0.lowerBound < $1.lowerBound } }
             ?? [0..<paths]
         let parts = computed.map { RunUnit.attributionParts($0.results.keys) } ?? 1
-        for unit in RunUnit.all(scenarios: context.scenarios.count, varBatches: varBatches, attributionParts: parts) {
-            if let computed {
+        let all = RunUnit.all(scenarios: context.scenarios.count, varBatches: varBatches, attributionParts: parts)
+        if let computed {
+            context.releaseScenarioInputs()
+            for unit in all {
                 guard let result = computed.results[unit] else {
                     throw UsageError(message: "no shard computed \(unit.label)")
                 }
                 units.append(result)
-            } else {
-                units.append(try compute(unit, in: context, clock: clock, progress: progress))
             }
+        } else {
+            units = try compute(all, in: &context, clock: clock, progress: progress)
         }
         for stage in computed?.stages ?? [] { clock.record(stage) }
         return try assemble(runID: runID, asOf: asOf, inputs: inputs, files: files, context: context, units: units,

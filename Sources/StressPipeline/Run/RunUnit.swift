@@ -138,6 +138,25 @@ extension RunJob {
         VaRConfiguration(paths: paths, seed: seed, importanceSampling: .automatic)
     }
 
+    /// Computes `units`, the scenarios' first (scenario and attribution units), then drops
+    /// the scenarios' inputs from the context and computes the rest (factor risk, VaR paths).
+    /// Units are independent, so the order changes only the memory held; the results come
+    /// back in the order of `units`.
+    func compute(_ units: [RunUnit], in context: inout RunContext, clock: StageTimings,
+                 progress: ProgressReporter, note: (RunUnit) -> Void = { _ in }) throws -> [UnitResult] {
+        var results = [UnitResult?](repeating: nil, count: units.count)
+        let scenarioFirst = units.indices.filter { units[$0].scenarioIndex != nil }
+            + units.indices.filter { units[$0].scenarioIndex == nil }
+        for (step, k) in scenarioFirst.enumerated() {
+            if units[k].scenarioIndex == nil && (step == 0 || units[scenarioFirst[step - 1]].scenarioIndex != nil) {
+                context.releaseScenarioInputs()
+            }
+            note(units[k])
+            results[k] = try compute(units[k], in: context, clock: clock, progress: progress)
+        }
+        return results.map { $0! }
+    }
+
     func compute(_ unit: RunUnit, in context: RunContext, clock: StageTimings,
                  progress: ProgressReporter) throws -> UnitResult {
         switch unit {

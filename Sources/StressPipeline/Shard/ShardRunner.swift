@@ -32,10 +32,10 @@ public enum ShardRunner {
         let units = plan.shards[index]
         var results: [UnitResult] = []
         if !units.isEmpty {
-            let context = try RunContext.prepare(job: job, files: files, purpose: .units(units), clock: clock, progress: progress)
-            for unit in units {
+            var context = try RunContext.prepare(job: job, files: files, purpose: .units(units), clock: clock,
+                                                 progress: progress)
+            results = try job.compute(units, in: &context, clock: clock, progress: progress) { unit in
                 progress.note("shard \(index): \(unit.label)")
-                results.append(try job.compute(unit, in: context, clock: clock, progress: progress))
             }
         }
         try ShardPartial.write(units: units, results: results, index: index, plan: plan, planDigest: digest,
