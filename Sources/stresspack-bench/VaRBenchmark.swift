@@ -33,6 +33,11 @@ enum VaRBenchmark {
                 index += 1
                 continue
             }
+            let known = ["obligors", "paths", "factors", "threads", "repeat", "seed", "method", "rho", "shards",
+                         "export", "portfolio"]
+            guard known.contains(String(key.dropFirst(2))) else {
+                throw usage("unknown option \(key) (options: --" + known.joined(separator: ", --") + ", --importance, --full)")
+            }
             guard index + 1 < arguments.count else { throw usage("\(key) needs a value") }
             options[String(key.dropFirst(2))] = arguments[index + 1]
             index += 2

@@ -11,14 +11,19 @@ import StressRun
 let arguments = CommandLine.arguments
 if arguments.count > 1 {
     let rest = Array(arguments.dropFirst(2))
-    switch arguments[1] {
-    case "credit": try CreditBenchmark.run(arguments: rest); exit(0)
-    case "factors": try FactorBenchmark.run(arguments: rest); exit(0)
-    case "var": try VaRBenchmark.run(arguments: rest); exit(0)
-    case "xlsx": try XlsxBenchmark.run(arguments: rest); exit(0)
-    case "pdf": try PDFBenchmark.run(arguments: rest); exit(0)
-    case "provisions": try ProvisionsBenchmark.run(arguments: rest); exit(0)
-    default: break
+    let benchmarks: [String: ([String]) throws -> Void] = [
+        "credit": CreditBenchmark.run, "factors": FactorBenchmark.run, "var": VaRBenchmark.run,
+        "xlsx": XlsxBenchmark.run, "pdf": PDFBenchmark.run, "provisions": ProvisionsBenchmark.run,
+    ]
+    if let benchmark = benchmarks[arguments[1]] {
+        // A bad option is the user's error: its message and exit code 2, not a crash.
+        do {
+            try benchmark(rest)
+            exit(0)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            exit(2)
+        }
     }
 }
 let exposures = arguments.count > 1 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000
