@@ -31,6 +31,8 @@ let package = Package(
         /// libxlsxwriter for the submission workbooks.
         .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", pkgConfig: "xlsxwriter",
                        providers: [.apt(["libxlsxwriter-dev"])]),
+        /// glibc's mallopt, to fix the allocator's mmap threshold (`MemoryTuning`).
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         /// Cairo with its PDF surface for the board pack.
         .systemLibrary(name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
                        providers: [.apt(["libcairo2-dev"])]),
@@ -82,7 +84,7 @@ let package = Package(
         .target(name: "StressPipeline", dependencies: [
             "StressCore", "RiskMath", "CreditEngine", "CapitalEngine", "ProvisionsEngine", "IncomeEngine", "LiquidityEngine",
             "VaREngine", "FactorModel", "Inputs", "SampleBank", "RegulatoryTemplates",
-            "StressRun", "Reports", "RunStore", "PDModel", .product(name: "Crypto", package: "swift-crypto"),
+            "StressRun", "Reports", "RunStore", "PDModel", "CMalloc", .product(name: "Crypto", package: "swift-crypto"),
         ]),
         /// `stresspack serve`: the REST API and dashboard over the run store (Hummingbird 2,
         /// swift-mustache), running jobs through StressPipeline like the CLI.

@@ -42,6 +42,20 @@ public struct CategoricalColumn: Sendable, Equatable {
 
     public subscript(row: Int) -> String { levels[Int(codes[row])] }
 
+    /// Appends `other`'s values: its levels not yet here are added in their order, so a
+    /// column read in parts and appended in order is the column read in one piece.
+    public mutating func append(contentsOf other: CategoricalColumn) {
+        let code = other.levels.map { level -> UInt32 in
+            if let known = index[level] { return known }
+            let new = UInt32(levels.count)
+            levels.append(level)
+            index[level] = new
+            return new
+        }
+        codes.reserveCapacity(codes.count + other.codes.count)
+        for c in other.codes { codes.append(code[Int(c)]) }
+    }
+
     /// The values at `rows`, in that order: the same column as `CategoricalColumn(rows.map
     /// { self[$0] })` (levels in order of first appearance), built from the codes alone.
     public func rows(_ rows: [Int]) -> CategoricalColumn {

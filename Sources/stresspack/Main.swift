@@ -15,6 +15,7 @@ enum Main {
         // thread count; parallelism comes from parallelMap's fixed blocks instead
         // (METHODOLOGY §7).
         BLASEnvironment.threadCount = 1
+        MemoryTuning.apply()
         CrashNotice.install()
         do {
             var command = try StressPackCommand.parseAsRoot()

@@ -9,6 +9,8 @@ import StressCore
 final class ByteSource {
     private enum Storage {
         case file(descriptor: Int32)
+        /// Bytes `next ..< end` of a file, read with `pread` (one part of a parallel load).
+        case fileRange(descriptor: Int32, next: Int, end: Int)
         case memory(bytes: [UInt8], offset: Int)
     }
 
@@ -30,6 +32,16 @@ final class ByteSource {
         byteCount = status.st_size > 0 ? Int(status.st_size) : nil
     }
 
+    /// Bytes `range` of the file at `path`.
+    init(path: String, range: Range<Int>) throws(InputError) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw InputError(file: path, message: "cannot open the file: " + String(cString: strerror(errno)))
+        }
+        storage = .fileRange(descriptor: descriptor, next: range.lowerBound, end: range.upperBound)
+        byteCount = range.count
+    }
+
     init(bytes: [UInt8]) {
         storage = .memory(bytes: bytes, offset: 0)
         byteCount = bytes.count
@@ -40,7 +52,10 @@ final class ByteSource {
     let byteCount: Int?
 
     deinit {
-        if case .file(let descriptor) = storage { close(descriptor) }
+        switch storage {
+        case .file(let descriptor), .fileRange(let descriptor, _, _): close(descriptor)
+        case .memory: break
+        }
     }
 
     /// Reads up to `capacity` bytes into `buffer`; 0 means end of input. A failing
@@ -51,6 +66,18 @@ final class ByteSource {
             while true {
                 let count = Foundation.read(descriptor, buffer, capacity)
                 if count >= 0 { return .success(count) }
+                if errno == EINTR { continue }
+                return .failure(IOFailure(message: String(cString: strerror(errno))))
+            }
+        case .fileRange(let descriptor, let next, let end):
+            let wanted = min(capacity, end - next)
+            guard wanted > 0 else { return .success(0) }
+            while true {
+                let count = pread(descriptor, buffer, wanted, off_t(next))
+                if count >= 0 {
+                    storage = .fileRange(descriptor: descriptor, next: next + count, end: end)
+                    return .success(count)
+                }
                 if errno == EINTR { continue }
                 return .failure(IOFailure(message: String(cString: strerror(errno))))
             }

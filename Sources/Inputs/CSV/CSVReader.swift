@@ -36,6 +36,16 @@ final class CSVReader {
     private var fieldEnds: [Int] = []
     private let maximumRecordBytes: Int
 
+    /// Bytes read from the source so far (the chunk's end).
+    private var bytesRead = 0
+    /// Whether any field so far was quoted: a parallel load cannot cut such a file at line
+    /// breaks (one may lie inside quotes), so it reads it again in one piece.
+    private(set) var sawQuotedField = false
+
+    /// The offset in the source of the next byte to read (after `nextRecord`, the start of
+    /// the next record, or the line break that ends the current one).
+    var offset: Int { bytesRead - (chunkCount - position) }
+
     /// The physical line (1-based) of the next byte to read.
     private var line = 1
     /// A record or blank line ended with CR; an LF right after it belongs to it.
@@ -159,6 +169,7 @@ final class CSVReader {
                 if byte == quote {
                     state = .quoted
                     previousWasCR = false
+                    sawQuotedField = true
                 } else if byte == comma {
                     try reserve()
                     record[recordCount] = 0
@@ -292,6 +303,7 @@ final class CSVReader {
         case .success(let count):
             if count == 0 { endOfInput = true }
             chunkCount += count
+            bytesRead += count
         case .failure(let failure):
             throw SyntaxError(line: line, field: nil, message: "cannot read the file: " + failure.message)
         }

@@ -7,9 +7,11 @@ import StressCore
 /// `InputError` naming the file, the physical line where the record starts and the
 /// column; things worth knowing that do not stop a run come back as findings.
 public enum PortfolioCSV {
-    /// Loads the CSV file at `path`; errors name the file as `path` was given.
+    /// Loads the CSV file at `path`; errors name the file as `path` was given. A large file
+    /// is read in parts at once (`PortfolioCSVParts`); the result is the same.
     public static func load(path: String) throws(InputError) -> LoadedPortfolio {
-        try read(ByteSource(path: path), file: path)
+        if let loaded = PortfolioCSVParts.load(path: path) { return loaded }
+        return try read(ByteSource(path: path), file: path)
     }
 
     /// Parses CSV bytes held in memory; `file` names them in errors and findings.
@@ -58,7 +60,7 @@ public enum PortfolioCSV {
         min(fileSize / max(firstRowBytes, 16) + 16, 20_000_000)
     }
 
-    private static func findings(for header: PortfolioHeader, file: String) -> [DataQualityFinding] {
+    static func findings(for header: PortfolioHeader, file: String) -> [DataQualityFinding] {
         var findings: [DataQualityFinding] = []
         if !header.unknown.isEmpty {
             findings.append(DataQualityFinding(

@@ -111,6 +111,9 @@ struct PortfolioRows {
         }
     }
 
+    /// The line of each id read so far.
+    var lineOfID: [String: Int] { firstLineOfID }
+
     /// The finished portfolio with its optional numeric columns attached.
     func finish() -> Portfolio {
         var result = portfolio
