@@ -3,7 +3,8 @@
 /// the same book (the provision books of four frameworks, most of whose columns agree)
 /// hold each distinct column once. At 10M exposures a Double column is 80 MB.
 /// Equality is of the bytes: NaNs with the same payload match, −0 and +0 do not.
-public final class ColumnPool: @unchecked Sendable {
+/// Used by one thread while the books are built (not Sendable).
+public final class ColumnPool {
     /// Pooled columns by element type (no cast between element types is ever tried).
     private var columns: [ObjectIdentifier: [Any]] = [:]
 

@@ -134,7 +134,9 @@ extension ServerState {
         let figures = try store.figures(of: record.key).filter { $0.period.isEmpty }.map {
             APIViews.Figure(scenario: $0.scenario, period: $0.period, metric: $0.metric, value: $0.value)
         }
-        let stages = try store.stages(of: record.key).map { APIViews.Stage(name: $0.name, seconds: $0.seconds, peakBytes: $0.peakBytes) }
+        let stages = try store.stages(of: record.key).map {
+            APIViews.Stage(name: $0.name, seconds: $0.seconds, peakBytes: $0.peakBytes)
+        }
         return APIViews.RunDetail(run: .init(record), parameters: parameters, outputDirectory: record.outputDirectory,
                                   inputs: inputs, outputs: outputs, keyFigures: figures, stages: stages)
     }

@@ -63,24 +63,15 @@ final class ByteSource {
     func read(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) -> Result<Int, IOFailure> {
         switch storage {
         case .file(let descriptor):
-            while true {
-                let count = Foundation.read(descriptor, buffer, capacity)
-                if count >= 0 { return .success(count) }
-                if errno == EINTR { continue }
-                return .failure(IOFailure(message: String(cString: strerror(errno))))
-            }
+            return Self.retryingInterrupts { Foundation.read(descriptor, buffer, capacity) }
         case .fileRange(let descriptor, let next, let end):
             let wanted = min(capacity, end - next)
             guard wanted > 0 else { return .success(0) }
-            while true {
-                let count = pread(descriptor, buffer, wanted, off_t(next))
-                if count >= 0 {
-                    storage = .fileRange(descriptor: descriptor, next: next + count, end: end)
-                    return .success(count)
-                }
-                if errno == EINTR { continue }
-                return .failure(IOFailure(message: String(cString: strerror(errno))))
+            let result = Self.retryingInterrupts { pread(descriptor, buffer, wanted, off_t(next)) }
+            if case .success(let count) = result {
+                storage = .fileRange(descriptor: descriptor, next: next + count, end: end)
             }
+            return result
         case .memory(let bytes, let offset):
             let count = min(capacity, bytes.count - offset)
             guard count > 0 else { return .success(0) }
@@ -89,6 +80,16 @@ final class ByteSource {
             }
             storage = .memory(bytes: bytes, offset: offset + count)
             return .success(count)
+        }
+    }
+
+    /// A read system call, again while a signal interrupts it; its `strerror` text on failure.
+    private static func retryingInterrupts(_ call: () -> Int) -> Result<Int, IOFailure> {
+        while true {
+            let count = call()
+            if count >= 0 { return .success(count) }
+            if errno == EINTR { continue }
+            return .failure(IOFailure(message: String(cString: strerror(errno))))
         }
     }
 

@@ -32,11 +32,13 @@ enum PortfolioCSVParts {
         let dataStart = reader.offset
         guard let ranges = cuts(path: path, from: dataStart, to: size, parts: cores * partsPerCore) else { return nil }
 
-        let parts = PartResults(count: ranges.count)
+        let slots = Slots<Part>(count: ranges.count)
         DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
-            parts.set(k, parse(path: path, range: ranges[k], header: header))
+            slots.set(k, parse(path: path, range: ranges[k], header: header))
         }
-        guard var done = parts.all(), !done.isEmpty else { return nil }
+        // A part that failed (nil) sends the file to the one-piece read.
+        var done = slots.take().compactMap { $0 }
+        guard !done.isEmpty, done.count == ranges.count else { return nil }
         // An id in two parts: the one-piece read names both lines.
         guard !idsRepeatAcrossParts(done) else { return nil }
 
@@ -56,17 +58,17 @@ enum PortfolioCSVParts {
 
     /// Whether a part has an id of an earlier part; each part is checked at once.
     static func idsRepeatAcrossParts(_ parts: [Part]) -> Bool {
-        let repeated = PartFlags(count: parts.count)
+        let repeated = Slots<Bool>(count: parts.count)
         let indexes = parts.map(\.rows.lineOfID)
         DispatchQueue.concurrentPerform(iterations: parts.count) { k in
             for id in parts[k].portfolio.ids {
                 for j in 0..<k where indexes[j][id] != nil {
-                    repeated.raise(k)
+                    repeated.set(k, true)
                     return
                 }
             }
         }
-        return repeated.any
+        return repeated.take().contains(true)
     }
 
     /// Byte ranges from `start` to `end`, each cut just after a line feed; nil when the file
@@ -116,45 +118,20 @@ enum PortfolioCSVParts {
         return Part(rows: rows, portfolio: rows.finish())
     }
 
-    /// A flag per part, raised by its worker.
-    final class PartFlags: @unchecked Sendable {
-        private var flags: [Bool]
+    /// One value per part, each written by its worker, then handed over whole (none stays
+    /// here, so the caller holds the only reference to each part's columns).
+    final class Slots<Value>: @unchecked Sendable {
+        private var values: [Value?]
         private let lock = NSLock()
 
-        init(count: Int) { flags = Array(repeating: false, count: count) }
+        init(count: Int) { values = Array(repeating: nil, count: count) }
 
-        func raise(_ k: Int) { lock.withLock { flags[k] = true } }
+        func set(_ k: Int, _ value: Value?) { lock.withLock { values[k] = value } }
 
-        var any: Bool { lock.withLock { flags.contains(true) } }
-    }
-
-    /// The parts' results, each written once by its worker.
-    final class PartResults: @unchecked Sendable {
-        private var parts: [Part?]
-        private var finished: [Bool]
-        private let lock = NSLock()
-
-        init(count: Int) {
-            parts = Array(repeating: nil, count: count)
-            finished = Array(repeating: false, count: count)
-        }
-
-        func set(_ k: Int, _ part: Part?) {
+        func take() -> [Value?] {
             lock.withLock {
-                parts[k] = part
-                finished[k] = true
-            }
-        }
-
-        /// Every part, in order, handed over (none stays here, so the caller holds the only
-        /// reference to each column and appending moves it); nil when one failed.
-        func all() -> [Part]? {
-            lock.withLock {
-                guard finished.allSatisfy({ $0 }) else { return nil }
-                let done = parts.compactMap { $0 }
-                let count = parts.count
-                parts = []
-                return done.count == count ? done : nil
+                defer { values = [] }
+                return values
             }
         }
     }

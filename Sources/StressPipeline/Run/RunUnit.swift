@@ -145,15 +145,13 @@ extension RunJob {
     func compute(_ units: [RunUnit], in context: inout RunContext, clock: StageTimings,
                  progress: ProgressReporter, note: (RunUnit) -> Void = { _ in }) throws -> [UnitResult] {
         var results = [UnitResult?](repeating: nil, count: units.count)
-        let scenarioFirst = units.indices.filter { units[$0].scenarioIndex != nil }
-            + units.indices.filter { units[$0].scenarioIndex == nil }
-        for (step, k) in scenarioFirst.enumerated() {
-            if units[k].scenarioIndex == nil && (step == 0 || units[scenarioFirst[step - 1]].scenarioIndex != nil) {
-                context.releaseScenarioInputs()
-            }
+        func run(_ k: Int) throws {
             note(units[k])
             results[k] = try compute(units[k], in: context, clock: clock, progress: progress)
         }
+        for k in units.indices where units[k].scenarioIndex != nil { try run(k) }
+        context.releaseScenarioInputs()
+        for k in units.indices where units[k].scenarioIndex == nil { try run(k) }
         return results.map { $0! }
     }
 
