@@ -131,7 +131,7 @@ let package = Package(
         .testTarget(name: "LiquidityEngineTests", dependencies: ["LiquidityEngine", "StressCore", "TestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "StressPipelineTests", dependencies: ["StressPipeline", "RunStore", "TestSupport"]),
-        .testTarget(name: "StressRunTests", dependencies: ["StressRun", "CreditEngine", "CapitalEngine", "IncomeEngine", "StressCore", "TestSupport"]),
+        .testTarget(name: "StressRunTests", dependencies: ["StressRun", "CreditEngine", "CapitalEngine", "IncomeEngine", "ProvisionsEngine", "StressCore", "TestSupport"]),
         .testTarget(name: "RunStoreTests", dependencies: ["RunStore", "StressCore", "TestSupport"]),
         .testTarget(name: "InputsTests", dependencies: ["Inputs", "StressCore", "TestSupport"],
                     resources: [.copy("Corpus")]),

@@ -67,8 +67,13 @@ public enum ProvisionsProjection {
     static let chunkSize = 8_192
 
     public static func project(_ input: Inputs) -> ProvisionsResult {
+        combine(blocks(input), input)
+    }
+
+    /// Each block's sums, in row order.
+    static func blocks(_ input: Inputs) -> [ProvisionsBlock] {
         let periods = input.periods.count
-        let chunks = parallelMap(blocks: BlockPartition(count: input.book.count, blockSize: chunkSize),
+        return parallelMap(blocks: BlockPartition(count: input.book.count, blockSize: chunkSize),
                                  threads: max(1, input.threads)) { rows, _ in
             let pd = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, rows.count * periods))
             let lgd = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(1, rows.count * periods))
@@ -76,7 +81,6 @@ public enum ProvisionsProjection {
             if periods > 0 { input.paths(rows, pd, lgd) }
             return projectBlock(rows, input, pd: UnsafeBufferPointer(pd), lgd: UnsafeBufferPointer(lgd))
         }
-        return combine(chunks, input)
     }
 
     /// Rows per block; blocks are summed in row order.

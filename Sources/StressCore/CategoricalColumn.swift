@@ -58,6 +58,15 @@ public struct CategoricalColumn: Sendable, Equatable {
 
     /// The values at `rows`, in that order: the same column as `CategoricalColumn(rows.map
     /// { self[$0] })` (levels in order of first appearance), built from the codes alone.
+    /// The rows of `range` with this column's levels, in their order: a slice codes its
+    /// values as the whole column does (an exposure-range shard's breakdowns line up with
+    /// the book's).
+    public func slice(_ range: Range<Int>) -> CategoricalColumn {
+        var picked = self
+        picked.codes = Array(codes[range])
+        return picked
+    }
+
     public func rows(_ rows: [Int]) -> CategoricalColumn {
         let unseen = UInt32.max
         var newCode = [UInt32](repeating: unseen, count: levels.count)

@@ -52,12 +52,19 @@ public enum CreditStage {
         return configuration
     }
 
-    public static func run(scenario s: Scenario, scenarioFile: String, portfolio: Portfolio,
-                           settings: FrameworkSettings?, frameworkFile: String?, rwa: RWAColumns? = nil,
-                           capitalRules: CapitalRules = .pointInTime, provisions: ProvisionSetup? = nil,
-                           threads: Int) throws(InputError) -> Output {
+    /// The scenario's stress plan on `portfolio` and its projection options: the satellites
+    /// resolved, the plan built (with its findings), the PD floor.
+    struct Setup {
+        var configuration: SatelliteConfiguration
+        var plan: StressPlan
+        var findings: [DataQualityFinding]
+        var pdFloor: Double
+        var options: ProjectionOptions
+    }
+
+    static func setup(scenario s: Scenario, scenarioFile: String, portfolio: Portfolio, settings: FrameworkSettings?,
+                      frameworkFile: String?, rwa: RWAColumns?, threads: Int) throws(InputError) -> Setup {
         let periods = projectedPeriods(s)
-        let labels = Array(s.periods.prefix(periods))
         let configuration = try configuration(for: s, settings: settings, frameworkFile: frameworkFile, scenarioFile: scenarioFile)
         var plan: StressPlan
         var findings: [DataQualityFinding] = []
@@ -73,12 +80,35 @@ public enum CreditStage {
         let floor = s.pdFloor ?? settings?.pdFloor ?? SatelliteDefaults.pdFloor(s.framework)
         let options = ProjectionOptions(frequency: s.frequency, balanceSheet: s.balanceSheetMode, pdFloor: floor,
                                         threads: threads, rwa: rwa)
-        let projection = CreditProjector.project(portfolio: portfolio, plan: plan, periodLabels: labels, options: options)
+        return Setup(configuration: configuration, plan: plan, findings: findings, pdFloor: floor, options: options)
+    }
+
+    /// `chunks`: the projection's chunk sums computed elsewhere (exposure-range shards, in
+    /// chunk order), added here instead of projecting the book again.
+    public static func run(scenario s: Scenario, scenarioFile: String, portfolio: Portfolio,
+                           settings: FrameworkSettings?, frameworkFile: String?, rwa: RWAColumns? = nil,
+                           capitalRules: CapitalRules = .pointInTime, provisions: ProvisionSetup? = nil,
+                           threads: Int, chunks: [CreditChunkSums]? = nil) throws(InputError) -> Output {
+        let setup = try setup(scenario: s, scenarioFile: scenarioFile, portfolio: portfolio, settings: settings,
+                              frameworkFile: frameworkFile, rwa: rwa, threads: threads)
+        let (configuration, plan, options) = (setup.configuration, setup.plan, setup.options)
+        let labels = Array(s.periods.prefix(plan.periods))
+        let projection: CreditProjection
+        if let chunks {
+            do {
+                projection = try CreditProjector.project(portfolio: portfolio, chunks: chunks, plan: plan,
+                                                         periodLabels: labels, options: options)
+            } catch {
+                throw InputError(file: scenarioFile, message: "the exposure ranges' credit sums: \(error)")
+            }
+        } else {
+            projection = CreditProjector.project(portfolio: portfolio, plan: plan, periodLabels: labels, options: options)
+        }
         return Output(projection: projection, satellite: SatelliteSummary(plan: plan, configuration: configuration,
                                                                              rbi: s.framework == .rbi && s.satellite == nil),
-                      configuration: configuration, plan: plan, pdFloor: floor, rwa: rwa, capitalRules: capitalRules,
+                      configuration: configuration, plan: plan, pdFloor: setup.pdFloor, rwa: rwa, capitalRules: capitalRules,
                       provisions: provisions,
-                      findings: findings)
+                      findings: setup.findings)
     }
 }
 

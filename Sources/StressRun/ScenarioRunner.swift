@@ -35,6 +35,9 @@ public enum ScenarioRunner {
         /// Whether to run the Shapley attribution and the reverse stress (`run --skip`).
         public var attribution: Bool
         public var reverseStress: Bool
+        /// The scenario's credit and provisions sums, computed elsewhere by exposure-range
+        /// shards and joined in row order; nil: projected here.
+        public var chunkSums: ScenarioChunkSums?
 
         public init(scenario: Scenario, scenarioFile: String, portfolio: Portfolio, balanceSheet: BalanceSheet,
                     balanceSheetFile: String, settings: FrameworkSettings?, frameworkFile: String?,
@@ -72,12 +75,23 @@ public enum ScenarioRunner {
                                 settings: input.settings, frameworkFile: input.frameworkFile,
                                 rwa: input.rwaColumns, capitalRules: input.capitalRules,
                                 provisions: input.provisions,
-                                threads: input.threads)
+                                threads: input.threads, chunks: input.chunkSums?.credit)
         }
         let options = credit.options(s, threads: input.threads)
         let plan = credit.plan
-        let provisionsResult = clock.measure("\(s.id): provisions") {
-            input.provisions.map { ProvisionStage.project(scenario: s, plan: plan, options: options, setup: $0) }
+        let provisionsResult = try clock.measure("\(s.id): provisions") { () throws(InputError) in
+            try input.provisions.map { setup throws(InputError) in
+                guard let chunks = input.chunkSums else {
+                    return ProvisionStage.project(scenario: s, plan: plan, options: options, setup: setup)
+                }
+                do {
+                    return try ProvisionsProjection.combine(
+                        chunks.provisions ?? [],
+                        ProvisionStage.inputs(scenario: s, plan: plan, options: options, setup: setup, constants: nil))
+                } catch {
+                    throw InputError(file: input.scenarioFile, message: "the exposure ranges' provision sums: \(error)")
+                }
+            }
         }
         credit.income = clock.measure("\(s.id): income") {
             IncomeStage.run(scenario: s, balanceSheet: input.balanceSheet, provisions: provisionsResult,

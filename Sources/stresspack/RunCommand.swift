@@ -39,6 +39,12 @@ struct RunCommand: ParsableCommand {
     var shards: Int?
     @Option(help: "Folder for the shard plan: the inputs copied by hash, the parameters and the layout (with --shards).")
     var plan: String?
+    @Option(name: .customLong("exposure-ranges"),
+            help: ArgumentHelp("Split the book into this many row ranges, each a unit of its own (with --shards).",
+                               discussion: "Each range's shard holds only its rows and computes every scenario's credit "
+                                   + "and provisions over them; the merge finishes the scenarios. Needs --skip "
+                                   + "attribution --skip reverse-stress (docs/SCALE-OUT.md)."))
+    var exposureRanges: Int?
     @Option(name: .customLong("pd-model"),
             help: "A calibrated PD model (stresspack pd calibrate): the book's pd and rating columns come from it; the book carries its characteristics.")
     var pdModel: String?
@@ -61,6 +67,10 @@ struct RunCommand: ParsableCommand {
         guard paths >= 1 else { throw ValidationError("--paths must be at least 1") }
         if (shards == nil) != (plan == nil) { throw ValidationError("--shards and --plan go together") }
         if let shards, shards < 1 { throw ValidationError("--shards must be at least 1, got \(shards)") }
+        if exposureRanges != nil, shards == nil { throw ValidationError("--exposure-ranges goes with --shards and --plan") }
+        if let exposureRanges, exposureRanges < 1 {
+            throw ValidationError("--exposure-ranges must be at least 1, got \(exposureRanges)")
+        }
         if shards != nil, out != nil {
             throw ValidationError("--out is the merge's: stresspack shard merge PLAN_DIR --out DIR")
         }
@@ -108,7 +118,8 @@ struct RunCommand: ParsableCommand {
             job.environment.regulatoryTemplate = RunEnvironment.regulatoryTemplate(in: regulatoryTemplates)
         }
         if let shards, let plan {
-            let made = try ShardPlan.create(job: job, shards: shards, in: URL(fileURLWithPath: plan))
+            let made = try ShardPlan.create(job: job, shards: shards, exposureRanges: exposureRanges ?? 0,
+                                            in: URL(fileURLWithPath: plan))
             printPlan(made, folder: plan)
             return
         }

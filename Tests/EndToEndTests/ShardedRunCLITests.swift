@@ -110,6 +110,47 @@ final class ShardedRunCLITests: XCTestCase {
         XCTAssertTrue(edited.stderr.contains("must list every unit of the run once"), edited.stderr)
     }
 
+    /// A book split by rows (`--exposure-ranges`): each range's shard holds its rows alone and
+    /// sends every scenario's chunk sums; the merge finishes the scenarios to the single run's
+    /// bytes. 35,000 exposures make three ranges on the 16,384-row chunks, the last partial.
+    func testABookSplitIntoExposureRangesMergesToTheSingleRunsBytes() throws {
+        try ok(["portfolio", "sample", "--exposures", "35000", "--seed", "6", "--out", path("big.csv"), "--quiet"])
+        let run = ["run", "--portfolio", path("big.csv"), "--balance-sheet", path("big.balance-sheet.yaml"),
+                   "--scenario", "eba-2025-adverse", "--scenario", "fed-2026-severely-adverse",
+                   "--scenario", "rbi-2025-severe", "--paths", "1100", "--pack", "board", "--quiet"]
+        let skip = ["--skip", "attribution", "--skip", "reverse-stress"]
+        let whole = try CommandRunner.run(run + ["--skip", "attribution", "--shards", "4", "--exposure-ranges", "3",
+                                                 "--plan", path("refused")])
+        XCTAssertEqual(whole.status, 2, whole.stderr)
+        XCTAssertTrue(whole.stderr.contains("--exposure-ranges needs --skip attribution --skip reverse-stress"), whole.stderr)
+
+        try ok(run + skip + ["--out", path("single"), "--store", path("single.sqlite")])
+        let plan = path("plan")
+        let planned = try ok(run + skip + ["--shards", "4", "--exposure-ranges", "3", "--plan", plan])
+        for unit in ["exposures:0-16384", "exposures:16384-32768", "exposures:32768-35000", "var-paths:1024-1100"] {
+            XCTAssertTrue(planned.stdout.contains(unit), planned.stdout)
+        }
+        XCTAssertFalse(planned.stdout.contains("scenario:"), "the merge finishes the scenarios: \(planned.stdout)")
+        for i in 0..<4 { try ok(["shard", "run", plan, "--index", "\(i)", "--quiet"]) }
+        let merged = try ok(["shard", "merge", plan, "--out", path("merged"), "--store", path("merged.sqlite"), "--quiet"])
+        let names = try files(under: path("single"))
+        XCTAssertEqual(try files(under: path("merged")), names)
+        for name in names {
+            XCTAssertEqual(try data(path("single/" + name)), try data(path("merged/" + name)), "\(name) differs")
+        }
+        let id = try XCTUnwrap(merged.stdout.split(separator: " ").dropFirst().first.map { String($0.dropLast()) })
+        let shown = try ok(["runs", "show", id, "--store", path("merged.sqlite")])
+        XCTAssertTrue(shown.stdout.contains("slice the book"), "a range's shard loads its rows: \(shown.stdout)")
+
+        // A plan whose ranges do not meet on chunk boundaries is refused.
+        let planFile = URL(fileURLWithPath: plan + "/plan.json")
+        let text = try String(contentsOfFile: planFile.path, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "exposures:16384-32768", with: "exposures:16000-32768").utf8).write(to: planFile)
+        let edited = try CommandRunner.run(["shard", "run", plan, "--index", "0", "--quiet"])
+        XCTAssertEqual(edited.status, 2, edited.stderr)
+        XCTAssertTrue(edited.stderr.contains("do not cover the book in order on chunks of 16384 rows"), edited.stderr)
+    }
+
     func testMergeRefusesPartialsItCannotTrust() throws {
         let plan = path("plan"), other = path("other")
         try ok(runArguments() + ["--shards", "2", "--plan", plan])

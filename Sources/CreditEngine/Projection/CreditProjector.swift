@@ -17,11 +17,24 @@ public enum CreditProjector {
     /// nil computes them on the way. Either way the same bits.
     public static func project(portfolio p: Portfolio, plan: StressPlan, periodLabels: [String],
                                options: ProjectionOptions, constants: ExposureConstants? = nil) -> CreditProjection {
-        let periods = plan.periods
-        precondition(periodLabels.count == periods, "one label per projected period")
+        precondition(periodLabels.count == plan.periods, "one label per projected period")
+        let chunks = accumulators(portfolio: p, plan: plan, options: options, constants: constants)
+        var total = Accumulator(layout: chunks.first?.layout ?? layout(p, plan: plan, options: options))
+        for chunk in chunks { total.add(chunk) }
+        return total.projection(portfolio: p, labels: periodLabels, withIRB: options.rwa?.irb != nil,
+                                withStandardised: options.rwa?.standardised != nil)
+    }
+
+    static func layout(_ p: Portfolio, plan: StressPlan, options: ProjectionOptions) -> BreakdownLayout {
+        options.breakdowns ? BreakdownLayout(portfolio: p, periods: plan.periods) : .totalsOnly(periods: plan.periods)
+    }
+
+    /// Each chunk's sums, in chunk order.
+    static func accumulators(portfolio p: Portfolio, plan: StressPlan, options: ProjectionOptions,
+                             constants: ExposureConstants?) -> [Accumulator] {
         precondition(constants.map { $0.matches(p, pdFloor: options.pdFloor, rwa: options.rwa) } ?? true,
                      "CreditProjector: constants of another portfolio, floor or weights")
-        let layout = options.breakdowns ? BreakdownLayout(portfolio: p, periods: periods) : .totalsOnly(periods: periods)
+        let layout = layout(p, plan: plan, options: options)
         let partition = BlockPartition(count: p.count, blockSize: chunkSize)
         let flat = FlatPlan(plan)
         // Exposures in default at jump-off, when the file says which: the provisions engine
@@ -29,7 +42,7 @@ public enum CreditProjector {
         let defaulted: [UInt8] = constants?.defaulted ?? (p.hasCreditQuality ? p.defaultedFlags() : [])
         // The weight columns as borrowed buffers: reading the structs' arrays per period
         // retained and released each of them, a fifth of a re-projection's time.
-        let chunks = withWeightViews(options.rwa) { irb, standardised in
+        return withWeightViews(options.rwa) { irb, standardised in
             withConstantsView(constants) { known in
             ExposureColumns.with(p, groups: plan.groupOfExposure) { base in
                 defaulted.withUnsafeBufferPointer { flags in
@@ -46,10 +59,6 @@ public enum CreditProjector {
             }
             }
         }
-        var total = Accumulator(layout: layout)
-        for chunk in chunks { total.add(chunk) }
-        return total.projection(portfolio: p, labels: periodLabels, withIRB: options.rwa?.irb != nil,
-                                withStandardised: options.rwa?.standardised != nil)
     }
 
     /// A filler of the stressed annual PD and LGD of every period for a range of exposures,

@@ -68,6 +68,9 @@ struct RunContext {
     enum Purpose {
         case everything
         case units([RunUnit])
+        /// An exposure-range unit: the book's rows of the range (`Portfolio.slice`), with every
+        /// scenario's framework weights and provision books built on them.
+        case exposures(Range<Int>)
 
         var isEverything: Bool { if case .everything = self { true } else { false } }
     }
@@ -85,6 +88,14 @@ struct RunContext {
             progress.note("scoring the book with \(display(model))")
             try PDModelScoring.apply(modelPath: model, to: &portfolio, csvPath: job.portfolioPath, display: display)
             clock.lap("score with the PD model")
+        }
+        if case .exposures(let rows) = purpose {
+            guard rows.upperBound <= portfolio.portfolio.count else {
+                throw UsageError(message: "exposures \(rows.lowerBound)..<\(rows.upperBound): the book has "
+                    + "\(portfolio.portfolio.count) exposures")
+            }
+            portfolio.portfolio = portfolio.portfolio.slice(rows)
+            clock.lap("slice the book")
         }
         let balanceSheet = try BalanceSheetFile.load(path: job.balanceSheetPath)
         let regulatoryDefinitions = !purpose.isEverything
@@ -127,6 +138,8 @@ struct RunContext {
             frameworks = Set(units.compactMap { unit in
                 unit.scenarioIndex.map { scenarios[$0].scenario.framework }
             })
+        case .exposures:
+            frameworks = Set(scenarios.map(\.scenario.framework))
         }
         // Risk weights of every exposure (IRB, Basel III PD floors by class), for
         // stressed RWA per period and the reverse stress (METHODOLOGY §3).

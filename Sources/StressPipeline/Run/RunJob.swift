@@ -144,7 +144,12 @@ public struct RunJob {
             ?? [0..<paths]
         let parts = computed.map { RunUnit.attributionParts($0.results.keys) } ?? 1
         let all = RunUnit.all(scenarios: context.scenarios.count, varBatches: varBatches, attributionParts: parts)
-        if let computed {
+        if var computed {
+            // A book split into exposure ranges: each scenario finished here from the ranges' sums.
+            for (unit, result) in try finishScenarios(from: computed.results, in: context, clock: clock,
+                                                      progress: progress) {
+                computed.results[unit] = result
+            }
             context.releaseScenarioInputs()
             for unit in all {
                 guard let result = computed.results[unit] else {
@@ -185,6 +190,8 @@ public struct RunJob {
                 batches.append(batch)
             case .attribution(let part):
                 attributionParts[part.scenario, default: []].append(part)
+            case .exposures:
+                break  // finished into their scenarios' results (`finishScenarios`)
             }
         }
         // Attributions computed in parts by the shards: v on every coalition, the full one

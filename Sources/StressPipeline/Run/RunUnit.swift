@@ -21,6 +21,11 @@ public enum RunUnit: Hashable, Sendable {
     /// Part `part` of `parts` of a scenario's attribution coalitions: a sharded run splits the
     /// longest units this way; the scenario's own unit then leaves its attribution to them.
     case attribution(scenario: Int, part: Int, parts: Int)
+    /// Every scenario's credit projection and provisions over these exposures (rows of the
+    /// book, on the engines' chunk boundaries), as chunk sums: a sharded run of a very large
+    /// book splits the book this way; the merge then adds the chunks in order and finishes
+    /// each scenario (docs/SCALE-OUT.md).
+    case exposures(Range<Int>)
 
     /// Every unit of a run, in the order a single machine runs them; `varBatches` splits the
     /// VaR's paths (a single run: one batch of every path), and `attributionParts` > 1 each
@@ -37,12 +42,24 @@ public enum RunUnit: Hashable, Sendable {
         if case .varPaths(let range) = self { range } else { nil }
     }
 
+    /// The rows of an exposure-range unit; nil for the other units.
+    public var exposureRange: Range<Int>? {
+        if case .exposures(let range) = self { range } else { nil }
+    }
+
     /// The scenario a scenario or attribution unit works on.
     public var scenarioIndex: Int? {
         switch self {
         case .scenario(let i), .attribution(let i, _, _): i
-        case .portfolioRisk, .varPaths: nil
+        case .portfolioRisk, .varPaths, .exposures: nil
         }
+    }
+
+    /// The units of a run whose book is split into `exposureRanges`: those ranges in place of
+    /// the scenarios (the merge finishes each scenario from the ranges' sums), then the factor
+    /// risk and the VaR batches.
+    public static func all(scenarios: Int, varBatches: [Range<Int>], exposureRanges: [Range<Int>]) -> [RunUnit] {
+        exposureRanges.map(RunUnit.exposures) + [.portfolioRisk] + varBatches.map(RunUnit.varPaths)
     }
 
     /// How many parts the attributions are split into (1 when they are not).
@@ -57,6 +74,7 @@ public enum RunUnit: Hashable, Sendable {
         case .portfolioRisk: "factor risk"
         case .varPaths(let r): "credit VaR paths \(r.lowerBound)..<\(r.upperBound)"
         case .attribution(let i, let part, let parts): "scenario \(i + 1) attribution, part \(part + 1) of \(parts)"
+        case .exposures(let r): "exposures \(r.lowerBound)..<\(r.upperBound)"
         }
     }
 }
@@ -70,6 +88,7 @@ extension RunUnit: Codable, CustomStringConvertible {
         case .portfolioRisk: "portfolio-risk"
         case .varPaths(let r): "var-paths:\(r.lowerBound)-\(r.upperBound)"
         case .attribution(let i, let part, let parts): "attribution:\(i):\(part)/\(parts)"
+        case .exposures(let r): "exposures:\(r.lowerBound)-\(r.upperBound)"
         }
     }
 
@@ -77,7 +96,7 @@ extension RunUnit: Codable, CustomStringConvertible {
         let text = try decoder.singleValueContainer().decode(String.self)
         func bad() -> DecodingError {
             .dataCorrupted(.init(codingPath: decoder.codingPath,
-                                 debugDescription: "'\(text)' is not a unit (scenario:N, attribution:N:P/C, portfolio-risk or var-paths:A-B)"))
+                                 debugDescription: "'\(text)' is not a unit (scenario:N, attribution:N:P/C, portfolio-risk, var-paths:A-B or exposures:A-B)"))
         }
         if text == "portfolio-risk" {
             self = .portfolioRisk
@@ -90,10 +109,10 @@ extension RunUnit: Codable, CustomStringConvertible {
             let part = fields[1].split(separator: "/", omittingEmptySubsequences: false)
             guard part.count == 2, let p = Int(part[0]), let c = Int(part[1]), c > 1, (0..<c).contains(p) else { throw bad() }
             self = .attribution(scenario: i, part: p, parts: c)
-        } else if text.hasPrefix("var-paths:") {
-            let bounds = text.dropFirst("var-paths:".count).split(separator: "-", omittingEmptySubsequences: false)
+        } else if let kind = ["var-paths:", "exposures:"].first(where: text.hasPrefix) {
+            let bounds = text.dropFirst(kind.count).split(separator: "-", omittingEmptySubsequences: false)
             guard bounds.count == 2, let a = Int(bounds[0]), let b = Int(bounds[1]), a >= 0, a < b else { throw bad() }
-            self = .varPaths(a..<b)
+            self = kind == "var-paths:" ? .varPaths(a..<b) : .exposures(a..<b)
         } else {
             throw bad()
         }
@@ -129,6 +148,7 @@ public enum UnitResult: Codable, Sendable {
     case portfolioRisk(factorRisk: FactorRiskReport?, findings: [DataQualityFinding])
     case varPaths(VaRPathBatch)
     case attribution(AttributionPart)
+    case exposures(ExposureRangeSums)
 }
 
 extension RunJob {
@@ -198,6 +218,18 @@ extension RunJob {
             clock.lap("factor risk")
             return .portfolioRisk(factorRisk: factorRisk, findings: findings)
 
+        case .exposures(let rows):
+            // The context holds the range's rows alone (`RunContext.Purpose.exposures`).
+            precondition(context.portfolio.portfolio.count == rows.count, "an exposure range's context is its rows")
+            var sums: [ScenarioChunkSums] = []
+            for index in context.scenarios.indices {
+                let id = context.scenarios[index].scenario.id
+                progress.note("\(id): credit and provisions over exposures \(rows.lowerBound)..<\(rows.upperBound)")
+                sums.append(try ScenarioRunner.chunkSums(scenarioInputs(index, in: context, clock: nil)))
+                clock.lap("\(id): credit and provisions sums")
+            }
+            return .exposures(ExposureRangeSums(rows: rows, scenarios: sums))
+
         case .varPaths(let range):
             progress.note("credit VaR: paths \(range.lowerBound)..<\(range.upperBound) of \(paths)")
             do {
@@ -210,5 +242,41 @@ extension RunJob {
                 throw UsageError(message: "credit VaR: \(error)")
             }
         }
+    }
+}
+
+extension RunJob {
+    /// The scenario units of a book split into exposure ranges: each scenario's credit and
+    /// provisions from the ranges' chunk sums joined in row order, then its income, capital
+    /// and liquidity as a single run computes them. Empty when no range was computed.
+    func finishScenarios(from results: [RunUnit: UnitResult], in context: RunContext, clock: StageTimings,
+                         progress: ProgressReporter) throws -> [RunUnit: UnitResult] {
+        var ranges: [ExposureRangeSums] = []
+        for case .exposures(let sums) in results.values { ranges.append(sums) }
+        guard !ranges.isEmpty else { return [:] }
+        ranges.sort { $0.rows.lowerBound < $1.rows.lowerBound }
+        var next = 0
+        for range in ranges {
+            guard range.rows.lowerBound == next, range.scenarios.count == context.scenarios.count else {
+                throw UsageError(message: "the exposure ranges do not cover the book in order with every scenario "
+                    + "(at exposures:\(range.rows.lowerBound)-\(range.rows.upperBound))")
+            }
+            next = range.rows.upperBound
+        }
+        guard next == context.portfolio.portfolio.count else {
+            throw UsageError(message: "the exposure ranges cover 0..<\(next), the book has "
+                + "\(context.portfolio.portfolio.count) exposures")
+        }
+        var finished: [RunUnit: UnitResult] = [:]
+        for index in context.scenarios.indices {
+            let loaded = context.scenarios[index]
+            progress.note("scenario \(loaded.scenario.id): from \(ranges.count) exposure ranges")
+            var input = scenarioInputs(index, in: context, clock: clock)
+            input.chunkSums = ScenarioChunkSums.joined(ranges.map { $0.scenarios[index] })
+            let (result, findings) = try ScenarioRunner.run(input)
+            clock.lap("\(loaded.scenario.id): all stages")
+            finished[.scenario(index)] = .scenario(result, findings: findings)
+        }
+        return finished
     }
 }

@@ -1,4 +1,6 @@
+import CreditEngine
 import Foundation
+import ProvisionsEngine
 
 /// Which shard computes which unit: longest first onto the least-loaded shard (LPT), from
 /// rough costs. The layout changes only how long the shards take, never the merged bytes.
@@ -29,6 +31,22 @@ public enum ShardLayout {
     /// stage times).
     public static func varPathsCost(paths: Int) -> Double {
         120 * Double(paths) / 10_000
+    }
+
+    /// Rows an exposure range's bounds are multiples of: the credit projection's chunk, a
+    /// multiple of the provisions' block, so each range holds whole chunks of both engines
+    /// and their sums can be added in the single run's order (docs/SCALE-OUT.md).
+    public static var exposureChunk: Int { CreditProjector.exposureChunk }
+
+    /// `count` rows in at most `ranges` ranges of whole chunks, as equal as chunks allow;
+    /// fewer when the book has fewer chunks.
+    public static func exposureRanges(count: Int, ranges: Int) -> [Range<Int>] {
+        precondition(exposureChunk % ProvisionsProjection.blockSize == 0, "a range must hold whole provision blocks")
+        let chunks = (count + exposureChunk - 1) / exposureChunk
+        let parts = max(1, min(ranges, chunks))
+        return (0..<parts).map { k in
+            min(k * chunks / parts * exposureChunk, count)..<min((k + 1) * chunks / parts * exposureChunk, count)
+        }
     }
 
     /// Factor risk: a few projection-periods.

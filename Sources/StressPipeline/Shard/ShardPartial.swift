@@ -108,6 +108,7 @@ private func matches(_ unit: RunUnit, _ result: UnitResult) -> Bool {
     case (.scenario, .scenario), (.portfolioRisk, .portfolioRisk): true
     case (.varPaths(let range), .varPaths(let batch)): batch.paths == range
     case (.attribution(let scenario, let part, _), .attribution(let result)): result.scenario == scenario && result.part == part
+    case (.exposures(let rows), .exposures(let sums)): sums.rows == rows
     default: false
     }
 }

@@ -50,8 +50,15 @@ public struct ShardPlan: Codable {
     /// Resolves `job`'s inputs as a run would, copies them into `directory` and writes the
     /// plan. A folder that already holds the same plan is left as it is (re-planning is
     /// idempotent); one holding another plan is refused.
-    public static func create(job: RunJob, shards: Int, in directory: URL) throws -> ShardPlan {
+    /// `exposureRanges` > 0 splits the book into that many row ranges in place of the
+    /// scenario units (`RunUnit.exposures`); the run must skip attribution and reverse stress,
+    /// whose re-projections each need the whole book.
+    public static func create(job: RunJob, shards: Int, exposureRanges: Int = 0, in directory: URL) throws -> ShardPlan {
         guard shards >= 1 else { throw UsageError(message: "--shards must be at least 1 (got \(shards))") }
+        if exposureRanges > 0, !job.skip.isSuperset(of: [.attribution, .reverseStress]) {
+            throw UsageError(message: "--exposure-ranges needs --skip attribution --skip reverse-stress: each coalition "
+                + "and each step of the severity search is a projection of the whole book, which a range does not hold")
+        }
         let files = try RunInputs.resolve(job)
         let inputs = files.map { InputFile(role: $0.role, path: job.display($0.path), sha256: $0.sha256, bytes: $0.bytes) }
         let asOf = job.asOf ?? files.asOf ?? "unknown"
@@ -71,10 +78,19 @@ public struct ShardPlan: Codable {
         // The VaR's paths in as many batches as shards (on its 1,024-path blocks), so the
         // longest stage of a large book spreads like the scenarios.
         let varBatches = CreditVaR.pathBatches(paths: job.paths, count: shards)
-        let units = RunUnit.all(scenarios: job.scenarioPaths.count, varBatches: varBatches, attributionParts: parts)
-        let costs = scenarioCosts + attributionCosts + [ShardLayout.factorRiskCost]
-            + varBatches.map { ShardLayout.varPathsCost(paths: $0.count) }
-        let layout = ShardLayout.assign(units: units, costs: costs, shards: shards)
+        let otherCosts = [ShardLayout.factorRiskCost] + varBatches.map { ShardLayout.varPathsCost(paths: $0.count) }
+        // The layout of a book split by rows needs its size, known once it is parsed (below).
+        func layout(exposures: Int) -> [[RunUnit]] {
+            if exposureRanges > 0 {
+                let ranges = ShardLayout.exposureRanges(count: exposures, ranges: exposureRanges)
+                let units = RunUnit.all(scenarios: job.scenarioPaths.count, varBatches: varBatches, exposureRanges: ranges)
+                let costs = ranges.map { Double($0.count) / Double(max(exposures, 1)) * scenarioCosts.reduce(0, +) }
+                    + otherCosts
+                return ShardLayout.assign(units: units, costs: costs, shards: shards)
+            }
+            let units = RunUnit.all(scenarios: job.scenarioPaths.count, varBatches: varBatches, attributionParts: parts)
+            return ShardLayout.assign(units: units, costs: scenarioCosts + attributionCosts + otherCosts, shards: shards)
+        }
 
         let fm = FileManager.default
         try fm.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -83,7 +99,14 @@ public struct ShardPlan: Codable {
         // before anything is copied.
         if let existing = try? Data(contentsOf: planFile) {
             let other = try? JSONDecoder().decode(ShardPlan.self, from: existing)
-            guard let other, other.runID == runID, other.shards == layout, other.build == ShardBuild.current else {
+            // A book split by rows: the same number of shards and ranges (its size is the runID's).
+            let sameLayout = exposureRanges > 0
+                ? other.map { plan in
+                    let ranges = plan.shards.joined().compactMap(\.exposureRange)
+                    return plan.shards.count == shards && plan.shards == layout(exposures: ranges.last?.upperBound ?? 0)
+                } ?? false
+                : other?.shards == layout(exposures: 0)
+            guard let other, other.runID == runID, sameLayout, other.build == ShardBuild.current else {
                 throw UsageError(message: "\(planFile.path) already holds a plan (\(other?.runID ?? "unreadable"), "
                     + "\(other?.shards.count ?? 0) shards); plan into an empty folder")
             }
@@ -102,6 +125,7 @@ public struct ShardPlan: Codable {
         }
         // The book parsed once, here: a bad file stops the plan, before any shard starts.
         var columns: PlannedFile? = nil
+        var exposures = 0
         if let portfolio = planned.first(where: { $0.role == "portfolio" }) {
             let csv = directory.appendingPathComponent(portfolio.file)
             let relative = "inputs/\(portfolio.sha256)/portfolio.columns"
@@ -113,6 +137,7 @@ public struct ShardPlan: Codable {
                 throw InputError(file: portfolio.path, line: error.line, column: error.column, key: error.key,
                                  message: error.message)
             }
+            exposures = loaded.portfolio.count
             try AtomicFiles.replace(url, with: try PortfolioColumnsFile.encode(loaded, csvPath: csv.path))
             columns = PlannedFile(file: relative, sha256: try FileDigest.sha256(path: url.path).hex)
         }
@@ -121,7 +146,7 @@ public struct ShardPlan: Codable {
             parameters: RunParameters(pack: job.pack, seed: job.seed, asOf: job.asOf, threads: job.threads, paths: job.paths,
                                       scenarios: job.scenarioPaths.map(job.display),
                                       skip: job.skip.isEmpty ? nil : job.skip.sorted().map(\.rawValue)),
-            inputs: planned, shards: layout, portfolioColumns: columns)
+            inputs: planned, shards: layout(exposures: exposures), portfolioColumns: columns)
         let data = try JSONDocument.encode(plan)
         try AtomicFiles.replace(planFile, with: data)
         return plan
@@ -165,7 +190,21 @@ public struct ShardPlan: Codable {
             next = range.upperBound
         }
         let parts = RunUnit.attributionParts(listed)
-        let expected = RunUnit.all(scenarios: parameters.scenarios.count, varBatches: batches, attributionParts: parts)
+        let ranges = listed.compactMap(\.exposureRange).sorted { $0.lowerBound < $1.lowerBound }
+        var nextRow = 0
+        for range in ranges {
+            guard range.lowerBound == nextRow, range.lowerBound % ShardLayout.exposureChunk == 0 else {
+                throw UsageError(message: "\(file): the exposure ranges do not cover the book in order on chunks of "
+                    + "\(ShardLayout.exposureChunk) rows (at exposures:\(range.lowerBound)-\(range.upperBound))")
+            }
+            nextRow = range.upperBound
+        }
+        if !ranges.isEmpty, !Set(parameters.skip ?? []).isSuperset(of: ["attribution", "reverse-stress"]) {
+            throw UsageError(message: "\(file): exposure ranges need a run that skips attribution and reverse-stress")
+        }
+        let expected = ranges.isEmpty
+            ? RunUnit.all(scenarios: parameters.scenarios.count, varBatches: batches, attributionParts: parts)
+            : RunUnit.all(scenarios: parameters.scenarios.count, varBatches: batches, exposureRanges: ranges)
         guard next == parameters.paths, listed.count == expected.count, Set(listed) == Set(expected) else {
             throw UsageError(message: "\(file): the shards must list every unit of the run once (\(expected.count) units: "
                 + "scenario:0...\(parameters.scenarios.count - 1), "

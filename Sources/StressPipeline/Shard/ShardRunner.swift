@@ -30,14 +30,25 @@ public enum ShardRunner {
         let files = try RunInputs.resolve(job)
         let clock = StageTimings()
         let units = plan.shards[index]
-        var results: [UnitResult] = []
-        if !units.isEmpty {
-            var context = try RunContext.prepare(job: job, files: files, purpose: .units(units), clock: clock,
+        var computed: [RunUnit: UnitResult] = [:]
+        // An exposure range reads its own rows of the book alone, so it has a context of its own.
+        for unit in units {
+            guard let rows = unit.exposureRange else { continue }
+            progress.note("shard \(index): \(unit.label)")
+            let context = try RunContext.prepare(job: job, files: files, purpose: .exposures(rows), clock: clock,
                                                  progress: progress)
-            results = try job.compute(units, in: &context, clock: clock, progress: progress) { unit in
+            computed[unit] = try job.compute(unit, in: context, clock: clock, progress: progress)
+        }
+        let others = units.filter { $0.exposureRange == nil }
+        if !others.isEmpty {
+            var context = try RunContext.prepare(job: job, files: files, purpose: .units(others), clock: clock,
+                                                 progress: progress)
+            let results = try job.compute(others, in: &context, clock: clock, progress: progress) { unit in
                 progress.note("shard \(index): \(unit.label)")
             }
+            for (unit, result) in zip(others, results) { computed[unit] = result }
         }
+        let results = units.map { computed[$0]! }
         try ShardPartial.write(units: units, results: results, index: index, plan: plan, planDigest: digest,
                                stages: clock.stages, in: directory)
         return units
