@@ -140,7 +140,7 @@ final class ShardedRunCLITests: XCTestCase {
         }
         let id = try XCTUnwrap(merged.stdout.split(separator: " ").dropFirst().first.map { String($0.dropLast()) })
         let shown = try ok(["runs", "show", id, "--store", path("merged.sqlite")])
-        XCTAssertTrue(shown.stdout.contains("slice the book"), "a range's shard loads its rows: \(shown.stdout)")
+        XCTAssertTrue(shown.stdout.contains("credit and provisions sums"), "each range's stages are kept: \(shown.stdout)")
 
         // A plan whose ranges do not meet on chunk boundaries is refused.
         let planFile = URL(fileURLWithPath: plan + "/plan.json")

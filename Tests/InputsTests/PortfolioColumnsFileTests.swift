@@ -53,6 +53,28 @@ final class PortfolioColumnsFileTests: XCTestCase {
                        "the same book gives the same bytes")
     }
 
+    /// A range of rows read alone is the whole book's slice: every column bit for bit, the
+    /// text columns with the book's levels (an exposure-range shard's book).
+    func testARangeOfRowsIsTheBooksSlice() throws {
+        let csvPath = directory.appendingPathComponent("book.csv").path
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: csvPath))
+        let loaded = try PortfolioCSV.load(path: csvPath)
+        let file = directory.appendingPathComponent("book.columns").path
+        try PortfolioColumnsFile.encode(loaded, csvPath: csvPath).write(to: URL(fileURLWithPath: file))
+        for rows in [0..<4, 1..<3, 2..<4, 3..<4] {
+            let part = try PortfolioColumnsFile.load(path: file, csvPath: csvPath, rows: rows).portfolio
+            let slice = loaded.portfolio.slice(rows)
+            XCTAssertEqual(part.count, rows.count)
+            XCTAssertEqual(columns(part), columns(slice), "\(rows)")
+            XCTAssertEqual(part.ids, slice.ids)
+            XCTAssertEqual(part.country.levels, loaded.portfolio.country.levels, "the book's levels")
+            XCTAssertEqual(part.segment, slice.segment)
+        }
+        XCTAssertThrowsError(try PortfolioColumnsFile.load(path: file, csvPath: csvPath, rows: 2..<5)) { error in
+            XCTAssertTrue("\(error)".contains("rows 2..<5 of a book of 4"), "\(error)")
+        }
+    }
+
     func testDamagedFilesAreInputErrors() throws {
         let csvPath = directory.appendingPathComponent("book.csv").path
         try Data(csv.utf8).write(to: URL(fileURLWithPath: csvPath))

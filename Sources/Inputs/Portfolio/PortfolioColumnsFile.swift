@@ -41,53 +41,70 @@ public enum PortfolioColumnsFile {
     }
 
     /// The portfolio in `path`; `csvPath` is the CSV it was made from, as this side names it.
-    public static func load(path: String, csvPath: String) throws(InputError) -> LoadedPortfolio {
+    /// `rows`: only those rows (`Portfolio.slice` of the whole book, the same values and
+    /// levels), read from the mapped file without holding the rest: an exposure-range
+    /// shard's book.
+    public static func load(path: String, csvPath: String, rows: Range<Int>? = nil) throws(InputError) -> LoadedPortfolio {
         func bad(_ why: String) -> InputError { InputError(file: path, message: "not a portfolio column file: \(why)") }
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else { throw bad("cannot read it") }
-        var r = ColumnReader(data: [UInt8](data))
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
+            throw bad("cannot read it")
+        }
         do {
-            guard try r.bytes(magic.count) == magic else { throw bad("wrong magic") }
-            let n = try r.count()
-            let findings = try JSONDecoder().decode([DataQualityFinding].self, from: Data(try r.blob()))
-                .map { f -> DataQualityFinding in
-                    var f = f
-                    if f.file.isEmpty { f.file = csvPath }
-                    return f
-                }
-            var p = Portfolio()
-            p.ids = try r.strings()
-            p.pd = try r.doubles(); p.lgd = try r.doubles(); p.ead = try r.doubles()
-            p.assetClass = try r.blob().map { code in
-                guard Int(code) < AssetClass.allCases.count else { throw bad("asset class code \(code)") }
-                return AssetClass.allCases[Int(code)]
+            return try data.withUnsafeBytes { raw in
+                var r = ColumnReader(data: raw)
+                return try read(&r, rows: rows, csvPath: csvPath, bad: bad)
             }
-            var categorical: [CategoricalColumn] = []
-            for _ in 0..<5 {
-                let levels = try r.strings()
-                guard let column = CategoricalColumn(codes: try r.codes(), levels: levels) else { throw bad("a category code") }
-                categorical.append(column)
-            }
-            (p.segment, p.sector, p.country, p.rating, p.currency) =
-                (categorical[0], categorical[1], categorical[2], categorical[3], categorical[4])
-            var optional: [[Double]?] = []
-            for _ in optionalDoubles(p) { optional.append(try r.optionalDoubles()) }
-            (p.maturity, p.turnoverEURm, p.drawn, p.undrawn, p.ccf, p.collateralValue, p.amortisation) =
-                (optional[0], optional[1], optional[2], optional[3], optional[4], optional[5], optional[6])
-            (p.daysPastDue, p.originationPD, p.remainingTerm, p.maturityDate, p.eir, p.provision, p.writeOffPolicy) =
-                (optional[7], optional[8], optional[9], optional[10], optional[11], optional[12], optional[13])
-            p.stage = try r.flag() ? try r.blob() : nil
-            p.defaultFlag = try r.flag() ? try r.blob() : nil
-            guard r.atEnd else { throw bad("trailing bytes") }
-            let columns = [p.pd.count, p.lgd.count, p.ead.count, p.assetClass.count, p.segment.count, p.sector.count,
-                           p.country.count, p.rating.count, p.currency.count]
-                + optional.compactMap { $0?.count } + [p.stage?.count, p.defaultFlag?.count].compactMap { $0 }
-            guard p.ids.count == n, columns.allSatisfy({ $0 == n }) else { throw bad("columns of different lengths") }
-            return LoadedPortfolio(portfolio: p, findings: findings)
         } catch let error as InputError {
             throw error
         } catch {
             throw bad("\(error)")
         }
+    }
+
+    private static func read(_ r: inout ColumnReader, rows: Range<Int>?, csvPath: String,
+                             bad: (String) -> InputError) throws -> LoadedPortfolio {
+        guard try r.bytes(magic.count) == magic else { throw bad("wrong magic") }
+        let n = try r.count()
+        if let rows, rows.lowerBound < 0 || rows.upperBound > n {
+            throw bad("rows \(rows.lowerBound)..<\(rows.upperBound) of a book of \(n)")
+        }
+        r.rows = rows
+        let findings = try JSONDecoder().decode([DataQualityFinding].self, from: Data(try r.blob()))
+            .map { f -> DataQualityFinding in
+                var f = f
+                if f.file.isEmpty { f.file = csvPath }
+                return f
+            }
+        var p = Portfolio()
+        p.ids = try r.strings(perRow: true)
+        p.pd = try r.doubles(); p.lgd = try r.doubles(); p.ead = try r.doubles()
+        p.assetClass = try r.rowBytes().map { code in
+            guard Int(code) < AssetClass.allCases.count else { throw bad("asset class code \(code)") }
+            return AssetClass.allCases[Int(code)]
+        }
+        var categorical: [CategoricalColumn] = []
+        for _ in 0..<5 {
+            let levels = try r.strings(perRow: false)
+            guard let column = CategoricalColumn(codes: try r.codes(), levels: levels) else { throw bad("a category code") }
+            categorical.append(column)
+        }
+        (p.segment, p.sector, p.country, p.rating, p.currency) =
+            (categorical[0], categorical[1], categorical[2], categorical[3], categorical[4])
+        var optional: [[Double]?] = []
+        for _ in optionalDoubles(p) { optional.append(try r.optionalDoubles()) }
+        (p.maturity, p.turnoverEURm, p.drawn, p.undrawn, p.ccf, p.collateralValue, p.amortisation) =
+            (optional[0], optional[1], optional[2], optional[3], optional[4], optional[5], optional[6])
+        (p.daysPastDue, p.originationPD, p.remainingTerm, p.maturityDate, p.eir, p.provision, p.writeOffPolicy) =
+            (optional[7], optional[8], optional[9], optional[10], optional[11], optional[12], optional[13])
+        p.stage = try r.flag() ? try r.rowBytes() : nil
+        p.defaultFlag = try r.flag() ? try r.rowBytes() : nil
+        guard r.atEnd else { throw bad("trailing bytes") }
+        let columns = [p.pd.count, p.lgd.count, p.ead.count, p.assetClass.count, p.segment.count, p.sector.count,
+                       p.country.count, p.rating.count, p.currency.count]
+            + optional.compactMap { $0?.count } + [p.stage?.count, p.defaultFlag?.count].compactMap { $0 }
+        let expected = rows?.count ?? n
+        guard p.ids.count == expected, columns.allSatisfy({ $0 == expected }) else { throw bad("columns of different lengths") }
+        return LoadedPortfolio(portfolio: p, findings: findings)
     }
 
     /// The optional numeric columns, in file order.
@@ -131,10 +148,15 @@ private struct ColumnWriter {
     }
 }
 
+/// Reads the file's fields in order; per-row columns keep only `rows` when set (the
+/// others are skipped over), so a range of a large book costs its own size.
 private struct ColumnReader {
-    let data: [UInt8]
+    let data: UnsafeRawBufferPointer
     var at = 0
+    var rows: Range<Int>? = nil
     var atEnd: Bool { at == data.count }
+
+    init(data: UnsafeRawBufferPointer) { self.data = data }
 
     struct Truncated: Error, CustomStringConvertible { var description: String { "truncated" } }
 
@@ -157,15 +179,18 @@ private struct ColumnReader {
     }
     mutating func flag() throws -> Bool { try bytes(1)[0] == 1 }
     mutating func blob() throws -> [UInt8] { try bytes(try count()) }
-    /// Fixed-width values as `ColumnWriter.values` wrote them.
+    /// A per-row byte column (asset class, stage, default flag), `rows` only when set.
+    mutating func rowBytes() throws -> [UInt8] { try values(UInt8.self) }
+    /// Fixed-width per-row values as `ColumnWriter.values` wrote them, `rows` only when set.
     mutating func values<T: BitwiseCopyable>(_: T.Type) throws -> [T] {
         let n = try count(), width = MemoryLayout<T>.stride
         guard (data.count - at) / width >= n else { throw Truncated() }
-        let out = [T](unsafeUninitializedCapacity: n) { buffer, initialized in
-            data.withUnsafeBytes { raw in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[at..<at + width * n]))
-            }
-            initialized = n
+        let kept = rows.map { $0.clamped(to: 0..<n) } ?? 0..<n
+        let out = [T](unsafeUninitializedCapacity: kept.count) { buffer, initialized in
+            let from = at + width * kept.lowerBound
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(
+                from: UnsafeRawBufferPointer(rebasing: data[from..<from + width * kept.count]))
+            initialized = kept.count
         }
         at += width * n
         return out
@@ -173,17 +198,21 @@ private struct ColumnReader {
     mutating func doubles() throws -> [Double] { try values(Double.self) }
     mutating func optionalDoubles() throws -> [Double]? { try flag() ? try doubles() : nil }
     mutating func codes() throws -> [UInt32] { try values(UInt32.self) }
-    mutating func strings() throws -> [String] {
+    /// Length-prefixed strings; `perRow`: a per-row column (ids), `rows` only when set.
+    mutating func strings(perRow: Bool) throws -> [String] {
         let n = try count()
+        let kept = perRow ? (rows.map { $0.clamped(to: 0..<n) } ?? 0..<n) : 0..<n
         var out: [String] = []
-        out.reserveCapacity(n)
-        for _ in 0..<n {
+        out.reserveCapacity(kept.count)
+        for k in 0..<n {
             guard data.count - at >= 4 else { throw Truncated() }
             var length = 0
-            for k in 0..<4 { length |= Int(data[at + k]) << (8 * k) }
+            for b in 0..<4 { length |= Int(data[at + b]) << (8 * b) }
             at += 4
             guard data.count - at >= length else { throw Truncated() }
-            out.append(String(decoding: data[at..<at + length], as: UTF8.self))
+            if kept.contains(k) {
+                out.append(String(decoding: UnsafeRawBufferPointer(rebasing: data[at..<at + length]), as: UTF8.self))
+            }
             at += length
         }
         return out

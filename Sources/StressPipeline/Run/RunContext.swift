@@ -79,8 +79,13 @@ struct RunContext {
                         progress: ProgressReporter) throws -> RunContext {
         let display = job.display
         progress.note("loading portfolio \(display(job.portfolioPath))")
+        // An exposure range reads its rows alone from the plan's column file; with a PD model
+        // the whole book is scored first (the model reads the CSV's characteristics), then sliced.
+        var range: Range<Int>? = nil
+        if case .exposures(let rows) = purpose { range = rows }
+        let readRowsOnly = range != nil && job.portfolioColumns != nil && job.pdModelPath == nil
         var portfolio = try job.portfolioColumns.map { columns throws(InputError) in
-            try PortfolioColumnsFile.load(path: columns, csvPath: job.portfolioPath)
+            try PortfolioColumnsFile.load(path: columns, csvPath: job.portfolioPath, rows: readRowsOnly ? range : nil)
         } ?? PortfolioCSV.load(path: job.portfolioPath)
         progress.note("loaded \(portfolio.portfolio.count) exposures")
         clock.lap("load portfolio")
@@ -89,7 +94,7 @@ struct RunContext {
             try PDModelScoring.apply(modelPath: model, to: &portfolio, csvPath: job.portfolioPath, display: display)
             clock.lap("score with the PD model")
         }
-        if case .exposures(let rows) = purpose {
+        if let rows = range, !readRowsOnly {
             guard rows.upperBound <= portfolio.portfolio.count else {
                 throw UsageError(message: "exposures \(rows.lowerBound)..<\(rows.upperBound): the book has "
                     + "\(portfolio.portfolio.count) exposures")
