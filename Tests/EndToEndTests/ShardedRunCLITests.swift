@@ -131,6 +131,10 @@ final class ShardedRunCLITests: XCTestCase {
             XCTAssertTrue(planned.stdout.contains(unit), planned.stdout)
         }
         XCTAssertFalse(planned.stdout.contains("scenario:"), "the merge finishes the scenarios: \(planned.stdout)")
+        // More shards than ranges: each range alone on a shard, so the shard holds its rows only.
+        for (i, range) in ["0-16384", "16384-32768", "32768-35000"].enumerated() {
+            XCTAssertTrue(planned.stdout.contains("shard \(i): exposures:\(range)\n"), planned.stdout)
+        }
         for i in 0..<4 { try ok(["shard", "run", plan, "--index", "\(i)", "--quiet"]) }
         let merged = try ok(["shard", "merge", plan, "--out", path("merged"), "--store", path("merged.sqlite"), "--quiet"])
         let names = try files(under: path("single"))

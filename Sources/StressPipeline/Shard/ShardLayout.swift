@@ -49,6 +49,18 @@ public enum ShardLayout {
         }
     }
 
+    /// The layout of a book split by rows: with more shards than ranges, each range on a shard
+    /// of its own (shards 0..<R, in row order), so those shards hold their rows alone, and the
+    /// whole-book units (factor risk, VaR batches) longest first on the others; otherwise all
+    /// units longest first.
+    public static func assign(ranges: [RunUnit], others: [RunUnit], otherCosts: [Double], rangeCosts: [Double],
+                              shards: Int) -> [[RunUnit]] {
+        guard shards > ranges.count else {
+            return assign(units: ranges + others, costs: rangeCosts + otherCosts, shards: shards)
+        }
+        return ranges.map { [$0] } + assign(units: others, costs: otherCosts, shards: shards - ranges.count)
+    }
+
     /// Factor risk: a few projection-periods.
     public static let factorRiskCost = 3.0
 

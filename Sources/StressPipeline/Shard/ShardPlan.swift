@@ -84,9 +84,9 @@ public struct ShardPlan: Codable {
             if exposureRanges > 0 {
                 let ranges = ShardLayout.exposureRanges(count: exposures, ranges: exposureRanges)
                 let units = RunUnit.all(scenarios: job.scenarioPaths.count, varBatches: varBatches, exposureRanges: ranges)
-                let costs = ranges.map { Double($0.count) / Double(max(exposures, 1)) * scenarioCosts.reduce(0, +) }
-                    + otherCosts
-                return ShardLayout.assign(units: units, costs: costs, shards: shards)
+                let rangeCosts = ranges.map { Double($0.count) / Double(max(exposures, 1)) * scenarioCosts.reduce(0, +) }
+                return ShardLayout.assign(ranges: Array(units.prefix(ranges.count)), others: Array(units.dropFirst(ranges.count)),
+                                          otherCosts: otherCosts, rangeCosts: rangeCosts, shards: shards)
             }
             let units = RunUnit.all(scenarios: job.scenarioPaths.count, varBatches: varBatches, attributionParts: parts)
             return ShardLayout.assign(units: units, costs: scenarioCosts + attributionCosts + otherCosts, shards: shards)
