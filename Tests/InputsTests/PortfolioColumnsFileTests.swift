@@ -70,6 +70,14 @@ final class PortfolioColumnsFileTests: XCTestCase {
             XCTAssertEqual(part.country.levels, loaded.portfolio.country.levels, "the book's levels")
             XCTAssertEqual(part.segment, slice.segment)
         }
+        // The credit risk columns alone: the performing credit risk book is the whole load's.
+        let lean = try PortfolioColumnsFile.load(path: file, csvPath: csvPath, creditRiskOnly: true).portfolio
+        XCTAssertEqual(columns(lean.performingCreditRiskBook()), columns(loaded.portfolio.performingCreditRiskBook()))
+        XCTAssertEqual(lean.performingCreditRiskBook().ids, ["A1", "B2", "C4"])
+        XCTAssertEqual(lean.defaultedFlags(), loaded.portfolio.defaultedFlags())
+        XCTAssertNil(lean.provision)
+        XCTAssertEqual(lean.rating.count, 0)
+        XCTAssertEqual(lean.turnoverEURm.map { $0.map(\.bitPattern) }, loaded.portfolio.turnoverEURm.map { $0.map(\.bitPattern) })
         XCTAssertThrowsError(try PortfolioColumnsFile.load(path: file, csvPath: csvPath, rows: 2..<5)) { error in
             XCTAssertTrue("\(error)".contains("rows 2..<5 of a book of 4"), "\(error)")
         }

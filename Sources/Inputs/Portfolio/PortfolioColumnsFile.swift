@@ -44,7 +44,13 @@ public enum PortfolioColumnsFile {
     /// `rows`: only those rows (`Portfolio.slice` of the whole book, the same values and
     /// levels), read from the mapped file without holding the rest: an exposure-range
     /// shard's book.
-    public static func load(path: String, csvPath: String, rows: Range<Int>? = nil) throws(InputError) -> LoadedPortfolio {
+    /// `creditRiskOnly`: only the columns a credit portfolio model reads and those that say
+    /// which exposures are in default (`Portfolio.performingCreditRiskBook`, `isDefaulted`):
+    /// identity, PD, LGD, EAD, asset class, segment, sector, country, turnover, stage and
+    /// default flag; the others are left empty. A shard of VaR paths or factor risk needs no
+    /// more, and at 10M exposures the rest is about 1 GB.
+    public static func load(path: String, csvPath: String, rows: Range<Int>? = nil,
+                            creditRiskOnly: Bool = false) throws(InputError) -> LoadedPortfolio {
         func bad(_ why: String) -> InputError { InputError(file: path, message: "not a portfolio column file: \(why)") }
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
             throw bad("cannot read it")
@@ -52,7 +58,7 @@ public enum PortfolioColumnsFile {
         do {
             return try data.withUnsafeBytes { raw in
                 var r = ColumnReader(data: raw)
-                return try read(&r, rows: rows, csvPath: csvPath, bad: bad)
+                return try read(&r, rows: rows, creditRiskOnly: creditRiskOnly, csvPath: csvPath, bad: bad)
             }
         } catch let error as InputError {
             throw error
@@ -61,7 +67,7 @@ public enum PortfolioColumnsFile {
         }
     }
 
-    private static func read(_ r: inout ColumnReader, rows: Range<Int>?, csvPath: String,
+    private static func read(_ r: inout ColumnReader, rows: Range<Int>?, creditRiskOnly: Bool, csvPath: String,
                              bad: (String) -> InputError) throws -> LoadedPortfolio {
         guard try r.bytes(magic.count) == magic else { throw bad("wrong magic") }
         let n = try r.count()
@@ -82,16 +88,28 @@ public enum PortfolioColumnsFile {
             guard Int(code) < AssetClass.allCases.count else { throw bad("asset class code \(code)") }
             return AssetClass.allCases[Int(code)]
         }
+        // Rating and currency; then every optional column but turnover (the SME correlation).
+        let skippedCategories: Set<Int> = creditRiskOnly ? [3, 4] : []
+        let skippedOptionals: Set<Int> = creditRiskOnly ? Set(0..<14).subtracting([1]) : []
         var categorical: [CategoricalColumn] = []
-        for _ in 0..<5 {
+        for k in 0..<5 {
+            r.skipping = skippedCategories.contains(k)
             let levels = try r.strings(perRow: false)
-            guard let column = CategoricalColumn(codes: try r.codes(), levels: levels) else { throw bad("a category code") }
+            let codes = try r.codes()
+            r.skipping = false
+            guard let column = skippedCategories.contains(k) ? CategoricalColumn()
+                    : CategoricalColumn(codes: codes, levels: levels) else { throw bad("a category code") }
             categorical.append(column)
         }
         (p.segment, p.sector, p.country, p.rating, p.currency) =
             (categorical[0], categorical[1], categorical[2], categorical[3], categorical[4])
         var optional: [[Double]?] = []
-        for _ in optionalDoubles(p) { optional.append(try r.optionalDoubles()) }
+        for k in optionalDoubles(p).indices {
+            r.skipping = skippedOptionals.contains(k)
+            let column = try r.optionalDoubles()
+            r.skipping = false
+            optional.append(skippedOptionals.contains(k) ? nil : column)
+        }
         (p.maturity, p.turnoverEURm, p.drawn, p.undrawn, p.ccf, p.collateralValue, p.amortisation) =
             (optional[0], optional[1], optional[2], optional[3], optional[4], optional[5], optional[6])
         (p.daysPastDue, p.originationPD, p.remainingTerm, p.maturityDate, p.eir, p.provision, p.writeOffPolicy) =
@@ -100,7 +118,7 @@ public enum PortfolioColumnsFile {
         p.defaultFlag = try r.flag() ? try r.rowBytes() : nil
         guard r.atEnd else { throw bad("trailing bytes") }
         let columns = [p.pd.count, p.lgd.count, p.ead.count, p.assetClass.count, p.segment.count, p.sector.count,
-                       p.country.count, p.rating.count, p.currency.count]
+                       p.country.count] + (creditRiskOnly ? [] : [p.rating.count, p.currency.count])
             + optional.compactMap { $0?.count } + [p.stage?.count, p.defaultFlag?.count].compactMap { $0 }
         let expected = rows?.count ?? n
         guard p.ids.count == expected, columns.allSatisfy({ $0 == expected }) else { throw bad("columns of different lengths") }
@@ -154,6 +172,9 @@ private struct ColumnReader {
     let data: UnsafeRawBufferPointer
     var at = 0
     var rows: Range<Int>? = nil
+    /// Whether the column being read is skipped over: its values are checked to fit the file
+    /// and passed, never copied (an empty result).
+    var skipping = false
     var atEnd: Bool { at == data.count }
 
     init(data: UnsafeRawBufferPointer) { self.data = data }
@@ -185,7 +206,7 @@ private struct ColumnReader {
     mutating func values<T: BitwiseCopyable>(_: T.Type) throws -> [T] {
         let n = try count(), width = MemoryLayout<T>.stride
         guard (data.count - at) / width >= n else { throw Truncated() }
-        let kept = rows.map { $0.clamped(to: 0..<n) } ?? 0..<n
+        let kept = skipping ? 0..<0 : rows.map { $0.clamped(to: 0..<n) } ?? 0..<n
         let out = [T](unsafeUninitializedCapacity: kept.count) { buffer, initialized in
             let from = at + width * kept.lowerBound
             UnsafeMutableRawBufferPointer(buffer).copyMemory(
@@ -201,7 +222,7 @@ private struct ColumnReader {
     /// Length-prefixed strings; `perRow`: a per-row column (ids), `rows` only when set.
     mutating func strings(perRow: Bool) throws -> [String] {
         let n = try count()
-        let kept = perRow ? (rows.map { $0.clamped(to: 0..<n) } ?? 0..<n) : 0..<n
+        let kept = skipping ? 0..<0 : perRow ? (rows.map { $0.clamped(to: 0..<n) } ?? 0..<n) : 0..<n
         var out: [String] = []
         out.reserveCapacity(kept.count)
         for k in 0..<n {

@@ -84,8 +84,15 @@ struct RunContext {
         var range: Range<Int>? = nil
         if case .exposures(let rows) = purpose { range = rows }
         let readRowsOnly = range != nil && job.portfolioColumns != nil && job.pdModelPath == nil
+        // A shard of VaR paths and factor risk alone reads only the credit risk model's columns.
+        var creditRiskOnly = false
+        if case .units(let units) = purpose, units.allSatisfy({ $0.scenarioIndex == nil && $0.exposureRange == nil }),
+           job.pdModelPath == nil {
+            creditRiskOnly = true
+        }
         var portfolio = try job.portfolioColumns.map { columns throws(InputError) in
-            try PortfolioColumnsFile.load(path: columns, csvPath: job.portfolioPath, rows: readRowsOnly ? range : nil)
+            try PortfolioColumnsFile.load(path: columns, csvPath: job.portfolioPath, rows: readRowsOnly ? range : nil,
+                                          creditRiskOnly: creditRiskOnly)
         } ?? PortfolioCSV.load(path: job.portfolioPath)
         progress.note("loaded \(portfolio.portfolio.count) exposures")
         clock.lap("load portfolio")
