@@ -52,14 +52,11 @@ public enum PortfolioColumnsFile {
     public static func load(path: String, csvPath: String, rows: Range<Int>? = nil,
                             creditRiskOnly: Bool = false) throws(InputError) -> LoadedPortfolio {
         func bad(_ why: String) -> InputError { InputError(file: path, message: "not a portfolio column file: \(why)") }
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
-            throw bad("cannot read it")
-        }
+        guard let file = MappedFile(path: path) else { throw bad("cannot read it") }
         do {
-            return try data.withUnsafeBytes { raw in
-                var r = ColumnReader(data: raw)
-                return try read(&r, rows: rows, creditRiskOnly: creditRiskOnly, csvPath: csvPath, bad: bad)
-            }
+            var r = ColumnReader(data: file.bytes)
+            r.consumed = file.release
+            return try read(&r, rows: rows, creditRiskOnly: creditRiskOnly, csvPath: csvPath, bad: bad)
         } catch let error as InputError {
             throw error
         } catch {
@@ -175,6 +172,8 @@ private struct ColumnReader {
     /// Whether the column being read is skipped over: its values are checked to fit the file
     /// and passed, never copied (an empty result).
     var skipping = false
+    /// Told the offset up to which the file has been read, after each column.
+    var consumed: (Int) -> Void = { _ in }
     var atEnd: Bool { at == data.count }
 
     init(data: UnsafeRawBufferPointer) { self.data = data }
@@ -214,6 +213,7 @@ private struct ColumnReader {
             initialized = kept.count
         }
         at += width * n
+        consumed(at)
         return out
     }
     mutating func doubles() throws -> [Double] { try values(Double.self) }
@@ -236,6 +236,7 @@ private struct ColumnReader {
             }
             at += length
         }
+        consumed(at)
         return out
     }
 }

@@ -99,7 +99,7 @@ public struct ShardPlan: Codable {
         // before anything is copied.
         if let existing = try? Data(contentsOf: planFile) {
             let other = try? JSONDecoder().decode(ShardPlan.self, from: existing)
-            // A book split by rows: the same number of shards and ranges (its size is the runID's).
+            // A book split by rows: the ranges follow from the book's size, and the size from its hash, in the run id.
             let sameLayout = exposureRanges > 0
                 ? other.map { plan in
                     let ranges = plan.shards.joined().compactMap(\.exposureRange)
