@@ -29,28 +29,20 @@ extension Portfolio {
     /// per-exposure figures (risk weights, provision books, stressed paths) are the same.
     public func slice(_ range: Range<Int>) -> Portfolio {
         precondition(range.lowerBound >= 0 && range.upperBound <= count, "Portfolio.slice: rows outside the book")
-        func pick<T>(_ a: [T]) -> [T] { a.count == count ? Array(a[range]) : a }
-        func pick<T>(_ a: [T]?) -> [T]? { a.map { pick($0) } }
-        func pick(_ c: CategoricalColumn) -> CategoricalColumn { c.count == count ? c.slice(range) : c }
-        var p = Portfolio()
-        p.ids = pick(ids); p.pd = pick(pd); p.lgd = pick(lgd); p.ead = pick(ead)
-        p.assetClass = pick(assetClass)
-        p.segment = pick(segment); p.sector = pick(sector); p.country = pick(country)
-        p.rating = pick(rating); p.currency = pick(currency)
-        p.maturity = pick(maturity); p.turnoverEURm = pick(turnoverEURm); p.drawn = pick(drawn)
-        p.undrawn = pick(undrawn); p.ccf = pick(ccf); p.collateralValue = pick(collateralValue)
-        p.amortisation = pick(amortisation); p.stage = pick(stage); p.daysPastDue = pick(daysPastDue)
-        p.defaultFlag = pick(defaultFlag); p.originationPD = pick(originationPD); p.remainingTerm = pick(remainingTerm)
-        p.maturityDate = pick(maturityDate); p.eir = pick(eir); p.provision = pick(provision)
-        p.writeOffPolicy = pick(writeOffPolicy)
-        return p
+        return picking(RangePicker(range: range))
     }
 
     /// The rows at `indices`, in that order, every column kept.
     public func rows(_ indices: [Int]) -> Portfolio {
-        func pick<T>(_ a: [T]) -> [T] { a.count == count ? indices.map { a[$0] } : a }
+        picking(IndexPicker(indices: indices))
+    }
+
+    /// Every column of the book through `picker` (columns of another length, absent ones
+    /// included, are kept as they are).
+    private func picking(_ picker: some RowPicker) -> Portfolio {
+        func pick<T>(_ a: [T]) -> [T] { a.count == count ? picker.pick(a) : a }
         func pick<T>(_ a: [T]?) -> [T]? { a.map { pick($0) } }
-        func pick(_ c: CategoricalColumn) -> CategoricalColumn { c.count == count ? c.rows(indices) : c }
+        func pick(_ c: CategoricalColumn) -> CategoricalColumn { c.count == count ? picker.pick(c) : c }
         var p = Portfolio()
         p.ids = pick(ids); p.pd = pick(pd); p.lgd = pick(lgd); p.ead = pick(ead)
         p.assetClass = pick(assetClass)
@@ -70,4 +62,24 @@ extension Portfolio {
         precondition(keep.count == count, "Portfolio.subset: one flag per exposure")
         return rows(keep.indices.filter { keep[$0] })
     }
+}
+
+/// Which rows a new book keeps, column by column.
+private protocol RowPicker {
+    func pick<T>(_ column: [T]) -> [T]
+    func pick(_ column: CategoricalColumn) -> CategoricalColumn
+}
+
+/// Contiguous rows; text columns keep the book's levels.
+private struct RangePicker: RowPicker {
+    let range: Range<Int>
+    func pick<T>(_ column: [T]) -> [T] { Array(column[range]) }
+    func pick(_ column: CategoricalColumn) -> CategoricalColumn { column.slice(range) }
+}
+
+/// Rows by index, in that order; text columns keep the levels they use.
+private struct IndexPicker: RowPicker {
+    let indices: [Int]
+    func pick<T>(_ column: [T]) -> [T] { indices.map { column[$0] } }
+    func pick(_ column: CategoricalColumn) -> CategoricalColumn { column.rows(indices) }
 }

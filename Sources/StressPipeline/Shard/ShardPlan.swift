@@ -176,28 +176,32 @@ public struct ShardPlan: Codable {
         return (plan, FileDigest.sha256(data: data))
     }
 
-    /// The shards list every unit of the run exactly once: each scenario, the factor risk,
-    /// and VaR batches that cover the paths in order on block boundaries.
+    /// The shards list every unit of the run exactly once: each scenario (or exposure ranges
+    /// that cover the book in order on chunk boundaries), the factor risk, and VaR batches
+    /// that cover the paths in order on block boundaries.
     func checkLayout(file: String) throws {
         let listed = shards.flatMap { $0 }
-        let batches = listed.compactMap(\.pathRange).sorted { $0.lowerBound < $1.lowerBound }
-        var next = 0
-        for range in batches {
-            guard range.lowerBound == next, range.lowerBound % CreditVaR.pathBlockSize == 0 else {
-                throw UsageError(message: "\(file): the VaR batches do not cover 0..<\(parameters.paths) in blocks "
-                    + "of \(CreditVaR.pathBlockSize) (at var-paths:\(range.lowerBound)-\(range.upperBound))")
+        // The ranges sorted, checked to follow on from 0 on multiples of `step`; where they end.
+        func contiguous(_ ranges: [Range<Int>], step: Int, _ refusal: (Range<Int>) -> String) throws
+            -> (sorted: [Range<Int>], end: Int) {
+            let sorted = ranges.sorted { $0.lowerBound < $1.lowerBound }
+            var next = 0
+            for range in sorted {
+                guard range.lowerBound == next, range.lowerBound % step == 0 else {
+                    throw UsageError(message: "\(file): " + refusal(range))
+                }
+                next = range.upperBound
             }
-            next = range.upperBound
+            return (sorted, next)
+        }
+        let (batches, next) = try contiguous(listed.compactMap(\.pathRange), step: CreditVaR.pathBlockSize) {
+            "the VaR batches do not cover 0..<\(parameters.paths) in blocks of \(CreditVaR.pathBlockSize) "
+                + "(at var-paths:\($0.lowerBound)-\($0.upperBound))"
         }
         let parts = RunUnit.attributionParts(listed)
-        let ranges = listed.compactMap(\.exposureRange).sorted { $0.lowerBound < $1.lowerBound }
-        var nextRow = 0
-        for range in ranges {
-            guard range.lowerBound == nextRow, range.lowerBound % ShardLayout.exposureChunk == 0 else {
-                throw UsageError(message: "\(file): the exposure ranges do not cover the book in order on chunks of "
-                    + "\(ShardLayout.exposureChunk) rows (at exposures:\(range.lowerBound)-\(range.upperBound))")
-            }
-            nextRow = range.upperBound
+        let (ranges, _) = try contiguous(listed.compactMap(\.exposureRange), step: ShardLayout.exposureChunk) {
+            "the exposure ranges do not cover the book in order on chunks of \(ShardLayout.exposureChunk) rows "
+                + "(at exposures:\($0.lowerBound)-\($0.upperBound))"
         }
         if !ranges.isEmpty, !Set(parameters.skip ?? []).isSuperset(of: ["attribution", "reverse-stress"]) {
             throw UsageError(message: "\(file): exposure ranges need a run that skips attribution and reverse-stress")
@@ -207,7 +211,7 @@ public struct ShardPlan: Codable {
             : RunUnit.all(scenarios: parameters.scenarios.count, varBatches: batches, exposureRanges: ranges)
         guard next == parameters.paths, listed.count == expected.count, Set(listed) == Set(expected) else {
             throw UsageError(message: "\(file): the shards must list every unit of the run once (\(expected.count) units: "
-                + "scenario:0...\(parameters.scenarios.count - 1), "
+                + (ranges.isEmpty ? "scenario:0...\(parameters.scenarios.count - 1), " : "exposure ranges covering the book, ")
                 + (parts > 1 ? "attribution:N:0/\(parts)...\(parts - 1)/\(parts) of each, " : "")
                 + "portfolio-risk and VaR batches covering 0..<\(parameters.paths)); they list \(listed.count)")
         }
