@@ -46,25 +46,12 @@ public enum ReportingDateECLStage {
     public static func compute(scenario s: Scenario, scenarioFile: String, portfolio: Portfolio,
                                settings: FrameworkSettings?, frameworkFile: String?, setup: ProvisionSetup,
                                threads: Int) throws(InputError) -> (ReportingDateECL, [DataQualityFinding]) {
-        let periods = CreditStage.projectedPeriods(s)
-        let configuration = try CreditStage.configuration(for: s, settings: settings, frameworkFile: frameworkFile,
-                                                          scenarioFile: scenarioFile)
-        var plan: StressPlan
-        var findings: [DataQualityFinding] = []
-        if s.framework == .rbi && s.satellite == nil {
-            let table = RBIStress.severity(s.severity)
-            plan = StressPlan(periods: periods, pd: .multipliers(Array(repeating: table.pdMultiplier, count: periods)),
-                              lgd: .addOns(Array(repeating: table.lgdAddOn, count: periods)))
-        } else {
-            (plan, findings) = StressPlan.build(configuration: configuration, scenario: s, portfolio: portfolio,
-                                                periods: periods, sourceFile: scenarioFile)
-        }
-        let floor = s.pdFloor ?? settings?.pdFloor ?? SatelliteDefaults.pdFloor(s.framework)
-        let options = ProjectionOptions(frequency: s.frequency, balanceSheet: s.balanceSheetMode, pdFloor: floor,
-                                        threads: threads)
-        let filler = CreditProjector.pathFiller(portfolio: portfolio, plan: plan, options: options)
-        let ecl = ReportingDateECL.compute(book: setup.book, rules: setup.rules, periods: periods, frequency: s.frequency,
-                                           paths: filler, threads: threads)
-        return (ecl, findings)
+        // The scenario's plan as the credit stage builds it (no RWA: the ECL needs none).
+        let credit = try CreditStage.setup(scenario: s, scenarioFile: scenarioFile, portfolio: portfolio, settings: settings,
+                                           frameworkFile: frameworkFile, rwa: nil, threads: threads)
+        let filler = CreditProjector.pathFiller(portfolio: portfolio, plan: credit.plan, options: credit.options)
+        let ecl = ReportingDateECL.compute(book: setup.book, rules: setup.rules, periods: credit.plan.periods,
+                                           frequency: s.frequency, paths: filler, threads: threads)
+        return (ecl, credit.findings)
     }
 }
