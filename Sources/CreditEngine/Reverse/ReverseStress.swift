@@ -107,13 +107,15 @@ public enum ReverseStress {
     /// [0, kMax] only ever evaluates the grid kMax·j/2ⁿ (n the halvings to reach
     /// `tolerance`), and for a monotone severity it returns the first grid point that
     /// breaches. (For a breach that is not monotone in k, both return a breaching grid
-    /// point whose predecessor does not breach, not necessarily the same one.) This search finds that same grid point, guided by the breach margin (CET1
-    /// ratio − hurdle, negative when breached): a secant through the two points nearest the
-    /// root, aimed at the far side so the bracket closes by crossing, with halving when
-    /// that twice fails to halve the bracket. Monotonicity also spares evaluating kMax once
-    /// anything below it breaches. `evaluate(k)` gives (breached, margin); `atZero` is the
-    /// k = 0 outcome when the caller has it; `guides` are margins known near a k (the
-    /// scenario as published at k = 1), used only to aim, never as outcomes.
+    /// point whose predecessor does not breach, not necessarily the same one.) This search
+    /// finds that same grid point, guided by the breach margin (CET1 ratio − hurdle,
+    /// negative when breached): it aims at the root estimated through the newest margin and
+    /// the two others nearest zero (a parabola, else a secant), on the
+    /// far side so the bracket closes by crossing, with halving when that twice fails to
+    /// halve the bracket. Monotonicity also spares evaluating kMax once anything below it
+    /// breaches. `evaluate(k)` gives (breached, margin); `atZero` is the k = 0 outcome when
+    /// the caller has it; `guides` are margins known near a k (the scenario as published at
+    /// k = 1), used only to aim, never as outcomes.
     public static func severityScalingOnGrid(kMax: Double = 5, tolerance: Double = 1e-4,
                                              atZero: (breached: Bool, margin: Double)? = nil,
                                              guides: [(k: Double, margin: Double)] = [],
@@ -128,25 +130,21 @@ public enum ReverseStress {
         if zero.breached { return 0 }
         // Cells lo and below do not breach; hi breaches once `hiBreached` (else it is kMax, untried).
         var lo = 0, hi = cells, hiBreached = false
-        var points = [(x: 0.0, margin: zero.margin)]
-        points += guides.map { (x: $0.k / kMax * Double(cells), margin: $0.margin) }
+        var points = [MarginPoint(x: 0, margin: zero.margin)]
+        points += guides.map { MarginPoint(x: $0.k / kMax * Double(cells), margin: $0.margin) }
+        var newest: MarginPoint?
         var slowSteps = 0
         while !(hiBreached && hi - lo <= 1) {
             let width = hi - lo
             // Without an estimate (one point, flat or non-finite margins) try kMax first: a
             // scenario that never breaches then costs one evaluation.
             var j = width <= 1 || (slowSteps < 2 && !hiBreached) ? hi : (lo + hi) / 2
-            let finite = points.filter { $0.margin.isFinite }.sorted { abs($0.margin) < abs($1.margin) }
-            if width > 1, slowSteps < 2, finite.count >= 2, finite[0].margin != finite[1].margin {
-                let (a, b) = (finite[0], finite[1])
-                let x = a.x - a.margin * (b.x - a.x) / (b.margin - a.margin)
-                if x.isFinite {
-                    let cell = a.margin >= 0 ? x.rounded(.up) : x.rounded(.down)
-                    // A root beyond the bracket (or behind it: a margin that grows with k) sends
-                    // the search to kMax while nothing has breached yet.
-                    let outside = cell >= Double(hi) || cell <= Double(lo)
-                    j = !hiBreached && outside ? hi : Int(min(max(cell, Double(lo + 1)), Double(hi - 1)))
-                }
+            if width > 1, slowSteps < 2, let (x, nearestMargin) = rootEstimate(points, newest: newest, bracket: lo, hi + 1) {
+                let cell = nearestMargin >= 0 ? x.rounded(.up) : x.rounded(.down)
+                // A root beyond the bracket (or behind it: a margin that grows with k) sends
+                // the search to kMax while nothing has breached yet.
+                let outside = cell >= Double(hi) || cell <= Double(lo)
+                j = !hiBreached && outside ? hi : Int(min(max(cell, Double(lo + 1)), Double(hi - 1)))
             }
             let bisected = slowSteps >= 2
             let outcome = evaluate(k(j))
@@ -157,9 +155,74 @@ public enum ReverseStress {
                 if j == cells { return nil }  // kMax itself does not breach
                 lo = j
             }
-            points.append((x: Double(j), margin: outcome.margin))
+            let point = MarginPoint(x: Double(j), margin: outcome.margin)
+            points.append(point)
+            newest = point
             slowSteps = bisected || 2 * (hi - lo) <= width ? 0 : slowSteps + 1
         }
         return k(hi)
+    }
+
+    struct MarginPoint {
+        var x: Double
+        var margin: Double
+    }
+
+    /// The root of the margin in grid cells, and the margin nearest zero among the points it
+    /// used: through the newest evaluation and the two other points nearest zero, the root of
+    /// the parabola through them (Muller's step) that lies strictly between `low` and `high`,
+    /// nearest the point nearest zero; else a secant through the newest and the other point
+    /// nearest zero (before any evaluation, the two nearest zero). The newest point always
+    /// takes part, so an overshoot corrects the next aim at once, and the parabola follows
+    /// the curvature of losses that accelerate with severity, where a secant creeps.
+    static func rootEstimate(_ points: [MarginPoint], newest: MarginPoint?, bracket low: Int, _ high: Int) -> (x: Double, nearestMargin: Double)? {
+        let finite = points.filter { $0.margin.isFinite }.sorted { abs($0.margin) < abs($1.margin) }
+        func secant(_ a: MarginPoint, _ b: MarginPoint) -> (x: Double, nearestMargin: Double)? {
+            guard a.margin != b.margin else { return nil }
+            let x = a.x - a.margin * (b.x - a.x) / (b.margin - a.margin)
+            return x.isFinite ? (x, abs(a.margin) <= abs(b.margin) ? a.margin : b.margin) : nil
+        }
+        guard let newest, newest.margin.isFinite else {
+            return finite.count >= 2 ? secant(finite[0], finite[1]) : nil
+        }
+        var used = [newest]
+        for p in finite where !used.contains(where: { $0.x == p.x }) {
+            used.append(p)
+            if used.count == 3 { break }
+        }
+        guard used.count >= 2 else { return nil }
+        if used.count == 3, let x = parabolaRoot(used, within: Double(low), Double(high)) {
+            return (x, used.map(\.margin).min { abs($0) < abs($1) }!)
+        }
+        return secant(newest, used[1])
+    }
+
+    /// The root strictly inside (low, high) of the parabola through three points of distinct
+    /// x, nearest the point of smallest |margin|; nil when it has none there.
+    static func parabolaRoot(_ p: [MarginPoint], within low: Double, _ high: Double) -> Double? {
+        // Centred on the point nearest zero, so the constant term is that margin, not a
+        // difference of large terms.
+        let centre = p.min { abs($0.margin) < abs($1.margin) }!
+        let others = p.filter { $0.x != centre.x }
+        let (u, v) = (others[0], others[1])
+        let du = (u.margin - centre.margin) / (u.x - centre.x)
+        let dv = (v.margin - centre.margin) / (v.x - centre.x)
+        // margin ≈ c + b·t + a·t², t = x − centre.x
+        let a = (du - dv) / (u.x - v.x)
+        let b = du - a * (u.x - centre.x)
+        let c = centre.margin
+        var roots: [Double] = []
+        if a == 0 {
+            if b != 0 { roots = [-c / b] }
+        } else {
+            let discriminant = b * b - 4 * a * c
+            guard discriminant >= 0 else { return nil }
+            let q = -0.5 * (b + (b < 0 ? -discriminant.squareRoot() : discriminant.squareRoot()))
+            roots = [q / a]
+            if q != 0 { roots.append(c / q) }
+        }
+        return roots.map { $0 + centre.x }
+            .filter { $0.isFinite && $0 > low && $0 < high }
+            .min { abs($0 - centre.x) < abs($1 - centre.x) }
     }
 }
