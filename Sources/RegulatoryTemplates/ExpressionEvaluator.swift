@@ -142,10 +142,10 @@ enum ExpressionEvaluator {
 
     /// `{name}` replaced by its single bound value.
     static func substitute(_ text: String, _ bindings: [String: [String]]) -> String {
-        guard text.contains("{") else { return text }
+        guard text.containsASCII("{") else { return text }
         var out = text
         for (name, values) in bindings.sorted(by: { $0.key < $1.key }) where values.count == 1 {
-            out = out.replacingOccurrences(of: "{\(name)}", with: values[0])
+            out = out.replacingLiteral("{\(name)}", with: values[0])
         }
         return out
     }
@@ -155,29 +155,29 @@ enum ExpressionEvaluator {
     /// path up to it must exist, so a misspelt path is an error, not a zero).
     static func path(_ raw: String, _ c: EvaluationContext) throws(ExpressionError) -> TemplateValue {
         let p = substitute(raw, c.bindings.filter { !c.params.contains($0.key) })
-        guard let open = p.range(of: "{"), let close = p[open.upperBound...].firstIndex(of: "}") else {
+        guard let open = p.firstIndex(of: "{"), let close = p[open...].firstIndex(of: "}") else {
             switch c.tree.resolve(p) {
             case let .success(v): return try value(v, path: p)
             case let .failure(e): throw ExpressionError(message: e.description)
             }
         }
-        let name = String(p[open.upperBound..<close])
+        let name = String(p[p.index(after: open)..<close])
         guard let values = c.bindings[name] else { throw ExpressionError(message: "\(raw): nothing is bound to {\(name)}") }
         // The path up to the segment holding the placeholder must exist (a selector such as
         // `by_product[product={products}]` holds it inside the segment).
-        let prefix = p[..<open.lowerBound]
+        let prefix = p[..<open]
         let parent = prefix.lastIndex(of: "/").map { String(prefix[..<$0]) } ?? ""
         if !parent.isEmpty, case let .failure(e) = c.tree.resolve(parent) { throw ExpressionError(message: e.description) }
         var total: TemplateValue? = nil
         for v in values {
             var one = c
             one.bindings[name] = [v]
-            let expanded = p.replacingOccurrences(of: "{\(name)}", with: v)
+            let expanded = p.replacingLiteral("{\(name)}", with: v)
             let item: TemplateValue
             do {
                 item = try path(expanded, one)
             } catch {
-                if expanded.contains("{") { throw error }
+                if expanded.containsASCII("{") { throw error }
                 continue
             }
             total = try total.map { (t) throws(ExpressionError) -> TemplateValue in try combine(t, item, +) } ?? item
@@ -196,7 +196,7 @@ enum FactFilter {
     static func matches(_ row: ResultValue, _ filters: [String: String]) -> Bool {
         filters.allSatisfy { key, wanted in
             guard let v = row[key]?.selectorText else { return false }
-            return wanted.contains("|") ? wanted.split(separator: "|").contains { $0 == v } : v == wanted
+            return wanted.containsASCII("|") ? wanted.split(separator: "|").contains { $0 == v } : v == wanted
         }
     }
 }

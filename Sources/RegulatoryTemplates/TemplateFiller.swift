@@ -108,9 +108,9 @@ public enum TemplateFiller {
                 if let v = row[field]?.selectorText, !values.contains(v) { values.append(v) }
             }
             for v in values.sorted() {
-                let code = r.code.replacingOccurrences(of: "{value}", with: v)
+                let code = r.code.replacingLiteral("{value}", with: v)
                 out.append(ExpandedRow(
-                    line: .init(code: code, label: r.label.replacingOccurrences(of: "{value}", with: v), level: r.level,
+                    line: .init(code: code, label: r.label.replacingLiteral("{value}", with: v), level: r.level,
                                 kind: r.kind ?? .text, group: r.group),
                     spec: r, bindings: r.params.merging(["row": [code], "value": [v]]) { a, _ in a },
                     filters: filters.merging([field: v]) { _, b in b }, group: g))
@@ -131,7 +131,7 @@ public enum TemplateFiller {
             }
             for (k, period) in b.periods.enumerated() {
                 func bind(_ s: String) -> String {
-                    s.replacingOccurrences(of: "{period}", with: period).replacingOccurrences(of: "{index}", with: "\(k)")
+                    s.replacingLiteral("{period}", with: period).replacingLiteral("{index}", with: "\(k)")
                 }
                 let code = bind(c.code)
                 let bindings = c.params.merging(["column": [code], "period": [period], "index": ["\(k)"]]) { a, _ in a }
@@ -302,7 +302,7 @@ public enum TemplateFiller {
                 // `all`: every column of amounts or counts (ratios and averages do not add up).
                 : check.columns == ["all"] ? block.columns.filter { $0.kind == .amount || $0.kind == .count }.map(\.code)
                 : check.columns.flatMap { (c: String) -> [String] in
-                    guard c.contains("{") else { return [c] }
+                    guard c.containsASCII("{") else { return [c] }
                     return block.columns.filter { ExpressionEvaluator.substitute(c, $0.bindings) == $0.code }.map(\.code)
                 }
             for column in columns {

@@ -1,6 +1,7 @@
 import Foundation
 import Inputs
 import RegulatoryTemplates
+import RiskMath
 import Reports
 import StressCore
 import StressRun
@@ -25,12 +26,16 @@ public struct RegulatoryTemplateOutputs {
         }
     }
 
-    public static func fill(results: RunResults, definitions: [(definition: TemplateDefinition, file: String)]) throws
-        -> RegulatoryTemplateOutputs {
+    public static func fill(results: RunResults, definitions: [(definition: TemplateDefinition, file: String)],
+                            threads: Int = 1) throws -> RegulatoryTemplateOutputs {
         guard !definitions.isEmpty else { return RegulatoryTemplateOutputs(filled: [], files: []) }
         let tree = try ResultValue.decode(JSONDocument.encode(results))
-        return RegulatoryTemplateOutputs(filled: definitions.map { TemplateFiller.fill($0.definition, results: tree) },
-                                         files: definitions.map(\.file))
+        // Each template is filled from the tree alone, one per worker, back in the pack's order.
+        let templates = definitions.map(\.definition)
+        let filled = parallelMap(blocks: BlockPartition(count: templates.count, blockSize: 1), threads: threads) { _, k in
+            TemplateFiller.fill(templates[k], results: tree)
+        }
+        return RegulatoryTemplateOutputs(filled: filled, files: definitions.map(\.file))
     }
 
     public static func csvName(_ t: FilledTemplate) -> String { "templates/\(t.definition.id).csv" }

@@ -228,7 +228,8 @@ public struct RunJob {
         // The regulators' templates the pack lists, filled from the results (results.json
         // then records which were filled and how their validation rules went).
         clock.lap("calibration and results")
-        let regulatory = try RegulatoryTemplateOutputs.fill(results: results, definitions: context.regulatoryDefinitions)
+        let regulatory = try RegulatoryTemplateOutputs.fill(results: results, definitions: context.regulatoryDefinitions,
+                                                            threads: threads)
         clock.lap("fill regulatory templates")
         if !regulatory.filled.isEmpty {
             results.regulatoryTemplates = regulatory.summaries
