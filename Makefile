@@ -3,7 +3,7 @@
 SWIFT ?= swift
 BIN := .build/release/stresspack
 
-.PHONY: bootstrap build debug test demo bench fuzz fuzz-api bench-serve serve clean
+.PHONY: bootstrap build debug test demo bench bench-pack fuzz fuzz-api bench-serve serve clean
 
 bootstrap:
 	@scripts/bootstrap
@@ -29,6 +29,12 @@ demo: build
 bench: bootstrap
 	$(SWIFT) build -c release --product stresspack-bench
 	.build/release/stresspack-bench
+
+## The full quarterly pack on the 1,000,000-exposure sample bank, timed, with `runs show`'s
+## stages (EXPOSURES= another size; figures in BENCHMARKS.md).
+EXPOSURES ?= 1000000
+bench-pack: build
+	scripts/bench/pack.sh --exposures $(EXPOSURES) $(BIN)
 
 ## Coverage-guided fuzzing of the input loaders (libFuzzer + AddressSanitizer):
 ## each target runs FUZZ_SECONDS from the seed corpus in Fuzz/Corpus/<target>/.

@@ -29,24 +29,32 @@ enum ReverseStage {
     /// (whose weights do not move with PDs).
     static func run(scenario s: Scenario, portfolio: Portfolio, balanceSheet b: BalanceSheet,
                     credit: CreditStage.Output, rwaModel: PortfolioRWA?, neutralCET1: Double? = nil,
-                    scenarioCET1: Double? = nil, threads: Int, reprojection: Reprojection? = nil) -> ReverseStressResult {
+                    scenarioCET1: Double? = nil, threads: Int, reprojection: Reprojection? = nil,
+                    capitalBreaches: CapitalBreachMemo? = nil) -> ReverseStressResult {
         let floor = CapitalRequirements.of(s.framework, balanceSheet: b).cet1Hurdle ?? 0.045
-        let pd = portfolio.pd.map { max($0, credit.pdFloor) }
-        let model = credit.capitalRules.approach == .standardised ? nil : rwaModel?.replacingPD(pd)
+        let irb = credit.capitalRules.approach != .standardised
         let alpha = credit.rwa?.ratingPhilosophy
-        let modelStart = model?.total() ?? 0
-        let rwa0 = b.capital.rwa ?? (modelStart + b.capital.otherRWA)
         var result = ReverseStressResult(cet1Floor: floor)
-        do {
-            let breach = try ReverseStress.capitalBreachMultiplier(pd: pd, lgd: portfolio.lgd, ead: portfolio.ead,
-                                                                   cet1: b.capital.cet1, floor: floor) { m in
-                model.map { rwa0 + ($0.total(pdMultiplier: m, ratingPhilosophy: alpha) - modelStart) } ?? rwa0
+        func capitalBreach() -> CapitalBreachMemo.Breach {
+            let pd = portfolio.pd.map { max($0, credit.pdFloor) }
+            let model = irb ? rwaModel?.replacingPD(pd) : nil
+            let modelStart = model?.total() ?? 0
+            let rwa0 = b.capital.rwa ?? (modelStart + b.capital.otherRWA)
+            do {
+                let breach = try ReverseStress.capitalBreachMultiplier(pd: pd, lgd: portfolio.lgd, ead: portfolio.ead,
+                                                                       cet1: b.capital.cet1, floor: floor) { m in
+                    model.map { rwa0 + ($0.total(pdMultiplier: m, ratingPhilosophy: alpha) - modelStart) } ?? rwa0
+                }
+                return .init(multiplier: breach.multiplier, stressedEL: breach.stressedEL)
+            } catch {
+                return .init(note: error.description)
             }
-            result.capitalBreachMultiplier = breach.multiplier
-            result.capitalBreachEL = breach.stressedEL
-        } catch {
-            result.capitalBreachNote = error.description
         }
+        let key = CapitalBreachMemo.Key(floor: floor, pdFloor: credit.pdFloor, irb: irb, ratingPhilosophy: alpha)
+        let breach = capitalBreaches?.breach(key, compute: capitalBreach) ?? capitalBreach()
+        result.capitalBreachMultiplier = breach.multiplier
+        result.capitalBreachEL = breach.stressedEL
+        result.capitalBreachNote = breach.note
 
         let reproject = reprojection ?? Reprojection(scenario: s, portfolio: portfolio, balanceSheet: b, credit: credit,
                                                      threads: threads)

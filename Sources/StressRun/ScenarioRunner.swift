@@ -35,6 +35,8 @@ public enum ScenarioRunner {
         /// Whether to run the Shapley attribution and the reverse stress (`run --skip`).
         public var attribution: Bool
         public var reverseStress: Bool
+        /// The run's capital-breach multipliers, shared by its scenarios (nil: each computes its own).
+        public var capitalBreaches: CapitalBreachMemo?
         /// The scenario's credit and provisions sums, computed elsewhere by exposure-range
         /// shards and joined in row order; nil: projected here.
         public var chunkSums: ScenarioChunkSums?
@@ -44,8 +46,10 @@ public enum ScenarioRunner {
                     liquidityRates: LiquidityRates = .basel, rwaModel: PortfolioRWA? = nil,
                     rwaColumns: RWAColumns? = nil, capitalRules: CapitalRules = .pointInTime,
                     provisions: ProvisionSetup? = nil, rateJumpOff: [String: Double] = [:], threads: Int,
-                    timings: StageTimings? = nil, attribution: Bool = true, reverseStress: Bool = true) {
+                    timings: StageTimings? = nil, attribution: Bool = true, reverseStress: Bool = true,
+                    capitalBreaches: CapitalBreachMemo? = nil) {
             self.timings = timings
+            self.capitalBreaches = capitalBreaches
             self.attribution = attribution
             self.reverseStress = reverseStress
             self.provisions = provisions
@@ -180,7 +184,8 @@ public enum ScenarioRunner {
         result.reverseStress = !input.reverseStress ? nil : clock.measure("\(s.id): reverse stress") {
             ReverseStage.run(scenario: s, portfolio: input.portfolio, balanceSheet: input.balanceSheet, credit: stages,
                              rwaModel: input.rwaModel, neutralCET1: neutralCET1,
-                             scenarioCET1: capital.minCET1Ratio, threads: input.threads, reprojection: reprojection)
+                             scenarioCET1: capital.minCET1Ratio, threads: input.threads, reprojection: reprojection,
+                             capitalBreaches: input.capitalBreaches)
         }
         if s.framework == .rbi {
             let (rbi, rbiFindings) = RBIStage.run(scenario: s, portfolio: input.portfolio,

@@ -101,6 +101,33 @@ final class AttributionTests: XCTestCase {
         XCTAssertEqual(k, ReverseStress.severityScaling(tolerance: 1e-3) { ratio($0) < floor })
     }
 
+    /// The capital-breach multiplier does not depend on the scenario: a run computes it once
+    /// per framework set-up. Shared, it must equal each scenario's own, also across set-ups
+    /// that differ (here the PD floor), which a key missing a term would mix up.
+    func testSharedCapitalBreachEqualsEachScenariosOwn() throws {
+        let (s, settings, b) = boeCase()
+        var floored = settings
+        floored.pdFloor = 0.02
+        var milder = s
+        milder.id = "b"
+        milder.variables[1].values = milder.variables[1].values.map { $0 - 0.01 }
+        let p = portfolio()
+        let memo = CapitalBreachMemo()
+        var multipliers: Set<Double> = []
+        for (scenario, framework) in [(s, settings), (milder, settings), (s, floored), (milder, floored)] {
+            let credit = try CreditStage.run(scenario: scenario, scenarioFile: "a.yaml", portfolio: p,
+                                             settings: framework, frameworkFile: nil, threads: 2)
+            let own = ReverseStage.run(scenario: scenario, portfolio: p, balanceSheet: b, credit: credit, rwaModel: nil,
+                                       threads: 2)
+            let shared = ReverseStage.run(scenario: scenario, portfolio: p, balanceSheet: b, credit: credit,
+                                          rwaModel: nil, threads: 2, capitalBreaches: memo)
+            XCTAssertEqual(shared, own, "\(scenario.id), PD floor \(framework.pdFloor)")
+            multipliers.insert(try XCTUnwrap(own.capitalBreachMultiplier))
+        }
+        XCTAssertEqual(multipliers.count, 2, "the PD floor moves the multiplier; the scenario does not")
+        XCTAssertEqual(memo.count, 2)
+    }
+
     /// A BoE-style five-year scenario with a Vasicek PD satellite on GDP and unemployment and
     /// collateral LGDs on house prices; `extra` variables the satellites do not read.
     private func boeCase(extra: [ScenarioVariable] = []) -> (Scenario, FrameworkSettings, BalanceSheet) {

@@ -32,6 +32,9 @@ struct RunContext {
     /// Findings of the inputs and of the set-up, before any scenario's.
     var findings: [DataQualityFinding]
     private let performing = PerformingBook()
+    /// The reverse stress's capital-breach multipliers, one per framework set-up, shared by
+    /// the scenarios (they do not depend on the scenario).
+    let capitalBreaches = CapitalBreachMemo()
 
     /// The book less exposures in default at jump-off, with the columns the factor risk and
     /// the credit VaR read (`performingCreditRiskBook`), made once on first use: at 10M

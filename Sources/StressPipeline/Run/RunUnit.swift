@@ -138,7 +138,8 @@ extension RunJob {
             capitalRules: context.capitalRules[framework] ?? .pointInTime,
             provisions: context.provisionSetups[framework],
             rateJumpOff: ScenarioRateJumpOffs.bundled[loaded.scenario.id] ?? [:], threads: threads, timings: clock,
-            attribution: !skip.contains(.attribution), reverseStress: !skip.contains(.reverseStress))
+            attribution: !skip.contains(.attribution), reverseStress: !skip.contains(.reverseStress),
+            capitalBreaches: context.capitalBreaches)
     }
 }
 
