@@ -155,18 +155,20 @@ enum ExpressionEvaluator {
     /// path up to it must exist, so a misspelt path is an error, not a zero).
     static func path(_ raw: String, _ c: EvaluationContext) throws(ExpressionError) -> TemplateValue {
         let p = substitute(raw, c.bindings.filter { !c.params.contains($0.key) })
-        guard let open = p.firstIndex(of: "{"), let close = p[open...].firstIndex(of: "}") else {
+        // Searched on the bytes: a Character search runs grapheme breaking over the whole path.
+        guard let open = p.utf8.firstIndex(of: UInt8(ascii: "{")),
+              let close = p.utf8[open...].firstIndex(of: UInt8(ascii: "}")) else {
             switch c.tree.resolve(p) {
             case let .success(v): return try value(v, path: p)
             case let .failure(e): throw ExpressionError(message: e.description)
             }
         }
-        let name = String(p[p.index(after: open)..<close])
+        let name = String(p[p.utf8.index(after: open)..<close])
         guard let values = c.bindings[name] else { throw ExpressionError(message: "\(raw): nothing is bound to {\(name)}") }
         // The path up to the segment holding the placeholder must exist (a selector such as
         // `by_product[product={products}]` holds it inside the segment).
         let prefix = p[..<open]
-        let parent = prefix.lastIndex(of: "/").map { String(prefix[..<$0]) } ?? ""
+        let parent = prefix.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(prefix[..<$0]) } ?? ""
         if !parent.isEmpty, case let .failure(e) = c.tree.resolve(parent) { throw ExpressionError(message: e.description) }
         var total: TemplateValue? = nil
         for v in values {

@@ -125,15 +125,15 @@ enum ResultPath {
         }
         if start != bytes.endIndex { parts.append(String(path[start...])) }
         return parts.map { part in
-            guard let open = part.firstIndex(of: "["), part.hasSuffix("]") else {
+            guard let open = part.utf8.firstIndex(of: UInt8(ascii: "[")), part.utf8.last == UInt8(ascii: "]") else {
                 return Segment(text: part, key: part, selector: nil)
             }
             let key = String(part[..<open])
-            let inner = String(part[part.index(after: open)..<part.index(before: part.endIndex)])
+            let inner = String(part[part.utf8.index(after: open)..<part.utf8.index(before: part.endIndex)])
             if let k = Int(inner) { return Segment(text: part, key: key, selector: .index(k)) }
-            if let eq = inner.firstIndex(of: "=") {
+            if let eq = inner.utf8.firstIndex(of: UInt8(ascii: "=")) {
                 return Segment(text: part, key: key,
-                               selector: .match(key: String(inner[..<eq]), value: String(inner[inner.index(after: eq)...])))
+                               selector: .match(key: String(inner[..<eq]), value: String(inner[inner.utf8.index(after: eq)...])))
             }
             return Segment(text: part, key: part, selector: nil)
         }
