@@ -30,10 +30,10 @@ budget=$((20 * 1024 * 1024 * 1024))   # bytes the seed may use on a 24 GiB machi
 echo "== machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB"
 
 if [[ $large == --targets ]]; then
-  for size in "1000000 10000" "100000 1000000"; do
-    read -r n p <<< "$size"
+  for size in "1000000 10000 10" "100000 1000000 30"; do
+    read -r n p target <<< "$size"
     echo
-    echo "== target: $n obligors x $p paths (targets: 10 s and 30 s)"
+    echo "== $n obligors x $p paths (target: $target s)"
     /usr/bin/time -f "  %e s wall, %U s user, %M KB peak" "$bench" var --obligors "$n" --paths "$p" --method multi \
       --rho 0.15 --importance --full --repeat 1
   done
