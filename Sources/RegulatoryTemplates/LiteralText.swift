@@ -5,20 +5,21 @@
 extension String {
     /// Every occurrence of `target`, left to right and not overlapping, replaced by `replacement`.
     func replacingLiteral(_ target: String, with replacement: String) -> String {
-        let pattern = Array(target.utf8)
+        let pattern = target.utf8
         guard let first = pattern.first else { return self }
+        // Walks the string's own bytes: no copy at all when `target` does not occur.
+        var source = utf8[...]
         var bytes: [UInt8] = []
         var found = false
-        var source = Array(utf8)[...]
         while let start = source.firstIndex(of: first) {
             if source[start...].starts(with: pattern) {
-                if !found { bytes.reserveCapacity(source.count + replacement.utf8.count); found = true }
+                if !found { bytes.reserveCapacity(utf8.count + replacement.utf8.count); found = true }
                 bytes += source[..<start]
                 bytes += replacement.utf8
-                source = source[(start + pattern.count)...]
+                source = source[source.index(start, offsetBy: pattern.count)...]
             } else {
                 bytes += source[...start]
-                source = source[(start + 1)...]
+                source = source[source.index(after: start)...]
             }
         }
         guard found else { return self }

@@ -49,7 +49,9 @@ public enum TemplateCSV {
     /// A CSV field, quoted only where RFC 4180 needs it (a separator, quote or line break).
     public static func quoted(_ s: String) -> String {
         // Bytes, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
-        guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
+        guard s.utf8.contains(where: {
+            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+        }) else { return s }
         return "\"" + s.replacingLiteral("\"", with: "\"\"") + "\""
     }
 }

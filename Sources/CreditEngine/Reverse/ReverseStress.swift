@@ -110,9 +110,9 @@ public enum ReverseStress {
     /// point whose predecessor does not breach, not necessarily the same one.) This search
     /// finds that same grid point, guided by the breach margin (CET1 ratio − hurdle,
     /// negative when breached): it aims at the root estimated through the newest margin and
-    /// the two others nearest zero (a parabola, else a secant), on the
-    /// far side so the bracket closes by crossing, with halving when that twice fails to
-    /// halve the bracket. Monotonicity also spares evaluating kMax once anything below it
+    /// the two others nearest zero (`rootEstimate`: a parabola, else a secant), on the far
+    /// side so the bracket closes by crossing, with halving when that twice fails to halve
+    /// the bracket. Monotonicity also spares evaluating kMax once anything below it
     /// breaches. `evaluate(k)` gives (breached, margin); `atZero` is the k = 0 outcome when
     /// the caller has it; `guides` are margins known near a k (the scenario as published at
     /// k = 1), used only to aim, never as outcomes.
