@@ -34,8 +34,21 @@ struct ProvisionLayout: Sendable {
     var groupStockSize: Int { 6 * (periods + 1) }
 }
 
+/// Where the provisions kernel puts each exposure's figures: a block's sums
+/// (`ProvisionSums`), or one record per row (`ProvisionRowRecords`).
+protocol ProvisionSink {
+    /// The kernel starts the row at `position` of its selection.
+    mutating func beginRow(_ position: Int)
+    mutating func addJumpOff(model: Double, held: Double?)
+    mutating func appendJumpOffAllowance(_ allowance: Double)
+    mutating func addStock(_ t: Int, _ g: ProvisionLayout.Groups, s1: Double, s2: Double, s3: Double,
+                           p1: Double, p2: Double, p3: Double, elPerforming: Double, elDefaulted: Double)
+    mutating func addFlows(_ t: Int, _ g: ProvisionLayout.Groups, writeOff: Double, repaid: Double, newLending: Double,
+                           t12: Double, t21: Double, t13: Double, t23: Double, t32: Double)
+}
+
 /// Sums of one chunk of exposures; chunks are added in chunk order (fixed reduction order).
-struct ProvisionSums: Sendable {
+struct ProvisionSums: Sendable, ProvisionSink {
     let layout: ProvisionLayout
     /// [series × (T + 1)]: s1, s2, s3, p1, p2, p3, EL performing, EL defaulted.
     var stocks: [Double]
@@ -68,6 +81,12 @@ struct ProvisionSums: Sendable {
         countryStocks = .init(repeating: 0, count: layout.countryClassGroups * layout.groupStockSize)
         countryWriteOffs = .init(repeating: 0, count: layout.countryClassGroups * max(t, 1))
         countryTransitions = .init(repeating: 0, count: layout.countryClassGroups * ProvisionLayout.transitionSeries * max(t, 1))
+    }
+
+    @inline(__always) mutating func beginRow(_ position: Int) {}
+
+    @inline(__always) mutating func appendJumpOffAllowance(_ allowance: Double) {
+        jumpOffByExposure?.append(allowance)
     }
 
     mutating func addJumpOff(model: Double, held: Double?) {

@@ -92,7 +92,7 @@ public enum ProvisionsProjection {
                                     lgd: UnsafeBufferPointer<Double>) -> ProvisionsBlock {
         var sums = ProvisionSums(layout: ProvisionLayout(book: input.book, periods: input.periods.count,
                                                          breakdowns: input.breakdowns))
-        ExposureProvisions.run(rows, input: input, pd: pd, lgd: lgd, into: &sums)
+        ExposureProvisions.run(RowSelection(rows), input: input, pd: pd, lgd: lgd, into: &sums)
         return ProvisionsBlock(sums: sums)
     }
 
@@ -119,7 +119,7 @@ public enum ProvisionsProjection {
             sums.jumpOffByExposure = []
             sums.jumpOffByExposure!.reserveCapacity(rows.count)
             let none = UnsafeBufferPointer<Double>(start: nil, count: 0)
-            ExposureProvisions.run(rows, input: input, pd: none, lgd: none, into: &sums)
+            ExposureProvisions.run(RowSelection(rows), input: input, pd: none, lgd: none, into: &sums)
             return sums.jumpOffByExposure!
         }
         return chunks.flatMap { $0 }
@@ -140,8 +140,10 @@ enum ExposureProvisions {
         var years: Double
     }
 
-    static func run(_ rows: Range<Int>, input: ProvisionsProjection.Inputs, pd: UnsafeBufferPointer<Double>,
-                    lgd: UnsafeBufferPointer<Double>, into sums: inout ProvisionSums) {
+    /// `pd` and `lgd` at position·T + t for the row at `position` of `rows`.
+    static func run<Sink: ProvisionSink>(_ rows: RowSelection, input: ProvisionsProjection.Inputs,
+                                         pd: UnsafeBufferPointer<Double>, lgd: UnsafeBufferPointer<Double>,
+                                         into sums: inout Sink) {
         let b = input.book, rules = input.rules
         let periods = input.periods.count
         let step = input.frequency == .quarterly ? 0.25 : 1.0
@@ -159,9 +161,11 @@ enum ExposureProvisions {
                                  scratchLGD: scratchLGD)
         var flat = ForwardCurve(step: step, periods: 0, reversionSteps: 0, scratchQ: none, scratchLGD: none)
 
-        for i in rows {
+        for position in 0..<rows.count {
+            let i = rows[position]
+            sums.beginRow(position)
             let pd0 = b.pd0[i], lgd0 = b.lgd0[i], ead0 = b.ead0[i]
-            curve.load(pd: pd, lgd: lgd, offset: (i - rows.lowerBound) * periods, scenarioPeriods: periods,
+            curve.load(pd: pd, lgd: lgd, offset: position * periods, scenarioPeriods: periods,
                        longRunPD: pd0, longRunLGD: lgd0)
             flat.load(pd: pd, lgd: lgd, offset: 0, scenarioPeriods: 0, longRunPD: pd0, longRunLGD: lgd0)
             let c = b.assetClass[i]
@@ -215,7 +219,7 @@ enum ExposureProvisions {
                 }
                 p0 = max(p0, floor)
             }
-            sums.jumpOffByExposure?.append(p0)
+            sums.appendJumpOffAllowance(p0)
             sums.addStock(0, g, s1: m1, s2: m2, s3: ead0 - m1 - m2, p1: m1 > 0 ? p0 : 0, p2: m2 > 0 ? p0 : 0,
                           p3: m1 + m2 > 0 ? 0 : p0, elPerforming: (m1 + m2) * pd0 * lgd0,
                           elDefaulted: cohorts.first.map { $0.amount * $0.lgd } ?? 0)

@@ -92,20 +92,18 @@ public enum AttributionStage {
         let periods = credit.plan.periods
         let reproject = reprojection ?? Reprojection(scenario: s, portfolio: portfolio, balanceSheet: balanceSheet,
                                                      credit: credit, threads: threads)
-        var el: [Double] = [], cet1: [Double] = []
-        for mask in masks {
+        let plans = masks.map { mask in
             var coalition = s
             coalition.variables = s.variables.map { v in
                 guard let k = players.firstIndex(of: v.name), mask & (1 << k) == 0 else { return v }
                 return ScenarioVariable(name: v.name, values: Array(repeating: neutral[v.name]!, count: v.values.count))
             }
-            let plan = StressPlan.build(configuration: credit.configuration, scenario: coalition, portfolio: portfolio,
-                                        periods: periods, sourceFile: "").0
-            let figures = reproject.figures(plan)
-            el.append(figures.el)
-            cet1.append(figures.cet1)
+            return StressPlan.build(configuration: credit.configuration, scenario: coalition, portfolio: portfolio,
+                                    periods: periods, sourceFile: "").0
         }
-        return (el, cet1)
+        // All coalitions in one pass: an exposure whose paths two coalitions share is evaluated once.
+        let figures = reproject.figures(plans)
+        return (figures.map(\.el), figures.map(\.cet1))
     }
 
     /// The attribution from v on every coalition (bitmask order, the full coalition last).

@@ -43,6 +43,34 @@ public struct Reprojection: Sendable {
         return (projection.cumulativeEL, capital.minCET1Ratio)
     }
 
+    /// Cumulative EL and minimum CET1 ratio under each of `plans` (an attribution's
+    /// coalitions), each the bits `figures(_:)` gives. One pass over the book evaluates
+    /// each exposure once per distinct path among the plans (`PathSharing`) and adds its
+    /// terms into every plan that shares the path, in row order.
+    public func figures(_ plans: [StressPlan]) -> [(el: Double, cet1: Double)] {
+        guard plans.count > 1, let setup = credit.provisions, setup.book.count == portfolio.count,
+              constants.matches(setup.portfolio, pdFloor: options.pdFloor, rwa: options.rwa),
+              options.amortisation == nil else { return plans.map(figures) }
+        let prepared = plans.map(PreparedPlan.init)
+        guard let sharing = PathSharing(portfolio: portfolio, plans: prepared) else { return plans.map(figures) }
+        let inputs = plans.map {
+            ProvisionStage.inputs(scenario: scenario, plan: $0, options: options, setup: setup, constants: constants)
+        }
+        let blocks = SharedPass(portfolio: portfolio, plans: prepared, sharing: sharing, inputs: inputs,
+                                options: options, constants: constants).blocks()
+        return plans.indices.map { j in
+            let plan = plans[j]
+            let projection = CreditProjector.combine(blocks.map { $0.credit[j] }, portfolio: portfolio, plan: plan,
+                                                     periodLabels: labels, options: options)
+            let provisions = ProvisionsProjection.combine(blocks.flatMap { $0.provisions[j] }, inputs[j])
+            let capital = CapitalStage.project(scenario: scenario, plan: plan, projection: projection,
+                                               balanceSheet: balanceSheet, rules: credit.capitalRules, options: options,
+                                               provisions: credit.provisions, precomputed: provisions,
+                                               income: credit.income, constants: constants).0
+            return (projection.cumulativeEL, capital.minCET1Ratio)
+        }
+    }
+
     /// Credit and provisions in one pass over blocks of exposures when the provision book is
     /// this portfolio's; else the credit pass alone (provisions then follow in CapitalStage).
     private func project(_ plan: StressPlan) -> (CreditProjection, ProvisionsResult?) {

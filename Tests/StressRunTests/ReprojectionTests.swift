@@ -69,13 +69,14 @@ final class ReprojectionTests: XCTestCase {
                                        portfolio: portfolio, factor: $0)
             }
             if coalitions {
-                // Each variable alone on its path, the others neutral (attribution coalitions).
+                // Every coalition of the variables on their paths, the others neutral (attribution).
                 let neutral = SeverityScaling.neutralValues(credit.configuration)
-                for kept in scenario.variables.map(\.name) where neutral[kept] != nil {
+                let players = scenario.variables.map(\.name).filter { neutral[$0] != nil }
+                for mask in 0..<(1 << players.count) {
                     var coalition = scenario
                     coalition.variables = scenario.variables.map { v in
-                        guard v.name != kept, let n = neutral[v.name] else { return v }
-                        return ScenarioVariable(name: v.name, values: Array(repeating: n, count: v.values.count))
+                        guard let k = players.firstIndex(of: v.name), mask & (1 << k) == 0 else { return v }
+                        return ScenarioVariable(name: v.name, values: Array(repeating: neutral[v.name]!, count: v.values.count))
                     }
                     plans.append(StressPlan.build(configuration: credit.configuration, scenario: coalition,
                                                   portfolio: portfolio, periods: credit.plan.periods, sourceFile: "").0)
@@ -91,6 +92,15 @@ final class ReprojectionTests: XCTestCase {
                 cet1s.insert(expected.cet1.bitPattern)
             }
             XCTAssertGreaterThan(cet1s.count, 2, "the plans move the ratio", file: file, line: line)
+            // All plans in one pass, each exposure evaluated once per distinct path: the same bits.
+            let shared = lean.figures(plans)
+            for (k, plan) in plans.enumerated() {
+                let own = lean.figures(plan)
+                XCTAssertEqual(shared[k].el.bitPattern, own.el.bitPattern, "shared pass, EL, plan \(k)",
+                               file: file, line: line)
+                XCTAssertEqual(shared[k].cet1.bitPattern, own.cet1.bitPattern, "shared pass, min CET1, plan \(k)",
+                               file: file, line: line)
+            }
         }
     }
 
@@ -134,6 +144,37 @@ final class ReprojectionTests: XCTestCase {
         satellite.lgd = nil
         try Case(s, rules: FrameworkCapitalTests.usRules, satellite: satellite)
             .assertLeanEqualsFull(factors: [0, 1, 4], coalitions: true)
+    }
+
+    /// Coalitions that differ only in a variable an exposure's paths do not read share its
+    /// evaluation: here only the retail group's PD reads unemployment.
+    func testSharedPassEvaluatesEachDistinctPathOnce() throws {
+        let satellite = SatelliteSpec(
+            pd: .init(model: "vasicek", parameters: ["beta_gdp_growth": 0.34, "mean_gdp_growth": 0.03,
+                                                     "sd_gdp_growth": 0.02]),
+            lgd: .init(model: "collateral", parameters: ["haircut": 0.3, "hpi_sensitivity": 0.6]),
+            overrides: ["retail": SatelliteSpec(pd: .init(model: "vasicek", parameters: [
+                "beta_unemployment": -0.9, "mean_unemployment": 0.06, "sd_unemployment": 0.014]))])
+        let c = try Case(Self.annual(.eba), rules: .pointInTime, satellite: satellite)
+        c.assertLeanEqualsFull(factors: [1], coalitions: true)
+        let neutral = SeverityScaling.neutralValues(c.credit.configuration)
+        let players = c.scenario.variables.map(\.name).filter { neutral[$0] != nil }
+        XCTAssertEqual(players.count, 3)
+        let plans = (0..<(1 << players.count)).map { mask -> PreparedPlan in
+            var coalition = c.scenario
+            coalition.variables = c.scenario.variables.map { v in
+                guard let k = players.firstIndex(of: v.name), mask & (1 << k) == 0 else { return v }
+                return ScenarioVariable(name: v.name, values: Array(repeating: neutral[v.name]!, count: v.values.count))
+            }
+            return PreparedPlan(StressPlan.build(configuration: c.credit.configuration, scenario: coalition,
+                                                 portfolio: c.portfolio, periods: c.credit.plan.periods,
+                                                 sourceFile: "").0)
+        }
+        let sharing = try XCTUnwrap(PathSharing(portfolio: c.portfolio, plans: plans))
+        let retail = c.portfolio.segment.codes.filter { c.portfolio.segment.levels[Int($0)] == "retail" }.count
+        // Retail rows: all 8 coalitions distinct; the others 4 (GDP × house prices).
+        XCTAssertGreaterThan(retail, 0)
+        XCTAssertEqual(sharing.evaluations, retail * 8 + (c.portfolio.count - retail) * 4)
     }
 
     /// The RBI's severity table (no satellite): standardised RWA with defaults retained.

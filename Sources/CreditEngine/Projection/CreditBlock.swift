@@ -38,7 +38,7 @@ extension CreditProjector {
                     constants.defaulted.withUnsafeBufferPointer { flags in
                         var columns = base
                         columns.defaulted = flags
-                        projectChunk(rows, columns: columns, plan: FlatPlan(plan), options: options, irb: irb,
+                        projectChunk(RowSelection(rows), columns: columns, plan: FlatPlan(plan), options: options, irb: irb,
                                      standardised: standardised, constants: known, paths: BlockPaths(pd: pd, lgd: lgd),
                                      into: &acc)
                     }

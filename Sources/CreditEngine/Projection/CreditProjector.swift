@@ -51,7 +51,7 @@ public enum CreditProjector {
                     let columns = withFlags
                     return parallelMap(blocks: partition, threads: max(1, options.threads)) { range, _ in
                         var acc = Accumulator(layout: layout)
-                        projectChunk(range, columns: columns, plan: flat, options: options, irb: irb,
+                        projectChunk(RowSelection(range), columns: columns, plan: flat, options: options, irb: irb,
                                      standardised: standardised, constants: known, into: &acc)
                         return acc
                     }
@@ -71,40 +71,49 @@ public enum CreditProjector {
         -> @Sendable (Range<Int>, UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> Void {
         let constants = constants.flatMap { $0.matches(p, pdFloor: options.pdFloor, rwa: options.rwa) ? $0 : nil }
         let flat = FlatPlan(plan)
-        let periods = plan.periods
+        return { rows, pdOut, lgdOut in
+            withConstantsView(constants) { known in
+                ExposureColumns.with(p, groups: plan.groupOfExposure) { c in
+                    fillPaths(RowSelection(rows), columns: c, plan: flat, options: options, constants: known,
+                              pd: pdOut, lgd: lgdOut)
+                }
+            }
+        }
+    }
+
+    /// The filler's loop over `rows`: entry position·T + t of `pdOut` and `lgdOut`.
+    static func fillPaths(_ rows: RowSelection, columns c: ExposureColumns, plan flat: FlatPlan,
+                          options: ProjectionOptions, constants known: ExposureConstants.View?,
+                          pd pdOut: UnsafeMutableBufferPointer<Double>, lgd lgdOut: UnsafeMutableBufferPointer<Double>) {
+        let periods = flat.periods
         let quarterly = options.frequency == .quarterly
         let runoff = !quarterly && options.balanceSheet == .runoff
         let floor = options.pdFloor
-        return { rows, pdOut, lgdOut in
-            withConstantsView(constants) { known in
-            ExposureColumns.with(p, groups: plan.groupOfExposure) { c in
-                flat.pdValues.withUnsafeBufferPointer { pdValues in
-                flat.lgdValues.withUnsafeBufferPointer { lgdValues in
-                flat.residentialIndex.withUnsafeBufferPointer { residential in
-                flat.commercialIndex.withUnsafeBufferPointer { commercial in
-                    let hasGroups = c.group.count == c.count, hasAmortisation = c.amortisation.count == c.count
-                    for i in rows {
-                        let g = hasGroups ? Int(c.group[i]) : 0
-                        let stress = ExposureStress(i, columns: c, plan: flat, pd0: max(c.pd[i], floor), group: g,
-                                                    residential: residential, commercial: commercial, quarterly: quarterly,
-                                                    constants: known)
-                        var ead = c.ead[i]
-                        let a = hasAmortisation && c.amortisation[i].isFinite ? c.amortisation[i] : 0
-                        let base = (i - rows.lowerBound) * periods
-                        for t in 0..<periods {
-                            let (pdT, annualPD) = stress.pd(t, pdValues: pdValues, quarterly: quarterly)
-                            let lgdT = stress.lgd(t, ead: ead, lgdValues: lgdValues)
-                            pdOut[base + t] = annualPD
-                            lgdOut[base + t] = lgdT
-                            if runoff { ead = max(ead - pdT * ead - a * ead, 0) }
-                        }
-                    }
-                }
-                }
-                }
+        flat.pdValues.withUnsafeBufferPointer { pdValues in
+        flat.lgdValues.withUnsafeBufferPointer { lgdValues in
+        flat.residentialIndex.withUnsafeBufferPointer { residential in
+        flat.commercialIndex.withUnsafeBufferPointer { commercial in
+            let hasGroups = c.group.count == c.count, hasAmortisation = c.amortisation.count == c.count
+            for position in 0..<rows.count {
+                let i = rows[position]
+                let g = hasGroups ? Int(c.group[i]) : 0
+                let stress = ExposureStress(i, columns: c, plan: flat, pd0: max(c.pd[i], floor), group: g,
+                                            residential: residential, commercial: commercial, quarterly: quarterly,
+                                            constants: known)
+                var ead = c.ead[i]
+                let a = hasAmortisation && c.amortisation[i].isFinite ? c.amortisation[i] : 0
+                let base = position * periods
+                for t in 0..<periods {
+                    let (pdT, annualPD) = stress.pd(t, pdValues: pdValues, quarterly: quarterly)
+                    let lgdT = stress.lgd(t, ead: ead, lgdValues: lgdValues)
+                    pdOut[base + t] = annualPD
+                    lgdOut[base + t] = lgdT
+                    if runoff { ead = max(ead - pdT * ead - a * ead, 0) }
                 }
             }
-            }
+        }
+        }
+        }
         }
     }
 
@@ -161,10 +170,12 @@ public enum CreditProjector {
         }
     }
 
-    static func projectChunk(_ rows: Range<Int>, columns c: ExposureColumns, plan flat: FlatPlan,
+    /// `records`: instead of summing, write each row's terms at position·`CreditRowRecord.stride`
+    /// (totals only), for a pass that adds them into several coalitions' sums.
+    static func projectChunk(_ rows: RowSelection, columns c: ExposureColumns, plan flat: FlatPlan,
                              options: ProjectionOptions, irb: RiskWeightView?, standardised: StandardisedWeightView?,
                              constants known: ExposureConstants.View?, paths: BlockPaths? = nil,
-                             into acc: inout Accumulator) {
+                             records: UnsafeMutablePointer<Double>? = nil, into acc: inout Accumulator) {
         let periods = flat.periods
         let quarterly = options.frequency == .quarterly
         let runoff = !quarterly && options.balanceSheet == .runoff
@@ -179,8 +190,13 @@ public enum CreditProjector {
         let globalAmortisation = options.amortisation.map { Array($0.prefix(periods)) + Array(repeating: 0, count: max(0, periods - $0.count)) }
 
         // Chunk-local sums in plain buffers, added into the accumulator at the end
-        // (no copy-on-write, exclusivity or bounds checks in the loop).
-        let totals = LocalSums(count: 6 * periods)
+        // (no copy-on-write, exclusivity or bounds checks in the loop): the six period
+        // series, then the baseline EL and the two jump-off RWAs.
+        let stride = CreditRowRecord.stride(periods: periods)
+        let chunkTotals = LocalSums(count: stride)
+        var totals = chunkTotals
+        precondition(records == nil || !(bySegment || bySector || byCountry || byClass),
+                     "CreditProjector: per-row records carry the totals only")
         // Non-optional copies and flags: `if let` on these large optionals inside the loop
         // copied them per exposure and period.
         let hasIRB = irb != nil, hasStandardised = standardised != nil
@@ -188,22 +204,25 @@ public enum CreditProjector {
         let hasConstants = known != nil, constants = known ?? .none
         let retainDefaults = options.rwa?.retainDefaults ?? false
         let ratingPhilosophy = options.rwa?.ratingPhilosophy ?? []
-        var startRWA = 0.0, standardisedStartRWA = 0.0
         let segmentEL = LocalSums(count: acc.segmentEL.count), sectorEL = LocalSums(count: acc.sectorEL.count)
         let countryEL = LocalSums(count: acc.countryEL.count), classEL = LocalSums(count: acc.classEL.count)
         let segmentEAD = LocalSums(count: acc.segmentEAD.count), sectorEAD = LocalSums(count: acc.sectorEAD.count)
         let countryEAD = LocalSums(count: acc.countryEAD.count), classEAD = LocalSums(count: acc.classEAD.count)
         defer {
-            for b in [totals, segmentEL, sectorEL, countryEL, classEL, segmentEAD, sectorEAD, countryEAD, classEAD] { b.free() }
+            for b in [chunkTotals, segmentEL, sectorEL, countryEL, classEL, segmentEAD, sectorEAD, countryEAD, classEAD] { b.free() }
         }
-        var baseline = 0.0
+        let baseline = 6 * periods, startRWA = baseline + 1, standardisedStartRWA = baseline + 2
 
         flat.pdValues.withUnsafeBufferPointer { pdValues in
         flat.lgdValues.withUnsafeBufferPointer { lgdValues in
         flat.residentialIndex.withUnsafeBufferPointer { residential in
         flat.commercialIndex.withUnsafeBufferPointer { commercial in
         (globalAmortisation ?? []).withUnsafeBufferPointer { amortisationPath in
-            for i in rows {
+            for position in 0..<rows.count {
+                let i = rows[position]
+                if let records {
+                    totals = LocalSums(borrowing: records + position * stride, count: stride)
+                }
                 if hasDefaultedFlags && c.defaulted[i] != 0 {
                     // In default at jump-off: no further expected loss here (the provisions
                     // engine's stage 3), RWA held at its jump-off figure on PD 1.
@@ -212,8 +231,8 @@ public enum CreditProjector {
                         : (hasConstants ? constants.jumpOffRiskWeight[i] : weights.riskWeight(i, pd: 1, lgd: c.lgd[i])) * ead
                     let sa = hasStandardised
                         ? saWeights.defaultedRWAPerUnit(i, coverage: c.lgd[i]) * saWeights.exposureFactor[i] * ead : 0
-                    startRWA += irb
-                    standardisedStartRWA += sa
+                    totals[startRWA] += irb
+                    totals[standardisedStartRWA] += sa
                     for t in 0..<periods {
                         totals[4 * periods + t] += irb
                         totals[5 * periods + t] += sa
@@ -227,17 +246,17 @@ public enum CreditProjector {
                 let g = hasGroups ? Int(c.group[i]) : 0
                 let row = g * periods
                 let q0 = quarterly ? quarterlyPD(pd0) : pd0
-                baseline += q0 * lgd0 * ead
+                totals[baseline] += q0 * lgd0 * ead
                 let weight0 = !hasIRB ? 0
                     : hasConstants ? constants.jumpOffRiskWeight[i] : weights.riskWeight(i, pd: pd0, lgd: lgd0)
-                if hasIRB { startRWA += weight0 * ead }
+                if hasIRB { totals[startRWA] += weight0 * ead }
                 let exposureFactor = hasStandardised ? saWeights.exposureFactor[i] : 1
                 // A loan in default at jump-off is weighted as defaulted on its amount net of
                 // provisions, taken as LGD × EAD until the portfolio carries its own.
                 let defaultedAtStart = hasStandardised
                     ? saWeights.defaultedRWAPerUnit(i, coverage: lgd0) * exposureFactor * ead : 0
                 if hasStandardised {
-                    standardisedStartRWA += pd0 >= 1 ? defaultedAtStart : saWeights.weight[i] * exposureFactor * ead
+                    totals[standardisedStartRWA] += pd0 >= 1 ? defaultedAtStart : saWeights.weight[i] * exposureFactor * ead
                 }
                 // Defaults of the horizon kept on the balance sheet net of provisions (RWA).
                 var retainedRWA = 0.0
@@ -271,7 +290,7 @@ public enum CreditProjector {
                     var (pdT, annualPD) = (0.0, 0.0), lgdT = 0.0
                     if let paths {
                         // The filler's figures: the same formulas, run once for credit and provisions.
-                        let k = (i - rows.lowerBound) * periods + t
+                        let k = position * periods + t
                         annualPD = paths.pd[k]
                         lgdT = paths.lgd[k]
                         pdT = !quarterly ? annualPD
@@ -330,17 +349,8 @@ public enum CreditProjector {
         }
         }
         }
-        acc.baselineEL += baseline
-        acc.startRWA += startRWA
-        acc.standardisedStartRWA += standardisedStartRWA
-        for t in 0..<periods {
-            acc.periodEL[t] += totals[t]
-            acc.periodEAD[t] += totals[periods + t]
-            acc.pdEAD[t] += totals[2 * periods + t]
-            acc.lgdEAD[t] += totals[3 * periods + t]
-            acc.periodRWA[t] += totals[4 * periods + t]
-            acc.standardisedPeriodRWA[t] += totals[5 * periods + t]
-        }
+        guard records == nil else { return }
+        CreditRowRecord.fold(chunkTotals.buffer, periods: periods, into: &acc)
         segmentEL.add(into: &acc.segmentEL); sectorEL.add(into: &acc.sectorEL)
         countryEL.add(into: &acc.countryEL); classEL.add(into: &acc.classEL)
         segmentEAD.add(into: &acc.segmentEAD); sectorEAD.add(into: &acc.sectorEAD)
@@ -415,6 +425,11 @@ public enum CreditProjector {
         init(count: Int) {
             buffer = .allocate(capacity: count)
             buffer.initialize(repeating: 0)
+        }
+        /// `count` zeroed doubles at `start`, owned by the caller (never `free`d).
+        init(borrowing start: UnsafeMutablePointer<Double>, count: Int) {
+            buffer = UnsafeMutableBufferPointer(start: start, count: count)
+            buffer.update(repeating: 0)
         }
         @inline(__always)
         subscript(i: Int) -> Double {
