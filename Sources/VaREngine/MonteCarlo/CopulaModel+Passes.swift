@@ -195,7 +195,7 @@ extension CopulaModel {
                 let recorded = keepLevels ? width : segments
                 let values = UnsafeMutableBufferPointer<Double>.allocate(capacity: recorded)
                 defer { values.deallocate() }
-                var recorder = LevelRecording(codes: keepLevels ? dimensions.planCodes : dimensions.segmentCodes,
+                var recorder = LevelRecording(codes: dimensions.codes,
                                               dimensions: keepLevels ? 4 : 1, lossAmount: plan.lossAmount, values: values)
                 for slot in local {
                     let path = first + slot
@@ -283,7 +283,7 @@ extension CopulaModel {
                 values.deallocate()
             }
             var sums = TailSums(levels: levels, width: width)
-            var recorder = LevelRecording(codes: dimensions.planCodes, dimensions: 4, lossAmount: plan.lossAmount,
+            var recorder = LevelRecording(codes: dimensions.codes, dimensions: 4, lossAmount: plan.lossAmount,
                                           values: values)
             for index in range {
                 let path = tail[index]

@@ -119,10 +119,8 @@ final class AllocationDimensions: @unchecked Sendable {
     let levelCount: Int
     /// Flat level of each exposure per dimension, portfolio order.
     let exposureLevel: [[Int]]
-    /// Plan-order codes, all four dimensions (position·4 + d).
-    let planCodes: UnsafeMutableBufferPointer<Int32>
-    /// Plan-order codes of the segment dimension only (position).
-    let segmentCodes: UnsafeMutableBufferPointer<Int32>
+    /// Plan-order codes that `LevelRecording` reads.
+    let codes: AllocationCodes
     /// Loss of the certain defaults per flat level.
     let certainLoss: [Double]
 
@@ -145,14 +143,8 @@ final class AllocationDimensions: @unchecked Sendable {
         levelCount = total
         exposureLevel = columns.enumerated().map { d, column in column.0.map { $0 + offsets[d] } }
 
-        let m = plan.obligorCount
-        planCodes = .allocate(capacity: max(4 * m, 1))
-        segmentCodes = .allocate(capacity: max(m, 1))
-        for position in 0..<m {
-            let row = Int(plan.row[position])
-            for d in 0..<4 { planCodes[position * 4 + d] = Int32(exposureLevel[d][row]) }
-            segmentCodes[position] = Int32(exposureLevel[0][row])
-        }
+        codes = AllocationCodes(exposureLevel: exposureLevel, offsets: offsets, levels: columns.map(\.1.count),
+                                rows: UnsafeBufferPointer(rebasing: plan.row[0..<plan.obligorCount]))
         var certain = [Double](repeating: 0, count: total)
         for row in plan.certainRows {
             let amount = portfolio.lgd[row] * portfolio.ead[row]
@@ -161,13 +153,56 @@ final class AllocationDimensions: @unchecked Sendable {
         certainLoss = certain
     }
 
-    deinit {
-        planCodes.deallocate()
-        segmentCodes.deallocate()
-    }
+    deinit { codes.deallocate() }
 
     var segmentCount: Int { names[0].count }
 
     /// Names of dimension d, and the flat range of its levels.
     func range(_ d: Int) -> Range<Int> { offsets[d]..<(offsets[d] + names[d].count) }
+}
+
+/// The allocation levels of each plan position: one byte per dimension packed in a UInt32
+/// when every dimension has at most 256 levels (a default then reads 4 bytes), else the flat
+/// indices of all four dimensions (position·4 + d) and of the segment alone (position).
+struct AllocationCodes: @unchecked Sendable {
+    let packed: UnsafeMutableBufferPointer<UInt32>?
+    let wide: UnsafeMutableBufferPointer<Int32>
+    let segment: UnsafeMutableBufferPointer<Int32>
+    let offsets: (Int, Int, Int, Int)
+
+    /// `rows`: the portfolio row of each plan position.
+    init(exposureLevel: [[Int]], offsets: [Int], levels: [Int], rows: UnsafeBufferPointer<Int32>) {
+        let m = rows.count
+        self.offsets = (offsets[0], offsets[1], offsets[2], offsets[3])
+        let empty = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+        if levels.allSatisfy({ $0 <= 256 }) {
+            let packed = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: max(m, 1))
+            for position in 0..<m {
+                let row = Int(rows[position])
+                var word: UInt32 = 0
+                for d in 0..<4 { word |= UInt32(exposureLevel[d][row] - offsets[d]) << UInt32(8 * d) }
+                packed[position] = word
+            }
+            self.packed = packed
+            wide = empty
+            segment = empty
+            return
+        }
+        packed = nil
+        wide = .allocate(capacity: max(4 * m, 1))
+        segment = .allocate(capacity: max(m, 1))
+        for position in 0..<m {
+            let row = Int(rows[position])
+            for d in 0..<4 { wide[position * 4 + d] = Int32(exposureLevel[d][row]) }
+            segment[position] = Int32(exposureLevel[0][row])
+        }
+    }
+
+    func deallocate() {
+        packed?.deallocate()
+        if packed == nil {
+            wide.deallocate()
+            segment.deallocate()
+        }
+    }
 }

@@ -18,19 +18,43 @@ struct NoRecording: DefaultRecorder {
     @inline(__always) mutating func record(_ position: Int) {}
 }
 
-/// Adds each default's loss to its level in every allocation dimension: `codes` holds,
-/// per plan position, the flat level index of each dimension (position·dimensions + d),
-/// so one default reads one cache line of codes; `values` is the path's loss per flat level.
+/// Adds each default's loss to its level in every allocation dimension (in dimension order):
+/// per plan position, `packed` holds each dimension's level as one byte (dimension d in bits
+/// 8d ..< 8d + 8, added to `offsets[d]`), so a default reads 4 bytes of codes where 16 missed
+/// the cache at a million obligors; `wide` holds the flat level indices (position·dimensions
+/// + d) when a dimension has more than 256 levels. `values` is the path's loss per flat level.
 struct LevelRecording: DefaultRecorder {
-    let codes: UnsafeMutableBufferPointer<Int32>
+    let packed: UnsafeMutableBufferPointer<UInt32>?
+    let wide: UnsafeMutableBufferPointer<Int32>
+    let offsets: (Int, Int, Int, Int)
     let dimensions: Int
     let lossAmount: UnsafeMutableBufferPointer<Double>
     let values: UnsafeMutableBufferPointer<Double>
 
+    init(codes: AllocationCodes, dimensions: Int, lossAmount: UnsafeMutableBufferPointer<Double>,
+         values: UnsafeMutableBufferPointer<Double>) {
+        precondition(dimensions == 1 || dimensions == 4, "LevelRecording: the segment, or all four dimensions")
+        packed = codes.packed
+        wide = dimensions == 4 ? codes.wide : codes.segment
+        offsets = codes.offsets
+        self.dimensions = dimensions
+        self.lossAmount = lossAmount
+        self.values = values
+    }
+
     @inline(__always) mutating func record(_ position: Int) {
         let amount = lossAmount[position]
+        if let packed {
+            let levels = Int(packed[position])
+            values[offsets.0 &+ levels & 0xff] += amount
+            guard dimensions == 4 else { return }
+            values[offsets.1 &+ (levels &>> 8) & 0xff] += amount
+            values[offsets.2 &+ (levels &>> 16) & 0xff] += amount
+            values[offsets.3 &+ (levels &>> 24) & 0xff] += amount
+            return
+        }
         let base = position &* dimensions
-        for d in 0..<dimensions { values[Int(codes[base &+ d])] += amount }
+        for d in 0..<dimensions { values[Int(wide[base &+ d])] += amount }
     }
 }
 
@@ -41,16 +65,31 @@ struct PathWorkspace {
     let storage: UnsafeMutableBufferPointer<Double>
     var idiosyncratic: UniformSource
     var mixing: UniformSource
+    /// A batch of a sparse bucket's candidates: position, thinning draw V·p̄, and the
+    /// position's threshold, slope and loss, gathered in a loop of independent loads.
+    let candidate: UnsafeMutableBufferPointer<Int>
+    let candidateDraw: UnsafeMutableBufferPointer<Double>
+    let candidateThreshold: UnsafeMutableBufferPointer<Double>
+    let candidateSlope: UnsafeMutableBufferPointer<Double>
+    let candidateLoss: UnsafeMutableBufferPointer<Double>
+    static let batch = 64
 
     init(factorCount: Int, groupCount: Int) {
         factors = .allocate(capacity: max(factorCount, 1))
         groupFactor = .allocate(capacity: max(groupCount, 1))
+        candidate = .allocate(capacity: Self.batch)
+        candidateDraw = .allocate(capacity: Self.batch)
+        candidateThreshold = .allocate(capacity: Self.batch)
+        candidateSlope = .allocate(capacity: Self.batch)
+        candidateLoss = .allocate(capacity: Self.batch)
         storage = .allocate(capacity: 2 * UniformSource.capacity)
         idiosyncratic = UniformSource(buffer: UnsafeMutableBufferPointer(rebasing: storage[0..<UniformSource.capacity]))
         mixing = UniformSource(buffer: UnsafeMutableBufferPointer(rebasing: storage[UniformSource.capacity...]))
     }
 
     func deallocate() {
+        candidate.deallocate()
+        for buffer in [candidateDraw, candidateThreshold, candidateSlope, candidateLoss] { buffer.deallocate() }
         factors.deallocate()
         groupFactor.deallocate()
         storage.deallocate()
@@ -193,16 +232,43 @@ struct PathKernel: @unchecked Sendable {
                 let inverseLogSurvival = 1 / log1p(-pBar)
                 var pLow = -1.0  // computed at the first candidate
                 var j = start &- 1
-                while true {
-                    let gap = log(workspace.idiosyncratic.next()) * inverseLogSurvival
-                    if gap >= Double(end &- j &- 1) { break }
-                    j = j &+ Int(gap) &+ 1
-                    if pLow < 0 { pLow = Self.phi(lowArgument) }
-                    let v = workspace.idiosyncratic.next() * pBar
-                    if v < pLow || PhiBracket.isBelow(v, scale * threshold[j] - slope[j] * y, table: phiTable) {
-                        loss += lossAmount[j]
-                        recorder.record(j)
+                // Candidates a batch at a time: draw them (the same uniforms in the same order),
+                // gather their terms in a loop of independent loads, then test them in order.
+                // Tested one by one, each candidate's cache misses waited behind the branch on
+                // the last one's: at a million obligors the kernel stalled on memory.
+                let candidate = workspace.candidate, draw = workspace.candidateDraw
+                let candidateThreshold = workspace.candidateThreshold, candidateSlope = workspace.candidateSlope
+                let candidateLoss = workspace.candidateLoss
+                var exhausted = false
+                while !exhausted {
+                    var n = 0
+                    while n < PathWorkspace.batch {
+                        let gap = log(workspace.idiosyncratic.next()) * inverseLogSurvival
+                        if gap >= Double(end &- j &- 1) { exhausted = true; break }
+                        j = j &+ Int(gap) &+ 1
+                        if pLow < 0 { pLow = Self.phi(lowArgument) }
+                        candidate[n] = j
+                        draw[n] = workspace.idiosyncratic.next() * pBar
+                        n &+= 1
                     }
+                    for c in 0..<n {
+                        let k = candidate[c]
+                        candidateThreshold[c] = threshold[k]
+                        candidateSlope[c] = slope[k]
+                        candidateLoss[c] = lossAmount[k]
+                    }
+                    // The defaults overwrite the front of `candidate`, in order, for the recorder.
+                    var defaults = 0
+                    for c in 0..<n {
+                        let v = draw[c]
+                        if v < pLow
+                            || PhiBracket.isBelow(v, scale * candidateThreshold[c] - candidateSlope[c] * y, table: phiTable) {
+                            loss += candidateLoss[c]
+                            candidate[defaults] = candidate[c]
+                            defaults &+= 1
+                        }
+                    }
+                    for c in 0..<defaults { recorder.record(candidate[c]) }
                 }
             }
         }
