@@ -48,6 +48,13 @@ public struct Reprojection: Sendable {
     /// each exposure once per distinct path among the plans (`PathSharing`) and adds its
     /// terms into every plan that shares the path, in row order.
     public func figures(_ plans: [StressPlan]) -> [(el: Double, cet1: Double)] {
+        // At most `sharedPlans` plans a pass: a pass holds records and block sums per plan,
+        // and 12 variables make 4,095 coalitions.
+        guard plans.count <= Self.sharedPlans else {
+            return stride(from: 0, to: plans.count, by: Self.sharedPlans).flatMap {
+                figures(Array(plans[$0..<min($0 + Self.sharedPlans, plans.count)]))
+            }
+        }
         guard plans.count > 1, let setup = credit.provisions, setup.book.count == portfolio.count,
               constants.matches(setup.portfolio, pdFloor: options.pdFloor, rwa: options.rwa),
               options.amortisation == nil else { return plans.map(figures) }
@@ -70,6 +77,10 @@ public struct Reprojection: Sendable {
             return (projection.cumulativeEL, capital.minCET1Ratio)
         }
     }
+
+    /// Plans evaluated in one shared pass: 15 coalitions of four variables in one, and the
+    /// memory of a pass (records of 128 rows and block sums per plan) stays in megabytes.
+    static let sharedPlans = 32
 
     /// Credit and provisions in one pass over blocks of exposures when the provision book is
     /// this portfolio's; else the credit pass alone (provisions then follow in CapitalStage).

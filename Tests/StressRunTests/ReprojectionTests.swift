@@ -175,6 +175,18 @@ final class ReprojectionTests: XCTestCase {
         // Retail rows: all 8 coalitions distinct; the others 4 (GDP × house prices).
         XCTAssertGreaterThan(retail, 0)
         XCTAssertEqual(sharing.evaluations, retail * 8 + (c.portfolio.count - retail) * 4)
+
+        // More plans than one pass takes (32): passes of 32 and 8, repeats sharing every path.
+        let lean = Reprojection(scenario: c.scenario, portfolio: c.portfolio, balanceSheet: c.balanceSheet,
+                                credit: c.credit, threads: 2)
+        let once = lean.figures(plans.map(\.plan))
+        let many = lean.figures(Array(repeating: plans.map(\.plan), count: 5).flatMap { $0 })
+        XCTAssertEqual(many.count, 40)
+        XCTAssertGreaterThan(many.count, Reprojection.sharedPlans)
+        for (k, figures) in many.enumerated() {
+            XCTAssertEqual(figures.el.bitPattern, once[k % 8].el.bitPattern, "EL, plan \(k)")
+            XCTAssertEqual(figures.cet1.bitPattern, once[k % 8].cet1.bitPattern, "min CET1, plan \(k)")
+        }
     }
 
     /// The RBI's severity table (no satellite): standardised RWA with defaults retained.
