@@ -7,8 +7,9 @@ import StressCore
 /// loans, none without collateral (METHODOLOGY §2.2). Two plans whose series those are hold
 /// the same bits give the exposure the same figures, so a pass over the coalitions evaluates
 /// each exposure once per distinct series and adds the result into every coalition that
-/// shares it. Without collateral the Fed's and the BoE's four attribution variables make 4
-/// distinct coalitions of 15, not 15.
+/// shares it. The Fed's and the BoE's four attribution variables make 8 distinct paths of
+/// the 15 coalitions for most exposures: GDP and unemployment move the PD, house prices the
+/// LGD (the collateral, and the unsecured add-on without collateral).
 public struct PathSharing: Sendable {
     /// Plans compared.
     public let plans: Int

@@ -163,18 +163,16 @@ final class AllocationDimensions: @unchecked Sendable {
 
 /// The allocation levels of each plan position: one byte per dimension packed in a UInt32
 /// when every dimension has at most 256 levels (a default then reads 4 bytes), else the flat
-/// indices of all four dimensions (position·4 + d) and of the segment alone (position).
+/// indices of all four dimensions (position·4 + d; the segment is d = 0).
 struct AllocationCodes: @unchecked Sendable {
     let packed: UnsafeMutableBufferPointer<UInt32>?
     let wide: UnsafeMutableBufferPointer<Int32>
-    let segment: UnsafeMutableBufferPointer<Int32>
     let offsets: (Int, Int, Int, Int)
 
     /// `rows`: the portfolio row of each plan position.
     init(exposureLevel: [[Int]], offsets: [Int], levels: [Int], rows: UnsafeBufferPointer<Int32>) {
         let m = rows.count
         self.offsets = (offsets[0], offsets[1], offsets[2], offsets[3])
-        let empty = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
         if levels.allSatisfy({ $0 <= 256 }) {
             let packed = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: max(m, 1))
             for position in 0..<m {
@@ -184,25 +182,18 @@ struct AllocationCodes: @unchecked Sendable {
                 packed[position] = word
             }
             self.packed = packed
-            wide = empty
-            segment = empty
+            wide = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
             return
         }
         packed = nil
         wide = .allocate(capacity: max(4 * m, 1))
-        segment = .allocate(capacity: max(m, 1))
         for position in 0..<m {
             let row = Int(rows[position])
             for d in 0..<4 { wide[position * 4 + d] = Int32(exposureLevel[d][row]) }
-            segment[position] = Int32(exposureLevel[0][row])
         }
     }
 
     func deallocate() {
-        packed?.deallocate()
-        if packed == nil {
-            wide.deallocate()
-            segment.deallocate()
-        }
+        if let packed { packed.deallocate() } else { wide.deallocate() }
     }
 }

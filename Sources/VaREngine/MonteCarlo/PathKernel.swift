@@ -21,8 +21,8 @@ struct NoRecording: DefaultRecorder {
 /// Adds each default's loss to its level in every allocation dimension (in dimension order):
 /// per plan position, `packed` holds each dimension's level as one byte (dimension d in bits
 /// 8d ..< 8d + 8, added to `offsets[d]`), so a default reads 4 bytes of codes where 16 missed
-/// the cache at a million obligors; `wide` holds the flat level indices (position·dimensions
-/// + d) when a dimension has more than 256 levels. `values` is the path's loss per flat level.
+/// the cache at a million obligors; `wide` holds the flat level indices (position·4 + d) when
+/// a dimension has more than 256 levels. `values` is the path's loss per flat level.
 struct LevelRecording: DefaultRecorder {
     let packed: UnsafeMutableBufferPointer<UInt32>?
     let wide: UnsafeMutableBufferPointer<Int32>
@@ -35,7 +35,7 @@ struct LevelRecording: DefaultRecorder {
          values: UnsafeMutableBufferPointer<Double>) {
         precondition(dimensions == 1 || dimensions == 4, "LevelRecording: the segment, or all four dimensions")
         packed = codes.packed
-        wide = dimensions == 4 ? codes.wide : codes.segment
+        wide = codes.wide
         offsets = codes.offsets
         self.dimensions = dimensions
         self.lossAmount = lossAmount
@@ -53,7 +53,7 @@ struct LevelRecording: DefaultRecorder {
             values[offsets.3 &+ (levels &>> 24) & 0xff] += amount
             return
         }
-        let base = position &* dimensions
+        let base = position &* 4
         for d in 0..<dimensions { values[Int(wide[base &+ d])] += amount }
     }
 }
