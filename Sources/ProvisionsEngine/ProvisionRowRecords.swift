@@ -81,6 +81,13 @@ public struct ProvisionRecordSums: @unchecked Sendable {
         for k in 3..<totals.count { totals[k] += record[k] }
     }
 
+    /// Multiplies every total by `weight`: the sums of a subsample of 1 row in `weight`
+    /// standing for the whole book's (a surrogate that only aims a search).
+    public mutating func scale(by weight: Int) {
+        for k in totals.indices { totals[k] *= Double(weight) }
+        heldCount *= weight
+    }
+
     /// The block, as `ProvisionsProjection.projectBlock` gives it without breakdowns.
     public var block: ProvisionsBlock {
         var sums = ProvisionSums(layout: layout)

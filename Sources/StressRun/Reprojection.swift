@@ -33,8 +33,15 @@ public struct Reprojection: Sendable {
         labels = Array(s.periods.prefix(credit.plan.periods))
     }
 
-    /// Cumulative EL and minimum CET1 ratio under `plan`.
+    /// Cumulative EL and minimum CET1 ratio under `plan`: a shared pass of one plan, whose
+    /// groups of rows keep their paths and records in cache (the blocks of `figuresAlone`
+    /// do not), with the same bits.
     public func figures(_ plan: StressPlan) -> (el: Double, cet1: Double) {
+        figures([plan])[0]
+    }
+
+    /// `figures(_:)` by a pass of the credit and provisions kernels over whole blocks.
+    func figuresAlone(_ plan: StressPlan) -> (el: Double, cet1: Double) {
         let (projection, provisions) = project(plan)
         let capital = CapitalStage.project(scenario: scenario, plan: plan, projection: projection,
                                            balanceSheet: balanceSheet, rules: credit.capitalRules, options: options,
@@ -55,11 +62,11 @@ public struct Reprojection: Sendable {
                 figures(Array(plans[$0..<min($0 + Self.sharedPlans, plans.count)]))
             }
         }
-        guard plans.count > 1, let setup = credit.provisions, setup.book.count == portfolio.count,
+        guard !plans.isEmpty, let setup = credit.provisions, setup.book.count == portfolio.count,
               constants.matches(setup.portfolio, pdFloor: options.pdFloor, rwa: options.rwa),
-              options.amortisation == nil else { return plans.map(figures) }
+              options.amortisation == nil else { return plans.map(figuresAlone) }
         let prepared = plans.map(PreparedPlan.init)
-        guard let sharing = PathSharing(portfolio: portfolio, plans: prepared) else { return plans.map(figures) }
+        guard let sharing = PathSharing(portfolio: portfolio, plans: prepared) else { return plans.map(figuresAlone) }
         let inputs = plans.map {
             ProvisionStage.inputs(scenario: scenario, plan: $0, options: options, setup: setup, constants: constants)
         }
@@ -76,6 +83,32 @@ public struct Reprojection: Sendable {
                                                income: credit.income, constants: constants).0
             return (projection.cumulativeEL, capital.minCET1Ratio)
         }
+    }
+
+    /// The minimum CET1 ratio under `plan` estimated from a subsample (`SampledPass`), to aim
+    /// a search; nil when the provision book is not this portfolio's.
+    func sampledCET1(_ plan: StressPlan, design: SampleDesign) -> Double? {
+        guard options.amortisation == nil else { return nil }
+        var input: ProvisionsProjection.Inputs?
+        if let setup = credit.provisions {
+            guard setup.book.count == portfolio.count,
+                  constants.matches(setup.portfolio, pdFloor: options.pdFloor, rwa: options.rwa) else { return nil }
+            input = ProvisionStage.inputs(scenario: scenario, plan: plan, options: options, setup: setup,
+                                          constants: constants)
+        }
+        let prepared = PreparedPlan(plan)
+        let blocks = [(design.certain, 1), (design.sampled, design.every)].flatMap { rows, weight in
+            SampledPass(portfolio: portfolio, plan: prepared, input: input, options: options, constants: constants,
+                        rows: rows, weight: weight).blocks()
+        }
+        let projection = CreditProjector.combine(blocks.map(\.credit), portfolio: portfolio, plan: plan,
+                                                 periodLabels: labels, options: options)
+        let provisions = input.map { ProvisionsProjection.combine(blocks.compactMap(\.provisions), $0) }
+        let capital = CapitalStage.project(scenario: scenario, plan: plan, projection: projection,
+                                           balanceSheet: balanceSheet, rules: credit.capitalRules, options: options,
+                                           provisions: credit.provisions, precomputed: provisions,
+                                           income: credit.income, constants: constants).0
+        return capital.minCET1Ratio
     }
 
     /// Plans evaluated in one shared pass: 15 coalitions of four variables in one, and the

@@ -30,7 +30,7 @@ enum ReverseStage {
     static func run(scenario s: Scenario, portfolio: Portfolio, balanceSheet b: BalanceSheet,
                     credit: CreditStage.Output, rwaModel: PortfolioRWA?, neutralCET1: Double? = nil,
                     scenarioCET1: Double? = nil, threads: Int, reprojection: Reprojection? = nil,
-                    capitalBreaches: CapitalBreachMemo? = nil) -> ReverseStressResult {
+                    capitalBreaches: CapitalBreachMemo? = nil, sampleRows: Int? = nil) -> ReverseStressResult {
         let floor = CapitalRequirements.of(s.framework, balanceSheet: b).cet1Hurdle ?? 0.045
         let irb = credit.capitalRules.approach != .standardised
         let alpha = credit.rwa?.ratingPhilosophy
@@ -58,18 +58,37 @@ enum ReverseStage {
 
         let reproject = reprojection ?? Reprojection(scenario: s, portfolio: portfolio, balanceSheet: b, credit: credit,
                                                      threads: threads)
-        // k = 0 is every variable at neutral: the attribution's empty coalition, when it ran.
-        let atZero = neutralCET1.map { (breached: $0 < floor, margin: $0 - floor) }
+        func plan(_ k: Double) -> StressPlan {
+            SeverityScaling.scaled(credit.plan, scenario: s, configuration: credit.configuration, portfolio: portfolio,
+                                   factor: k)
+        }
+        let rows = sampleRows ?? Self.sampleRows(portfolio.count)
+        // k = 0 is every variable at neutral: the attribution's empty coalition when it ran, else
+        // the search's first step, taken here when the surrogate needs it to calibrate.
+        let zeroCET1 = neutralCET1 ?? (rows == nil ? nil : reproject.figures(plan(0)).cet1)
+        let atZero = zeroCET1.map { (breached: $0 < floor, margin: $0 - floor) }
         let guides = scenarioCET1.map { [(k: 1.0, margin: $0 - floor)] } ?? []
+        let surrogate = atZero?.breached == true ? nil : rows.flatMap {
+            SampledMargin(design: SampleDesign(portfolio: portfolio, rows: $0), reprojection: reproject, plan: plan,
+                          floor: floor, known: [(0, zeroCET1), (1, scenarioCET1)])
+        }
         result.severityScalingFactor = ReverseStress.severityScalingOnGrid(tolerance: 1e-3, atZero: atZero,
-                                                                           guides: guides) { k in
-            let plan = SeverityScaling.scaled(credit.plan, scenario: s, configuration: credit.configuration,
-                                              portfolio: portfolio, factor: k)
-            let ratio = reproject.figures(plan).cet1
+                                                                           guides: guides,
+                                                                           surrogate: surrogate?.margin) { k in
+            let ratio = reproject.figures(plan(k)).cet1
             return (ratio < floor, ratio - floor)
         }
         return result
     }
+
+    /// Exposures the severity search's surrogate re-projects (`SampleDesign`): none below
+    /// `sampledFrom`, where the search's own steps are cheap.
+    static func sampleRows(_ count: Int) -> Int? {
+        count < sampledFrom ? nil : sampleRows
+    }
+
+    static let sampledFrom = 200_000
+    static let sampleRows = 40_000
 }
 
 /// Scales a scenario's severity by k: every macro variable the satellites use

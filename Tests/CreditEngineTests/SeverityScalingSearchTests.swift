@@ -93,4 +93,45 @@ final class SeverityScalingSearchTests: XCTestCase {
         let expected = ReverseStress.severityScaling(tolerance: 1e-3) { $0 >= 1.234 }
         XCTAssertEqual(ReverseStress.severityScalingOnGrid(tolerance: 1e-3) { ($0 >= 1.234, .nan) }, expected)
     }
+
+    /// A surrogate (the book subsampled) only aims: whatever it says, the factor is
+    /// bisection's. An exact one costs two evaluations (the first breaching grid point and
+    /// the one before it), one when nothing breaches; one off by an error that grows with k,
+    /// as a subsample's does, a few more.
+    func testSurrogateAimsButNeverDecides() {
+        var exactCalls = 0, biasedCalls = 0, cases = 0
+        for (name, margin) in margins {
+            for shift in stride(from: -0.03, through: 0.03, by: 0.0037) {
+                let m: (Double) -> Double = { margin($0) + shift }
+                let expected = ReverseStress.severityScaling(tolerance: 1e-3) { m($0) < 0 }
+                let surrogates: [(String, (Double) -> Double)] = [
+                    ("exact", m),
+                    ("biased", { m($0) + 0.0004 * $0 }),
+                    ("wavy", { m($0) + 0.002 * sin(9 * $0) }),
+                    ("inverted", { -m($0) }),
+                    ("flat", { _ in 0.01 }),
+                    ("NaN", { _ in .nan }),
+                ]
+                for (kind, surrogate) in surrogates {
+                    var calls = 0
+                    let found = ReverseStress.severityScalingOnGrid(tolerance: 1e-3, atZero: (m(0) < 0, m(0)),
+                                                                    guides: [(1, m(1))], surrogate: surrogate) { k in
+                        calls += 1
+                        return (m(k) < 0, m(k))
+                    }
+                    XCTAssertEqual(found, expected, "\(name) shifted by \(shift), \(kind) surrogate")
+                    guard name != "step", m(0) >= 0 else { continue }
+                    if kind == "exact" {
+                        XCTAssertLessThanOrEqual(calls, expected == nil ? 1 : 2, "\(name) shifted by \(shift)")
+                        exactCalls += calls
+                        cases += 1
+                    }
+                    if kind == "biased" { biasedCalls += calls }
+                }
+            }
+        }
+        let biasedMean = Double(biasedCalls) / Double(cases)
+        XCTAssertLessThan(biasedMean, 4, "a surrogate off by a growing error: \(biasedMean) evaluations on average")
+        print("severity search with a surrogate: \(Double(exactCalls) / Double(cases)) evaluations exact, \(biasedMean) biased")
+    }
 }

@@ -85,6 +85,13 @@ final class AttributionTests: XCTestCase {
         let guided = ReverseStage.run(scenario: s, portfolio: p, balanceSheet: tight, credit: credit, rwaModel: nil,
                                       neutralCET1: neutral, scenarioCET1: tightCapital.minCET1Ratio, threads: 2)
         XCTAssertEqual(guided, plain)
+        // A surrogate on a subsample (credit losses as EL here: no provision book) only aims.
+        for rows in [p.count * 2, p.count / 3, 200] {
+            let sampled = ReverseStage.run(scenario: s, portfolio: p, balanceSheet: tight, credit: credit, rwaModel: nil,
+                                           neutralCET1: neutral, scenarioCET1: tightCapital.minCET1Ratio, threads: 2,
+                                           sampleRows: rows)
+            XCTAssertEqual(sampled, plain, "\(rows) rows sampled")
+        }
         let k = try XCTUnwrap(plain.severityScalingFactor)
         XCTAssertGreaterThan(k, 0)
         XCTAssertLessThan(k, 5)

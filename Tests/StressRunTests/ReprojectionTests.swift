@@ -95,7 +95,7 @@ final class ReprojectionTests: XCTestCase {
             // All plans in one pass, each exposure evaluated once per distinct path: the same bits.
             let shared = lean.figures(plans)
             for (k, plan) in plans.enumerated() {
-                let own = lean.figures(plan)
+                let own = lean.figuresAlone(plan)
                 XCTAssertEqual(shared[k].el.bitPattern, own.el.bitPattern, "shared pass, EL, plan \(k)",
                                file: file, line: line)
                 XCTAssertEqual(shared[k].cet1.bitPattern, own.cet1.bitPattern, "shared pass, min CET1, plan \(k)",
@@ -187,6 +187,67 @@ final class ReprojectionTests: XCTestCase {
             XCTAssertEqual(figures.el.bitPattern, once[k % 8].el.bitPattern, "EL, plan \(k)")
             XCTAssertEqual(figures.cet1.bitPattern, once[k % 8].cet1.bitPattern, "min CET1, plan \(k)")
         }
+    }
+
+    /// The severity search's surrogate: the re-projection of a subsample, each row standing
+    /// for the rows it represents. On every exposure it is the full figure summed in other
+    /// blocks; on a subsample, near it. The factor found with it is the one found without.
+    func testSampledReprojectionAimsTheSeveritySearch() throws {
+        let rules = CapitalRules(approach: .irb, ratingPhilosophy: 0.3, standardisedTable: "us")
+        var c = try Case(Self.annual(.eba), rules: rules, satellite: Self.vasicek)
+        let lean = Reprojection(scenario: c.scenario, portfolio: c.portfolio, balanceSheet: c.balanceSheet,
+                                credit: c.credit, threads: 2)
+        let everyRow = SampleDesign(portfolio: c.portfolio, rows: 2 * c.portfolio.count)
+        XCTAssertEqual(everyRow.certain.count, c.portfolio.count)
+        let design = SampleDesign(portfolio: c.portfolio, rows: 2_000)
+        XCTAssertEqual(Double(design.certain.count + design.sampled.count), 2_000, accuracy: 20)
+        XCTAssertEqual(Double(design.certain.count + design.every * design.sampled.count), Double(c.portfolio.count),
+                       accuracy: Double(design.every))
+        let smallest = design.certain.map { c.portfolio.ead[Int($0)] }.min()!
+        XCTAssertTrue(design.sampled.allSatisfy { c.portfolio.ead[Int($0)] < smallest }, "the largest EADs are all in")
+        for factor in [0, 1, 2.5] {
+            let plan = SeverityScaling.scaled(c.credit.plan, scenario: c.scenario, configuration: c.credit.configuration,
+                                              portfolio: c.portfolio, factor: factor)
+            let full = lean.figures(plan).cet1
+            XCTAssertEqual(try XCTUnwrap(lean.sampledCET1(plan, design: everyRow)), full, accuracy: 1e-12,
+                           "k = \(factor)")
+            let sampled = try XCTUnwrap(lean.sampledCET1(plan, design: design))
+            XCTAssertNotEqual(sampled, full, "k = \(factor): a subsample is an estimate")
+            XCTAssertEqual(sampled, full, accuracy: 0.02 * abs(full), "k = \(factor)")
+        }
+        // A hurdle the scenario breaches between k = 1 and 5.
+        let plain = ReverseStage.run(scenario: c.scenario, portfolio: c.portfolio, balanceSheet: c.balanceSheet,
+                                     credit: c.credit, rwaModel: nil, threads: 2)
+        // The test bank's capital is small for its book: raise CET1 until the scenario leaves
+        // 3 points above the hurdle (the ratio is linear in CET1 while the same period is lowest).
+        let floor = plain.cet1Floor
+        func ratioAtOne(_ cet1: Double) -> Double {
+            var b = c.balanceSheet
+            b.capital.cet1 = cet1
+            return Reprojection(scenario: c.scenario, portfolio: c.portfolio, balanceSheet: b, credit: c.credit,
+                                threads: 2).figures(c.credit.plan).cet1
+        }
+        for _ in 0..<3 {
+            let cet1 = c.balanceSheet.capital.cet1, step = max(cet1, 1e6)
+            let (r0, r1) = (ratioAtOne(cet1), ratioAtOne(cet1 + step))
+            c.balanceSheet.capital.cet1 = cet1 + (floor + 0.03 - r0) * step / (r1 - r0)
+        }
+        XCTAssertEqual(ratioAtOne(c.balanceSheet.capital.cet1), floor + 0.03, accuracy: 1e-6)
+        let search = Reprojection(scenario: c.scenario, portfolio: c.portfolio, balanceSheet: c.balanceSheet,
+                                  credit: c.credit, threads: 2)
+        let neutral = search.figures(SeverityScaling.scaled(c.credit.plan, scenario: c.scenario,
+                                                            configuration: c.credit.configuration,
+                                                            portfolio: c.portfolio, factor: 0)).cet1
+        let scenario = search.figures(c.credit.plan).cet1
+        func run(_ rows: Int?) -> ReverseStressResult {
+            ReverseStage.run(scenario: c.scenario, portfolio: c.portfolio, balanceSheet: c.balanceSheet, credit: c.credit,
+                             rwaModel: nil, neutralCET1: neutral, scenarioCET1: scenario, threads: 2,
+                             reprojection: search, sampleRows: rows)
+        }
+        let expected = run(nil)
+        let k = try XCTUnwrap(expected.severityScalingFactor)
+        XCTAssertGreaterThan(k, 1)
+        for rows in [c.portfolio.count * 2, 5_000, 800] { XCTAssertEqual(run(rows), expected, "\(rows) rows sampled") }
     }
 
     /// The RBI's severity table (no satellite): standardised RWA with defaults retained.

@@ -55,6 +55,11 @@ public struct CreditRecordSums: @unchecked Sendable {
         for k in 0..<totals.count { totals[k] += record[k] }
     }
 
+    /// Multiplies every total by `weight`: a subsample's sums standing for the whole book's.
+    public func scale(by weight: Double) {
+        for k in 0..<totals.count { totals[k] *= weight }
+    }
+
     /// The block, as `CreditProjector.projectBlock` gives it without breakdowns.
     public func block() -> CreditBlock {
         var acc = Accumulator(layout: .totalsOnly(periods: periods))

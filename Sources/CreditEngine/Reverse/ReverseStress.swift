@@ -116,9 +116,16 @@ public enum ReverseStress {
     /// breaches. `evaluate(k)` gives (breached, margin); `atZero` is the k = 0 outcome when
     /// the caller has it; `guides` are margins known near a k (the scenario as published at
     /// k = 1), used only to aim, never as outcomes.
+    ///
+    /// `surrogate` is a cheap estimate of the margin (the book subsampled). The same search
+    /// on it predicts the grid point; the first evaluations then try that point and its
+    /// neighbour on the side that would close the bracket, so a good prediction costs two
+    /// evaluations. A poor one only costs more: the search goes on from what it learnt, and
+    /// the outcomes, hence the answer, are always `evaluate`'s.
     public static func severityScalingOnGrid(kMax: Double = 5, tolerance: Double = 1e-4,
                                              atZero: (breached: Bool, margin: Double)? = nil,
                                              guides: [(k: Double, margin: Double)] = [],
+                                             surrogate: ((Double) -> Double)? = nil,
                                              evaluate: (Double) -> (breached: Bool, margin: Double)) -> Double? {
         var steps = 0, width = kMax
         while width > tolerance { width /= 2; steps += 1 }
@@ -134,6 +141,50 @@ public enum ReverseStress {
         points += guides.map { MarginPoint(x: $0.k / kMax * Double(cells), margin: $0.margin) }
         var newest: MarginPoint?
         var slowSteps = 0
+        /// Evaluates cell j and narrows the bracket; false when kMax itself does not breach.
+        func probe(_ j: Int) -> Bool {
+            let outcome = evaluate(k(j))
+            if outcome.breached {
+                hi = j
+                hiBreached = true
+            } else {
+                if j == cells { return false }
+                lo = j
+            }
+            let point = MarginPoint(x: Double(j), margin: outcome.margin)
+            points.append(point)
+            newest = point
+            return true
+        }
+        if let surrogate {
+            let zero = surrogate(0)
+            let predicted = severityScalingOnGrid(kMax: kMax, tolerance: tolerance, atZero: (zero < 0, zero),
+                                                  guides: guides.map { ($0.k, surrogate($0.k)) }) { x in
+                let margin = surrogate(x)
+                return (margin < 0, margin)
+            }
+            // No breach predicted: kMax first, as without an estimate.
+            let p = predicted.map { min(max(Int(($0 / kMax * Double(cells)).rounded()), 1), cells) } ?? cells
+            // The surrogate's margin per cell at its root (its last bracket, both evaluated).
+            let slope = p < cells ? surrogate(k(p)) - surrogate(k(p - 1)) : .nan
+            var target = p
+            for _ in 0..<4 {
+                guard probe(target) else { return nil }
+                if hiBreached && hi - lo <= 1 { break }
+                // The surrogate's error at a probe is nearly its error a few cells away: the
+                // root lies along its slope from the newest outcome. Margins below zero from the
+                // first cell past that root; the next probe is that cell, or the one before it
+                // when that cell is already known to breach, so the bracket closes.
+                let m = newest!.margin
+                var next = hiBreached ? hi - 1 : lo + 1
+                if slope < 0, m.isFinite, case let x = newest!.x - m / slope, x.isFinite,
+                   x > Double(lo) - 1, x < Double(hi) {
+                    next = Int(x.rounded(.down)) + 1
+                    if hiBreached && next >= hi { next = hi - 1 }
+                }
+                target = min(max(next, lo + 1), hiBreached ? hi - 1 : cells)
+            }
+        }
         while !(hiBreached && hi - lo <= 1) {
             let width = hi - lo
             // Without an estimate (one point, flat or non-finite margins) try kMax first: a
@@ -147,17 +198,7 @@ public enum ReverseStress {
                 j = !hiBreached && outside ? hi : Int(min(max(cell, Double(lo + 1)), Double(hi - 1)))
             }
             let bisected = slowSteps >= 2
-            let outcome = evaluate(k(j))
-            if outcome.breached {
-                hi = j
-                hiBreached = true
-            } else {
-                if j == cells { return nil }  // kMax itself does not breach
-                lo = j
-            }
-            let point = MarginPoint(x: Double(j), margin: outcome.margin)
-            points.append(point)
-            newest = point
+            guard probe(j) else { return nil }  // kMax itself does not breach
             slowSteps = bisected || 2 * (hi - lo) <= width ? 0 : slowSteps + 1
         }
         return k(hi)
