@@ -166,11 +166,18 @@ public enum ReverseStress {
             // No breach predicted: kMax first, as without an estimate.
             let p = predicted.map { min(max(Int(($0 / kMax * Double(cells)).rounded()), 1), cells) } ?? cells
             // The surrogate's margin per cell at its root (its last bracket, both evaluated).
-            let slope = p < cells ? surrogate(k(p)) - surrogate(k(p - 1)) : .nan
+            var slope = p < cells ? surrogate(k(p)) - surrogate(k(p - 1)) : .nan
             var target = p
+            var previous: MarginPoint?
             for _ in 0..<4 {
                 guard probe(target) else { return nil }
                 if hiBreached && hi - lo <= 1 { break }
+                // Two outcomes some cells apart measure the slope better than the surrogate does.
+                if let a = previous, let b = newest, abs(b.x - a.x) >= 2, case let secant = (b.margin - a.margin) / (b.x - a.x),
+                   secant.isFinite, secant < 0 {
+                    slope = secant
+                }
+                previous = newest
                 // The surrogate's error at a probe is nearly its error a few cells away: the
                 // root lies along its slope from the newest outcome. Margins below zero from the
                 // first cell past that root; the next probe is that cell, or the one before it
