@@ -3,8 +3,10 @@ import StressCore
 
 /// The CET1 margin (ratio − hurdle) at severity k estimated on a subsample of the book
 /// (`Reprojection.sampledCET1`), corrected by the whole book's margins where known (k = 0,
-/// the attribution's neutral coalition; k = 1, the scenario itself): the sampling error
-/// there, interpolated linearly in k, is taken off. It aims the search, never decides it.
+/// the attribution's neutral coalition or the search's first step; k = 1, the scenario
+/// itself): the sampling error there, interpolated linearly in k, is taken off. It aims the
+/// search, never decides it. Each k is re-projected once (the search asks again for the
+/// points of its last bracket).
 final class SampledMargin {
     let design: SampleDesign
     let reprojection: Reprojection

@@ -49,7 +49,7 @@ struct SampledPass {
 
     func blocks() -> [(credit: CreditBlock, provisions: ProvisionsBlock?)] {
         parallelMap(blocks: BlockPartition(count: rows.count, blockSize: Self.blockSize),
-                           threads: max(1, options.threads)) { positions, _ in block(positions) }
+                    threads: max(1, options.threads)) { positions, _ in block(positions) }
     }
 
     private func block(_ positions: Range<Int>) -> (credit: CreditBlock, provisions: ProvisionsBlock?) {

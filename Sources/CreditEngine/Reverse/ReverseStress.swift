@@ -118,10 +118,11 @@ public enum ReverseStress {
     /// k = 1), used only to aim, never as outcomes.
     ///
     /// `surrogate` is a cheap estimate of the margin (the book subsampled). The same search
-    /// on it predicts the grid point; the first evaluations then try that point and its
-    /// neighbour on the side that would close the bracket, so a good prediction costs two
-    /// evaluations. A poor one only costs more: the search goes on from what it learnt, and
-    /// the outcomes, hence the answer, are always `evaluate`'s.
+    /// on it predicts the grid point, which is evaluated first; from each outcome the next
+    /// probe aims at the root along the surrogate's slope (then the secant of two outcomes
+    /// some cells apart), so a good prediction costs two evaluations: the point and its
+    /// predecessor. A poor one only costs more: after four such probes the search above goes
+    /// on from what it learnt, and the outcomes, hence the answer, are always `evaluate`'s.
     public static func severityScalingOnGrid(kMax: Double = 5, tolerance: Double = 1e-4,
                                              atZero: (breached: Bool, margin: Double)? = nil,
                                              guides: [(k: Double, margin: Double)] = [],
